@@ -1,0 +1,22 @@
+// Bundles every entry point with esbuild: the CLI and the benchmark.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { FAIRUSE_VERSION: JSON.stringify(version) },
+};
+
+await Promise.all([
+  build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
+  build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
+]);

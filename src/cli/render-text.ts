@@ -1,0 +1,36 @@
+import type { AuditReport } from '../core/report';
+import { describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
+
+const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+/** The report as terminal text; violations in red and gains in green when `color` is on. */
+export function renderText(report: AuditReport, color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
+  const out: string[] = [paint(ANSI.bold, `Fair use audit — ${report.dataset.path}`), ...describeSettings(report), ''];
+  for (const metric of metricOrder(report)) {
+    out.push(...table(rationalityTable(report, metric), paint));
+    out.push(...table(envyMatrix(report, metric), paint));
+  }
+  out.push(...table(summaryTable(report), paint));
+  if (report.warnings.length) {
+    out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${w}`), '');
+  }
+  const violated = /^\d+ significant/.test(verdictLine(report));
+  out.push(paint(violated ? ANSI.red : ANSI.green, verdictLine(report)));
+  return out.join('\n') + '\n';
+}
+
+function table(t: Table, paint: (code: string, text: string) => string): string[] {
+  const widths = t.header.map((h, j) => Math.max(h.length, ...t.rows.map((r) => (r[j] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, j) => (t.numeric[j] ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd();
+  const out = [paint(ANSI.bold, t.title), paint(ANSI.dim, line(t.header))];
+  t.rows.forEach((cells, i) => {
+    const text = line(cells);
+    const tone = t.tone[i];
+    out.push(tone === 'violation' ? paint(ANSI.red, text) : tone === 'gain' ? paint(ANSI.green, text) : tone === 'untested' ? paint(ANSI.dim, text) : text);
+  });
+  if (t.note) out.push(paint(ANSI.dim, t.note));
+  out.push('');
+  return out;
+}

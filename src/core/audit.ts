@@ -1,0 +1,243 @@
+import { assessMetric, type GroupEvidence } from './assess-metric';
+import { bootstrapGroupGains, type GroupGains, type GroupPredictions } from './bootstrap';
+import type { Dataset } from './dataset';
+import { fitFeatureEncoder } from './feature-encoder';
+import { indexGroups } from './groups';
+import type { FeatureEncoder } from './feature-encoder';
+import { METRIC_IDS, METRICS, type MetricId } from './metrics';
+import { fitGeneric, fitPersonalized } from './models';
+import { predictionsByGroup, truthfulPredictions } from './prediction-matrix';
+import type { Technique } from './technique';
+import { type AuditOptions, resolveOptions } from './options';
+import type { AuditReport, GroupReport, MetricReport } from './report';
+import type { GroupIndex } from './groups';
+import { fromTestMask, stratifiedSplit, type TrainTestSplit } from './split';
+import { AuditInputError } from './errors';
+
+export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report';
+
+export interface AuditProgress {
+  readonly stage: AuditStage;
+  /** The technique being audited, for stages that depend on it. */
+  readonly technique?: Technique;
+  /** For the bootstrap: resamples done over all groups, and their total. */
+  readonly done?: number;
+  readonly total?: number;
+}
+
+/** One group's bootstrap, as a self-contained job a worker thread can run (all plain data). */
+export interface BootstrapJob {
+  readonly group: GroupPredictions;
+  readonly metrics: readonly MetricId[];
+  readonly resamples: number;
+  readonly seed: number;
+  readonly stream: number;
+  readonly threshold: number;
+}
+
+/** Runs bootstrap jobs; the default runs them one after another on this thread. */
+export type BootstrapRunner = (
+  jobs: readonly BootstrapJob[],
+  onResamples: (done: number) => void,
+) => Promise<Array<Array<GroupGains<Float64Array>>>>;
+
+export interface AuditHooks {
+  readonly onProgress?: (progress: AuditProgress) => void;
+  /** Checked between stages and during the bootstrap; when it returns true the audit stops. */
+  readonly isCancelled?: () => boolean;
+  readonly runBootstrap?: BootstrapRunner;
+}
+
+export class AuditCancelledError extends Error {
+  override readonly name = 'AuditCancelledError';
+  constructor() {
+    super('The audit was cancelled.');
+  }
+}
+
+/** The data the report is about, as the user named it. */
+export interface AuditSource {
+  readonly path: string;
+}
+
+/** Runs a bootstrap job on the current thread. */
+export function runBootstrapJob(job: BootstrapJob, onResample: (done: number) => void = () => {}): Array<GroupGains<Float64Array>> {
+  return bootstrapGroupGains(
+    job.group,
+    job.metrics.map((id) => METRICS[id]),
+    { resamples: job.resamples, seed: job.seed, stream: job.stream, threshold: job.threshold },
+    onResample,
+  );
+}
+
+const serialBootstrap = (isCancelled: () => boolean): BootstrapRunner => async (jobs, onResamples) =>
+  jobs.map((job) =>
+    runBootstrapJob(job, (done) => {
+      if (done % 50 === 0) {
+        if (isCancelled()) throw new AuditCancelledError();
+        onResamples(50);
+      }
+    }),
+  );
+
+/**
+ * The fair-use audit of SPEC §1–§5 on a loaded dataset: split, fit h0 and the personalized model, score
+ * every test row as every group, bootstrap every group's gains, test them, and assemble the report.
+ * Same dataset, options and seed give the same report.
+ */
+export async function runAudit(
+  dataset: Dataset,
+  partialOptions: Partial<AuditOptions>,
+  source: AuditSource,
+  hooks: AuditHooks = {},
+): Promise<AuditReport> {
+  const options = resolveOptions(partialOptions);
+  const [report] = await runAudits(dataset, options, [options.technique], source, hooks);
+  return report;
+}
+
+/**
+ * Audits several personalization techniques against one generic model: the split, the encoding and h0
+ * are computed once, as paper 1 compares 1hot, all and dcp. One report per technique, in order.
+ */
+export async function runAudits(
+  dataset: Dataset,
+  partialOptions: Partial<AuditOptions>,
+  techniques: readonly Technique[],
+  source: AuditSource,
+  hooks: AuditHooks = {},
+): Promise<AuditReport[]> {
+  const options = resolveOptions(partialOptions);
+  const isCancelled = hooks.isCancelled ?? (() => false);
+  const progress = (p: AuditProgress): void => {
+    if (isCancelled()) throw new AuditCancelledError();
+    hooks.onProgress?.(p);
+  };
+
+  progress({ stage: 'split' });
+  const groups = indexGroups(dataset);
+  const split: TrainTestSplit = dataset.splitIsTest
+    ? fromTestMask(dataset.splitIsTest)
+    : stratifiedSplit(groups.groupOfRow, dataset.label.values, options.testSize, options.seed);
+  if (split.train.length === 0 || split.test.length === 0) {
+    throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${split.train.length} training and ${split.test.length} test rows.`, 'Use more rows or a --test-size that leaves rows on both sides.');
+  }
+  const encoder = fitFeatureEncoder(dataset.features, split.train);
+  progress({ stage: 'fit-generic' });
+  const generic = fitGeneric(encoder, dataset.label.values, split.train, split.test, options.C);
+
+  const reports: AuditReport[] = [];
+  for (const technique of techniques) {
+    progress({ stage: 'fit-personalized', technique });
+    const personalized = fitPersonalized(technique, encoder, generic, groups, split.train, options.C);
+    const predictions = { generic: generic.testProbabilities, asGroup: personalized.asGroup };
+    const fitWarnings = [...generic.warnings, ...personalized.warnings];
+    reports.push(await testAndReport(dataset, { ...options, technique }, source, groups, split, encoder, predictions, fitWarnings, hooks, progress));
+  }
+  return reports;
+}
+
+async function testAndReport(
+  dataset: Dataset,
+  options: AuditOptions,
+  source: AuditSource,
+  groups: GroupIndex,
+  split: TrainTestSplit,
+  encoder: FeatureEncoder,
+  predictions: { generic: Float64Array; asGroup: readonly Float64Array[] },
+  fitWarnings: readonly string[],
+  hooks: AuditHooks,
+  progress: (p: AuditProgress) => void,
+): Promise<AuditReport> {
+  const { technique } = options;
+  const warnings: string[] = [];
+  if (dataset.droppedRows > 0) warnings.push(`${dataset.droppedRows} rows with a missing label or group value were dropped.`);
+  warnings.push(...fitWarnings);
+  if (encoder.unseenLevels() > 0) {
+    warnings.push(`${encoder.unseenLevels()} test cells hold a category level never seen in training; they are encoded as all zeros.`);
+  }
+
+  const perGroup = predictionsByGroup(predictions, groups.groupOfRow, split.test, dataset.label.values, groups.groups.length);
+  const largeEnough = perGroup.map((g) => g.y.length >= options.minGroupSize);
+  perGroup.forEach((g, j) => {
+    if (!largeEnough[j]) {
+      warnings.push(`Group ${groups.groups[j].id} has ${g.y.length} test rows, fewer than ${options.minGroupSize}: reported but not tested.`);
+    } else if (!g.y.includes(1) || !g.y.includes(0)) {
+      warnings.push(`The test rows of group ${groups.groups[j].id} hold one class only: AUC is not defined for it.`);
+    }
+  });
+
+  const jobs: BootstrapJob[] = perGroup.flatMap((group, j) =>
+    largeEnough[j] ? [{ group, metrics: METRIC_IDS, resamples: options.bootstrap, seed: options.seed, stream: j, threshold: options.threshold }] : [],
+  );
+  const total = jobs.length * options.bootstrap;
+  let done = 0;
+  progress({ stage: 'bootstrap', technique, done, total });
+  const isCancelled = hooks.isCancelled ?? (() => false);
+  const runner = hooks.runBootstrap ?? serialBootstrap(isCancelled);
+  const results = await runner(jobs, (n) => {
+    done += n;
+    progress({ stage: 'bootstrap', technique, done, total });
+  });
+  const resampledOfGroup = new Map<number, Array<GroupGains<Float64Array>>>();
+  jobs.forEach((job, k) => resampledOfGroup.set(job.stream, results[k]));
+
+  progress({ stage: 'report', technique });
+  const overall = truthfulPredictions(predictions, groups.groupOfRow, split.test, dataset.label.values);
+  const metrics: Partial<Record<MetricId, MetricReport>> = {};
+  METRIC_IDS.forEach((id, m) => {
+    const evidence: GroupEvidence[] = perGroup.map((groupPredictions, j) => ({
+      id: groups.groups[j].id,
+      predictions: groupPredictions,
+      largeEnough: largeEnough[j],
+      resampled: resampledOfGroup.get(j)?.[m] ?? null,
+    }));
+    metrics[id] = assessMetric(METRICS[id], evidence, overall, options);
+  });
+
+  return {
+    schemaVersion: 1,
+    dataset: {
+      path: source.path,
+      rows: dataset.rows,
+      droppedRows: dataset.droppedRows,
+      label: dataset.label.name,
+      positive: dataset.label.positive,
+      groupAttributes: dataset.groupAttributes,
+      features: dataset.features.map((f) => f.name),
+    },
+    settings: {
+      technique,
+      model: 'lr',
+      C: Number.isFinite(options.C) ? options.C : 'Infinity',
+      seed: options.seed,
+      bootstrap: options.bootstrap,
+      alpha: options.alpha,
+      correction: options.correction,
+      ...(dataset.splitColumn ? { splitColumn: dataset.splitColumn } : { testSize: options.testSize }),
+      threshold: options.threshold,
+      minGroupSize: options.minGroupSize,
+      metric: options.metric,
+    },
+    groups: groupReports(groups, split, dataset.label.values),
+    metrics,
+    warnings,
+  };
+}
+
+function groupReports(groups: GroupIndex, split: TrainTestSplit, label: Uint8Array): GroupReport[] {
+  const count = groups.groups.length;
+  const nTrain = new Array<number>(count).fill(0);
+  const nTest = new Array<number>(count).fill(0);
+  const positives = new Array<number>(count).fill(0);
+  for (const row of split.train) nTrain[groups.groupOfRow[row]]++;
+  for (const row of split.test) nTest[groups.groupOfRow[row]]++;
+  for (let i = 0; i < groups.groupOfRow.length; i++) positives[groups.groupOfRow[i]] += label[i];
+  return groups.groups.map((g, j) => ({
+    id: g.id,
+    values: g.values,
+    nTrain: nTrain[j],
+    nTest: nTest[j],
+    positiveRate: positives[j] / (nTrain[j] + nTest[j]),
+  }));
+}

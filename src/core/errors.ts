@@ -1,0 +1,44 @@
+/**
+ * Bad input is a value, not a crash: every front end (CLI, worker, webview) renders an AuditInputError
+ * once, as one line that names the problem and the fix. Codes are stable so tests and users can match them.
+ */
+export type AuditErrorCode =
+  | 'FILE_NOT_FOUND'
+  | 'EMPTY_FILE'
+  | 'HEADER_ONLY'
+  | 'DUPLICATE_COLUMN'
+  | 'RAGGED_ROW'
+  | 'MALFORMED_ROW'
+  | 'UNKNOWN_COLUMN'
+  | 'LABEL_NOT_BINARY'
+  | 'LABEL_IS_GROUP'
+  | 'GROUP_IS_FEATURE'
+  | 'NON_NUMERIC'
+  | 'SPLIT_VALUES'
+  | 'TOO_FEW_GROUPS'
+  | 'NO_ROWS'
+  | 'EMPTY_SPLIT'
+  | 'BAD_OPTION'
+  | 'BAD_SPEC'
+  | 'USAGE';
+
+export class AuditInputError extends Error {
+  override readonly name = 'AuditInputError';
+
+  /**
+   * @param code stable identifier of the problem
+   * @param problem what is wrong, naming the column / line / value
+   * @param fix what the user should do next
+   */
+  constructor(
+    readonly code: AuditErrorCode,
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(`${problem} ${fix}`);
+  }
+}
+
+export function isAuditInputError(value: unknown): value is AuditInputError {
+  return value instanceof AuditInputError;
+}

@@ -1,0 +1,25 @@
+import { areaUnderCurve } from './auc';
+import { brierScore } from './brier';
+import { expectedCalibrationError } from './ece';
+import { errorRate } from './error-rate';
+import { logLoss } from './log-loss';
+import type { MetricDefinition, MetricId } from './metric';
+
+export * from './metric';
+export { areaUnderCurve, brierScore, expectedCalibrationError, errorRate, logLoss };
+
+export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
+  error: errorRate,
+  auc: areaUnderCurve,
+  ece: expectedCalibrationError,
+  logloss: logLoss,
+  brier: brierScore,
+};
+
+/**
+ * The risk form of a metric value, lower is better: AUC is negated (SPEC §4), so that every gain is
+ * risk(generic) − risk(personalized) whatever the metric.
+ */
+export function toRisk(metric: MetricDefinition, value: number): number {
+  return metric.higherIsBetter ? -value : value;
+}

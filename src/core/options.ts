@@ -1,0 +1,65 @@
+import { AuditInputError } from './errors';
+import { METRIC_IDS, type MetricId } from './metrics/metric';
+import { CORRECTIONS, type Correction } from './stats/correction';
+import { TECHNIQUES, type Technique } from './technique';
+
+/** Every knob of an audit, with the defaults of SPEC §1–§5 in one place. */
+export interface AuditOptions {
+  readonly technique: Technique;
+  /** The metric that decides violations for the exit status and diagnostics; all metrics are computed. */
+  readonly metric: MetricId;
+  /** Inverse penalty strength of the logistic regressions; Infinity = no penalty. */
+  readonly C: number;
+  readonly seed: number;
+  readonly bootstrap: number;
+  readonly alpha: number;
+  readonly correction: Correction;
+  /** Fraction of each (group, label) stratum held out; ignored when the data has a split column. */
+  readonly testSize: number;
+  readonly threshold: number;
+  /** Groups with fewer test rows are reported but not tested. */
+  readonly minGroupSize: number;
+}
+
+export const DEFAULT_OPTIONS: AuditOptions = {
+  technique: '1hot',
+  metric: 'error',
+  C: 1,
+  seed: 2338,
+  bootstrap: 1000,
+  alpha: 0.1,
+  correction: 'bonferroni',
+  testSize: 0.2,
+  threshold: 0.5,
+  minGroupSize: 10,
+};
+
+/** Defaults filled in and every value checked; throws AuditInputError (BAD_OPTION) naming the option. */
+export function resolveOptions(partial: Partial<AuditOptions> = {}): AuditOptions {
+  const options = { ...DEFAULT_OPTIONS, ...withoutUndefined(partial) };
+  oneOf('technique', options.technique, TECHNIQUES);
+  oneOf('metric', options.metric, METRIC_IDS);
+  oneOf('correction', options.correction, CORRECTIONS);
+  check('C', options.C > 0, 'a positive number (or Infinity for no penalty)', options.C);
+  check('seed', Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 32, 'an integer from 0 to 4294967295', options.seed);
+  check('bootstrap', Number.isInteger(options.bootstrap) && options.bootstrap >= 1 && options.bootstrap <= 1_000_000, 'a whole number of resamples from 1 to 1000000', options.bootstrap);
+  check('alpha', options.alpha > 0 && options.alpha < 1, 'a level between 0 and 1, e.g. 0.1', options.alpha);
+  check('test-size', options.testSize > 0 && options.testSize < 1, 'a fraction between 0 and 1, e.g. 0.2', options.testSize);
+  check('threshold', options.threshold >= 0 && options.threshold <= 1, 'a probability from 0 to 1', options.threshold);
+  check('min-group-size', Number.isInteger(options.minGroupSize) && options.minGroupSize >= 1, 'a whole number ≥ 1', options.minGroupSize);
+  return options;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function oneOf<T extends string>(name: string, value: T, allowed: readonly T[]): void {
+  if (!allowed.includes(value)) {
+    throw new AuditInputError('BAD_OPTION', `Unknown ${name} '${value}'.`, `Use one of: ${allowed.join(', ')}.`);
+  }
+}
+
+function check(name: string, ok: boolean, requirement: string, value: unknown): void {
+  if (!ok) throw new AuditInputError('BAD_OPTION', `Option --${name} is ${String(value)}.`, `It must be ${requirement}.`);
+}

@@ -1,0 +1,33 @@
+import type { AuditReport } from '../report';
+import { describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
+
+/** The report as a Markdown document: the same tables as the CLI, for a pull request or a notebook. */
+export function renderMarkdown(report: AuditReport): string {
+  const out: string[] = [`# Fair use audit — ${escapeMarkdown(report.dataset.path)}`, ''];
+  for (const line of describeSettings(report)) out.push(`${escapeMarkdown(line)}  `);
+  out.push('', `**${verdictLine(report)}**`, '');
+  out.push(...table(summaryTable(report)));
+  for (const metric of metricOrder(report)) {
+    out.push(...table(rationalityTable(report, metric)));
+    out.push(...table(envyMatrix(report, metric)));
+  }
+  if (report.warnings.length) {
+    out.push('## Warnings', '', ...report.warnings.map((w) => `- ${escapeMarkdown(w)}`), '');
+  }
+  return out.join('\n');
+}
+
+function table(t: Table): string[] {
+  const row = (cells: readonly string[], boldFirst = false) =>
+    `| ${cells.map((c, j) => (boldFirst && j === 0 ? `**${escapeMarkdown(c)}**` : escapeMarkdown(c))).join(' | ')} |`;
+  const lines = [`## ${escapeMarkdown(t.title)}`, '', row(t.header), `|${t.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`];
+  t.rows.forEach((cells, i) => lines.push(row(cells, t.tone[i] === 'violation')));
+  lines.push('');
+  if (t.note) lines.push(`_${escapeMarkdown(t.note)}_`, '');
+  return lines;
+}
+
+/** Cell text comes from CSV headers and values: neutralise Markdown and HTML in it. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}

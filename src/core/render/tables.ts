@@ -1,0 +1,137 @@
+import type { MetricId } from '../metrics';
+import type { AuditReport, EnvyRow, MetricReport } from '../report';
+import { formatGain, formatInterval, formatP, formatValue, metricTitle, VERDICT_LABELS } from './format';
+import { TECHNIQUE_NAMES } from '../technique';
+
+/**
+ * The report laid out as tables of text cells, independent of the medium: the CLI pads them with
+ * colour, Markdown joins them with pipes. One layout, so the views cannot drift apart.
+ */
+export interface Table {
+  readonly title: string;
+  readonly header: readonly string[];
+  readonly rows: ReadonlyArray<readonly string[]>;
+  /** Per row, what the row shows, for colouring: a violation, a gain, or neither. */
+  readonly tone: ReadonlyArray<'violation' | 'gain' | 'untested' | 'plain'>;
+  /** Columns that hold numbers (right-aligned). */
+  readonly numeric: readonly boolean[];
+  readonly note?: string;
+}
+
+/** Metrics in report order: the decisive metric first, then the rest as the engine lists them. */
+export function metricOrder(report: AuditReport): MetricId[] {
+  const ids = Object.keys(report.metrics) as MetricId[];
+  return [report.settings.metric, ...ids.filter((id) => id !== report.settings.metric)].filter((id) => report.metrics[id]);
+}
+
+export function describeSettings(report: AuditReport): string[] {
+  const { dataset, settings, groups } = report;
+  const split = settings.splitColumn ? `split column '${settings.splitColumn}'` : `${Math.round((settings.testSize ?? 0) * 100)}% test split`;
+  return [
+    `${dataset.rows} rows (${dataset.droppedRows} dropped) · label ${dataset.label} (positive = ${dataset.positive}) · ` +
+      `groups ${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups) · ${dataset.features.length} features`,
+    `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · logistic regression, C = ${settings.C} · ` +
+      `${split}, seed ${settings.seed} · ${settings.bootstrap} bootstrap resamples · α = ${settings.alpha}, ${settings.correction} correction`,
+  ];
+}
+
+/** Paper 1 Figure 1 for one metric: per group, generic vs personalized, gain, CI, p-values, verdict. */
+export function rationalityTable(report: AuditReport, metric: MetricId): Table {
+  const section = report.metrics[metric] as MetricReport;
+  const level = Math.round((1 - report.settings.alpha) * 100);
+  const nTest = new Map(report.groups.map((g) => [g.id, g.nTest]));
+  const rows = section.rationality.map((r) => [
+    r.group,
+    String(nTest.get(r.group) ?? ''),
+    formatValue(metric, r.generic),
+    formatValue(metric, r.personalized),
+    formatGain(metric, r.gain),
+    formatInterval(metric, r.ci),
+    formatP(r.pHarm),
+    formatP(r.pGain),
+    VERDICT_LABELS[r.verdict],
+  ]);
+  const total = section.overall;
+  const testRows = report.groups.reduce((sum, g) => sum + g.nTest, 0);
+  rows.push(['Total', String(testRows), formatValue(metric, total.generic), formatValue(metric, total.personalized), formatGain(metric, total.gain), '', '', '', '']);
+  const test = section.rationality.find((r) => r.test)?.test;
+  return {
+    title: `${metricTitle(metric)} — rationality: does each group do better with the personalized model than with h0?`,
+    header: ['Group', 'n test', 'Generic h0', 'Personalized', 'Gain', `${level}% CI`, 'p harm', 'p gain', 'Verdict'],
+    rows,
+    tone: [...section.rationality.map((r) => toneOf(r.verdict)), 'plain'],
+    numeric: [false, true, true, true, true, true, true, true, false],
+    note: `p-values: ${test === 'mcnemar' ? 'exact one-sided McNemar test' : 'one-sided paired bootstrap'}, ${report.settings.correction}-corrected over ${section.rationality.filter((r) => r.verdict !== 'untested').length} groups.`,
+  };
+}
+
+/** The envy-freeness matrix: row = true group, column = the group it reports as, cell = gain of telling the truth. */
+export function envyMatrix(report: AuditReport, metric: MetricId): Table {
+  const section = report.metrics[metric] as MetricReport;
+  const ids = report.groups.map((g) => g.id);
+  const cell = new Map<string, EnvyRow>(section.envy.map((e) => [`${e.group}\u0000${e.reportedAs}`, e]));
+  const rows = ids.map((group) => [
+    group,
+    ...ids.map((reportedAs) => {
+      if (group === reportedAs) return '—';
+      const e = cell.get(`${group}\u0000${reportedAs}`);
+      if (!e) return '';
+      const mark = e.verdict === 'violation' ? ' !' : e.verdict === 'gain' ? ' ✓' : '';
+      return `${formatGain(metric, e.gain)}${mark}`;
+    }),
+  ]);
+  const tone = ids.map((group) => {
+    const own = section.envy.filter((e) => e.group === group);
+    if (own.some((e) => e.verdict === 'violation')) return 'violation' as const;
+    if (own.length > 0 && own.every((e) => e.verdict === 'untested')) return 'untested' as const;
+    return 'plain' as const;
+  });
+  return {
+    title: `${metricTitle(metric)} — envy-freeness: gain of each group's own predictions over those of the group it could report as`,
+    header: ['Group \\ reported as', ...ids],
+    rows,
+    tone,
+    numeric: [false, ...ids.map(() => true)],
+    note: '! = significant violation (the group would do better reporting as that group), ✓ = significant gain.',
+  };
+}
+
+/** Paper 1 Table 1: one line per metric. */
+export function summaryTable(report: AuditReport): Table {
+  const ids = metricOrder(report);
+  const rows = ids.map((id) => {
+    const m = report.metrics[id] as MetricReport;
+    return [
+      metricTitle(id) + (id === report.settings.metric ? ' *' : ''),
+      formatValue(id, m.overall.personalized),
+      formatGain(id, m.overall.gain),
+      `${formatGain(id, m.summary.bestGain)} / ${formatGain(id, m.summary.worstGain)}`,
+      `${m.summary.rationalityGains}/${m.summary.rationalityViolations}`,
+      `${m.summary.envyGains}/${m.summary.envyViolations}`,
+    ];
+  });
+  return {
+    title: 'Summary (as paper 1, Table 1)',
+    header: ['Metric', 'Personalized', 'Gain', 'Best / worst gain', 'Rat. gains/viols', 'EF gains/viols'],
+    rows,
+    tone: ids.map((id) => {
+      const s = (report.metrics[id] as MetricReport).summary;
+      return s.rationalityViolations + s.envyViolations > 0 ? 'violation' : 'plain';
+    }),
+    numeric: [false, true, true, true, true, true],
+    note: `* decides the verdict and the exit status (--metric ${report.settings.metric}).`,
+  };
+}
+
+export function verdictLine(report: AuditReport): string {
+  const m = report.metrics[report.settings.metric] as MetricReport;
+  const violations = m.summary.rationalityViolations + m.summary.envyViolations;
+  const name = metricTitle(report.settings.metric).toLowerCase();
+  if (violations === 0) return `No significant fair-use violation in ${name}.`;
+  return `${violations} significant fair-use violation${violations === 1 ? '' : 's'} in ${name}: ` +
+    `${m.summary.rationalityViolations} rationality, ${m.summary.envyViolations} envy-freeness.`;
+}
+
+function toneOf(verdict: string): 'violation' | 'gain' | 'untested' | 'plain' {
+  return verdict === 'violation' ? 'violation' : verdict === 'gain' ? 'gain' : verdict === 'untested' ? 'untested' : 'plain';
+}

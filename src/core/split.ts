@@ -1,0 +1,49 @@
+import { SeededRandom } from './random';
+
+export interface TrainTestSplit {
+  /** Row indices, ascending. */
+  readonly train: Int32Array;
+  readonly test: Int32Array;
+}
+
+/**
+ * A seeded train/test split stratified by (group, label) (SPEC §1): within each stratum the rows are
+ * shuffled and round(testSize · n_stratum) of them go to test. Strata are visited in a fixed order, so
+ * the same seed gives the same split.
+ *
+ * @param testSize fraction of each stratum held out, 0 < testSize < 1
+ */
+export function stratifiedSplit(
+  groupOfRow: Int32Array,
+  label: Uint8Array,
+  testSize: number,
+  seed: number,
+): TrainTestSplit {
+  if (!(testSize > 0 && testSize < 1)) {
+    throw new RangeError(`stratifiedSplit requires 0 < testSize < 1 (got ${testSize})`);
+  }
+  const strata = new Map<number, number[]>();
+  for (let i = 0; i < label.length; i++) {
+    const key = groupOfRow[i] * 2 + label[i];
+    let rows = strata.get(key);
+    if (!rows) strata.set(key, (rows = []));
+    rows.push(i);
+  }
+  const random = new SeededRandom(seed);
+  const isTest = new Uint8Array(label.length);
+  for (const key of [...strata.keys()].sort((a, b) => a - b)) {
+    const rows = Int32Array.from(strata.get(key) as number[]);
+    random.shuffle(rows);
+    const nTest = Math.round(testSize * rows.length);
+    for (let r = 0; r < nTest; r++) isTest[rows[r]] = 1;
+  }
+  return fromTestMask(isTest);
+}
+
+/** The split a 0/1 test mask describes (a user's split column, SPEC §1). */
+export function fromTestMask(isTest: Uint8Array): TrainTestSplit {
+  const train: number[] = [];
+  const test: number[] = [];
+  for (let i = 0; i < isTest.length; i++) (isTest[i] ? test : train).push(i);
+  return { train: Int32Array.from(train), test: Int32Array.from(test) };
+}

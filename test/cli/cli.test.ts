@@ -1,0 +1,120 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+const heart = join(root, 'examples/heart.csv');
+const work = mkdtempSync(join(tmpdir(), 'fairuse-cli-'));
+
+function fairuse(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, 'bin/fairuse.js'), ...args], { cwd: root, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function csv(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
+});
+
+describe('fairuse audit on examples/heart.csv', () => {
+  const jsonPath = join(work, 'heart.json');
+  let run: ReturnType<typeof fairuse>;
+  beforeAll(() => {
+    run = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--bootstrap', '200', '--json', jsonPath, '--no-color');
+  });
+
+  it('exits 0 or 1 by whether the decisive metric has a violation, and says so', () => {
+    const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    const s = report.metrics.error.summary;
+    expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/fair-use violation/);
+  });
+
+  it('writes the SPEC §8 JSON', () => {
+    const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    expect(report.schemaVersion).toBe(1);
+    expect(report.dataset).toMatchObject({ rows: 303, droppedRows: 0, label: 'Disease', positive: '1', groupAttributes: ['Sex', 'Age'] });
+    expect(report.dataset.features).toHaveLength(27);
+    expect(report.settings).toMatchObject({ technique: '1hot', model: 'lr', C: 1, seed: 2338, bootstrap: 200, alpha: 0.1, correction: 'bonferroni', testSize: 0.2 });
+    expect(report.groups.map((g: { id: string }) => g.id)).toEqual(['Sex=Female, Age=Old', 'Sex=Female, Age=Young', 'Sex=Male, Age=Old', 'Sex=Male, Age=Young']);
+    const nTest = report.groups.reduce((s: number, g: { nTest: number }) => s + g.nTest, 0);
+    const nTrain = report.groups.reduce((s: number, g: { nTrain: number }) => s + g.nTrain, 0);
+    expect(nTest + nTrain).toBe(303);
+    expect(Math.abs(nTest - 0.2 * 303)).toBeLessThanOrEqual(4);
+    expect(Object.keys(report.metrics).sort()).toEqual(['auc', 'brier', 'ece', 'error', 'logloss']);
+    for (const metric of Object.values(report.metrics) as Array<{ rationality: unknown[]; envy: unknown[] }>) {
+      expect(metric.rationality).toHaveLength(4);
+      expect(metric.envy).toHaveLength(12);
+    }
+    const row = report.metrics.error.rationality[0];
+    expect(Object.keys(row)).toEqual(expect.arrayContaining(['group', 'generic', 'personalized', 'gain', 'ci', 'pHarm', 'pGain', 'verdict']));
+    if (row.verdict !== 'untested') {
+      expect(row.gain).toBeCloseTo(row.generic - row.personalized, 12);
+      expect(row.ci[0]).toBeLessThanOrEqual(row.ci[1]);
+    }
+    const envy = report.metrics.auc.envy[0];
+    expect(Object.keys(envy)).toEqual(expect.arrayContaining(['group', 'reportedAs', 'truthful', 'misreported', 'gain', 'ci', 'pHarm', 'pGain', 'verdict']));
+    if (envy.gain !== null) expect(envy.gain).toBeCloseTo(envy.truthful - envy.misreported, 12);
+  });
+
+  it('prints the Figure 1 table, the envy matrix and the Table 1 summary', () => {
+    expect(run.stdout).toContain('Error rate — rationality');
+    expect(run.stdout).toContain('envy-freeness');
+    expect(run.stdout).toContain('Summary (as paper 1, Table 1)');
+    expect(run.stdout).toContain('Sex=Female, Age=Old');
+    expect(run.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('gives byte-identical JSON for the same inputs and seed', () => {
+    const again = join(work, 'heart-again.json');
+    fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--bootstrap', '200', '--json', again);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(jsonPath, 'utf8'));
+  });
+
+  it('writes JSON to stdout with --json - and Markdown with --markdown', () => {
+    const md = join(work, 'heart.md');
+    const out = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'dcp', '--bootstrap', '50', '--json', '-', '--markdown', md);
+    expect([0, 1]).toContain(out.status);
+    const report = JSON.parse(out.stdout);
+    expect(report.settings.technique).toBe('dcp');
+    expect(readFileSync(md, 'utf8')).toMatch(/^# Fair use audit/);
+    expect(readFileSync(md, 'utf8')).toContain('| Group | n test | Generic h0 |');
+  });
+});
+
+describe('bad input: exit status 2 and one line naming the problem', () => {
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ['missing file', () => ['audit', join(work, 'nope.csv'), '--label', 'y', '--groups', 'g'], /No file at/],
+    ['empty file', () => ['audit', csv('empty.csv', ''), '--label', 'y', '--groups', 'g'], /empty/i],
+    ['header only', () => ['audit', csv('header.csv', 'y,g,x\n'), '--label', 'y', '--groups', 'g'], /header/i],
+    ['unknown label', () => ['audit', heart, '--label', 'Nope', '--groups', 'Sex'], /Nope/],
+    ['unknown group', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex,Height'], /Height/],
+    ['label with three classes', () => ['audit', csv('three.csv', 'y,g,x\n0,a,1\n1,b,2\n2,a,3\n0,b,1\n'), '--label', 'y', '--groups', 'g'], /y/],
+    ['group listed as feature', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--features', 'Sex,ExerciseAngina'], /Sex/],
+    ['ragged row', () => ['audit', csv('ragged.csv', 'y,g,x\n0,a,1\n1,b\n'), '--label', 'y', '--groups', 'g'], /line 3/i],
+    ['unknown technique', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--technique', 'magic'], /magic/],
+    ['bad number', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--alpha', 'lots'], /alpha/],
+    ['unknown option', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--colour'], /colour/],
+    ['no command', () => [], /command/i],
+  ];
+  for (const [name, args, pattern] of cases) {
+    it(name, () => {
+      const run = fairuse(...args());
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^fairuse: /);
+      expect(lines[0]).toMatch(pattern);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bootstrapGroupGains, type GroupPredictions, pointGains } from '../../src/core/bootstrap';
+import { METRIC_IDS, METRICS } from '../../src/core/metrics';
+
+const metrics = METRIC_IDS.map((id) => METRICS[id]);
+
+const groupArb = fc
+  .record({
+    rows: fc.array(fc.record({ y: fc.integer({ min: 0, max: 1 }), p0: fc.double({ min: 0, max: 1, noNaN: true }), p1: fc.double({ min: 0, max: 1, noNaN: true }), p2: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 4, maxLength: 30 }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 }),
+  })
+  .filter(({ rows }) => rows.some((r) => r.y === 1) && rows.some((r) => r.y === 0));
+
+function toGroup(rows: Array<{ y: number; p0: number; p1: number; p2: number }>): GroupPredictions {
+  return {
+    y: Uint8Array.from(rows, (r) => r.y),
+    generic: Float64Array.from(rows, (r) => r.p0),
+    asGroup: [Float64Array.from(rows, (r) => r.p1), Float64Array.from(rows, (r) => r.p2)],
+    truthful: 0,
+  };
+}
+
+const settings = (seed: number) => ({ resamples: 40, seed, stream: 3, threshold: 0.5 });
+
+describe('paired bootstrap (SPEC §5)', () => {
+  it('is deterministic per seed', () => {
+    fc.assert(
+      fc.property(groupArb, ({ rows, seed }) => {
+        const a = bootstrapGroupGains(toGroup(rows), metrics, settings(seed));
+        const b = bootstrapGroupGains(toGroup(rows), metrics, settings(seed));
+        expect(a).toEqual(b);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('changes with the seed and with the stream', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ y: i % 2, p0: (i * 7) % 10 / 10, p1: (i * 3) % 10 / 10, p2: 0.5 }));
+    const base = bootstrapGroupGains(toGroup(rows), metrics, settings(1))[0].rationality;
+    expect(bootstrapGroupGains(toGroup(rows), metrics, settings(2))[0].rationality).not.toEqual(base);
+    expect(bootstrapGroupGains(toGroup(rows), metrics, { ...settings(1), stream: 4 })[0].rationality).not.toEqual(base);
+  });
+
+  it('gains change sign when h0 and the personalized model are swapped, point and resampled', () => {
+    fc.assert(
+      fc.property(groupArb, ({ rows, seed }) => {
+        const group = toGroup(rows);
+        const swapped: GroupPredictions = { ...group, generic: group.asGroup[0], asGroup: [group.generic, group.asGroup[1]] };
+        for (const metric of metrics) {
+          expect(pointGains(swapped, metric, 0.5).rationality).toBeCloseTo(-pointGains(group, metric, 0.5).rationality, 12);
+        }
+        const a = bootstrapGroupGains(group, metrics, settings(seed));
+        const b = bootstrapGroupGains(swapped, metrics, settings(seed));
+        a.forEach((gains, m) => gains.rationality.forEach((d, k) => expect(b[m].rationality[k]).toBeCloseTo(-d, 12)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('keeps the label counts of every resample (stratified by label)', () => {
+    // With h0 = always 1 and h = always 0, error(h0) − error(h) = (n₋ − n₊)/n in every resample.
+    const y = Uint8Array.of(1, 1, 1, 0, 0, 0, 0, 0);
+    const group: GroupPredictions = { y, generic: new Float64Array(8).fill(0.9), asGroup: [new Float64Array(8).fill(0.1)], truthful: 0 };
+    const [error] = bootstrapGroupGains(group, [METRICS.error], { resamples: 30, seed: 5, stream: 0, threshold: 0.5 });
+    for (const d of error.rationality) expect(d).toBeCloseTo((5 - 3) / 8, 12);
+  });
+});
