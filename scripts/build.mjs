@@ -1,4 +1,4 @@
-// Bundles every entry point with esbuild: the CLI and the benchmark.
+// Bundles every entry point with esbuild: the CLI, the benchmark, the report webview.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -19,4 +19,16 @@ const node = {
 await Promise.all([
   build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
   build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
+  // The webview runs in the editor's sandboxed iframe: a browser bundle, served from media/ only.
+  build({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: ['webview/main.ts'],
+    outfile: 'media/dist/webview.js',
+  }),
 ]);

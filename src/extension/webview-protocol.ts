@@ -10,6 +10,10 @@ export interface ReportEntry {
   readonly report: AuditReport;
   /** Workspace-relative or absolute display path of the audit spec, when the audit came from one. */
   readonly specLabel?: string;
+  /** Absolute file-system path of the audit spec, for "open spec" and "re-run". */
+  readonly specPath?: string;
+  /** Absolute file-system path of the audited CSV. */
+  readonly dataPath?: string;
   /** When the audit finished, ISO 8601. */
   readonly finishedAt: string;
 }
