@@ -6,11 +6,14 @@ import type { Correction } from '../core/stats/correction';
 import type { Technique } from '../core/technique';
 
 export const USAGE = `Usage: fairuse audit <data.csv> --label <col> --groups <col,col…> [options]
+       fairuse audit --spec <name.fairuse.json> [options]
 
 Checks whether a personalized model (with the group attributes) beats the generic model h0 (without
 them) for every intersectional group, and whether any group would do better reporting as another.
 
 Options:
+  --spec <file>              read data, label, groups and settings from an audit spec (the file the
+                             editor writes); options given on the command line override it
   --label <col>              binary label column (required)
   --groups <cols>            group attribute columns, comma-separated (required)
   --features <cols>          feature columns (default: every other column)
@@ -39,9 +42,11 @@ Exit status: 0 no significant violation · 1 at least one significant violation 
 
 export interface AuditCommand {
   readonly kind: 'audit';
-  readonly dataPath: string;
-  readonly label: string;
-  readonly groups: string[];
+  /** The CSV; with a spec, undefined means the spec's "data". */
+  readonly dataPath?: string;
+  readonly specPath?: string;
+  readonly label?: string;
+  readonly groups?: string[];
   readonly features?: string[];
   readonly positive?: string;
   readonly splitColumn?: string;
@@ -63,6 +68,7 @@ export function parseCommand(argv: readonly string[]): Command {
       allowPositionals: true,
       strict: true,
       options: {
+        spec: { type: 'string' },
         label: { type: 'string' },
         groups: { type: 'string' },
         features: { type: 'string' },
@@ -97,15 +103,17 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command !== 'audit') {
     throw new AuditInputError('USAGE', command ? `Unknown command '${command}'.` : 'No command given.', 'Use `fairuse audit <data.csv> --label <col> --groups <cols>`; `fairuse --help` lists the options.');
   }
-  if (!dataPath) throw new AuditInputError('USAGE', 'No data file given.', 'Use `fairuse audit <data.csv> --label <col> --groups <cols>`.');
+  const specPath = values.spec;
+  if (!dataPath && !specPath) throw new AuditInputError('USAGE', 'No data file given.', 'Use `fairuse audit <data.csv> --label <col> --groups <cols>` or `fairuse audit --spec <name.fairuse.json>`.');
   if (extra.length) throw new AuditInputError('USAGE', `Unexpected argument '${extra[0]}'.`, 'Give one data file; separate columns with commas, without spaces, or quote the list.');
-  if (!values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
-  if (!values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
+  if (!specPath && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
+  if (!specPath && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
   return {
     kind: 'audit',
     dataPath,
+    specPath,
     label: values.label,
-    groups: list(values.groups),
+    groups: values.groups === undefined ? undefined : list(values.groups),
     features: values.features === undefined ? undefined : list(values.features),
     positive: values.positive,
     splitColumn: values['split-column'],

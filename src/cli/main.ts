@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { AuditCancelledError, runAudit } from '../core/audit';
-import { parseCsv } from '../core/csv';
+import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit-spec';
 import { AuditInputError, isAuditInputError } from '../core/errors';
-import { loadDataset } from '../core/load-dataset';
+import { prepareDataset } from '../core/prepare-dataset';
 import { renderMarkdown } from '../core/render/markdown';
 import { hasViolation } from '../core/report';
 import { type AuditCommand, parseCommand, USAGE } from './args';
@@ -31,16 +32,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function audit(command: AuditCommand): Promise<number> {
-  const text = readData(command.dataPath);
-  const dataset = loadDataset(parseCsv(text), {
-    label: command.label,
-    groups: command.groups,
-    features: command.features,
-    splitColumn: command.splitColumn,
-    positive: command.positive,
-  });
+  const { dataPath, run } = planAudit(command);
+  const dataset = prepareDataset(readData(dataPath, 'CSV file'), run);
   const progress = stderrProgress();
-  const report = await runAudit(dataset, command.options, { path: command.dataPath }, { onProgress: progress.update });
+  const report = await runAudit(dataset, run.options, { path: dataPath }, { onProgress: progress.update });
   progress.done();
 
   const json = `${JSON.stringify(report, null, 2)}\n`;
@@ -54,12 +49,47 @@ async function audit(command: AuditCommand): Promise<number> {
   return hasViolation(report) ? 1 : 0;
 }
 
-function readData(path: string): string {
+/**
+ * What to audit: the command line alone, or an audit spec with the command line's flags on top.
+ * A spec's data path is relative to the spec; a data path given on the command line wins.
+ */
+function planAudit(command: AuditCommand): { dataPath: string; run: SpecRun } {
+  const flags = command.options;
+  if (command.specPath === undefined) {
+    const load = { label: command.label as string, groups: command.groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive };
+    return { dataPath: command.dataPath as string, run: { load, buckets: [], options: flags } };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readData(command.specPath, 'audit spec'));
+  } catch (error) {
+    if (isAuditInputError(error)) throw error;
+    throw new AuditInputError('BAD_SPEC', `${command.specPath} is not valid JSON (${(error as Error).message}).`, 'Fix the JSON syntax, or recreate the spec from the editor.');
+  }
+  const spec = parseAuditSpec(parsed, command.specPath);
+  const fromSpec = specToRun(spec);
+  const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+  const load = {
+    label: command.label ?? fromSpec.load.label,
+    groups: command.groups ?? fromSpec.load.groups,
+    features: command.features ?? fromSpec.load.features,
+    splitColumn: command.splitColumn ?? fromSpec.load.splitColumn,
+    positive: command.positive ?? fromSpec.load.positive,
+  };
+  // Buckets belong to the spec's groups; a --groups override keeps those of the columns it still names.
+  const buckets = fromSpec.buckets.filter((b) => load.groups.includes(b.column));
+  return {
+    dataPath: command.dataPath ?? resolve(dirname(command.specPath), spec.data),
+    run: { load, buckets, options: { ...fromSpec.options, ...defined } },
+  };
+}
+
+function readData(path: string, what: string): string {
   if (!existsSync(path)) {
-    throw new AuditInputError('FILE_NOT_FOUND', `No file at '${path}'.`, 'Check the path (it is relative to the current folder).');
+    throw new AuditInputError('FILE_NOT_FOUND', `No ${what} at '${path}'.`, 'Check the path (it is relative to the current folder; a spec\'s "data" is relative to the spec).');
   }
   if (statSync(path).isDirectory()) {
-    throw new AuditInputError('FILE_NOT_FOUND', `'${path}' is a folder, not a CSV file.`, 'Give the path of a .csv file.');
+    throw new AuditInputError('FILE_NOT_FOUND', `'${path}' is a folder, not a ${what}.`, `Give the path of a ${what}.`);
   }
   return readFileSync(path, 'utf8');
 }

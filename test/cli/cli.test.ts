@@ -92,7 +92,7 @@ describe('fairuse audit on examples/heart.csv', () => {
 
 describe('bad input: exit status 2 and one line naming the problem', () => {
   const cases: Array<[string, () => string[], RegExp]> = [
-    ['missing file', () => ['audit', join(work, 'nope.csv'), '--label', 'y', '--groups', 'g'], /No file at/],
+    ['missing file', () => ['audit', join(work, 'nope.csv'), '--label', 'y', '--groups', 'g'], /No CSV file at/],
     ['empty file', () => ['audit', csv('empty.csv', ''), '--label', 'y', '--groups', 'g'], /empty/i],
     ['header only', () => ['audit', csv('header.csv', 'y,g,x\n'), '--label', 'y', '--groups', 'g'], /header/i],
     ['unknown label', () => ['audit', heart, '--label', 'Nope', '--groups', 'Sex'], /Nope/],
@@ -104,6 +104,9 @@ describe('bad input: exit status 2 and one line naming the problem', () => {
     ['bad number', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--alpha', 'lots'], /alpha/],
     ['unknown option', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--colour'], /colour/],
     ['no command', () => [], /command/i],
+    ['spec that is not JSON', () => ['audit', '--spec', csv('broken.fairuse.json', '{ "data": ')], /not valid JSON/],
+    ['spec with an unknown field', () => ['audit', '--spec', csv('odd.fairuse.json', JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex'], alpah: 0.1 }))], /alpah/],
+    ['spec naming a missing CSV', () => ['audit', '--spec', csv('lost.fairuse.json', JSON.stringify({ data: 'lost.csv', label: 'y', groups: ['g'] }))], /lost\.csv/],
   ];
   for (const [name, args, pattern] of cases) {
     it(name, () => {
@@ -117,4 +120,47 @@ describe('bad input: exit status 2 and one line naming the problem', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
     });
   }
+});
+
+describe('fairuse audit --spec', () => {
+  it('gives the same report as the equivalent flags, with the data path relative to the spec', () => {
+    const spec = csv('heart.fairuse.json', JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], technique: 'all', bootstrap: 100, seed: 7 }));
+    const fromSpec = fairuse('audit', '--spec', spec, '--json', '-');
+    const fromFlags = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '100', '--seed', '7', '--json', '-');
+    expect(fromSpec.stderr).toBe('');
+    expect(fromSpec.stdout).toBe(fromFlags.stdout);
+    expect(JSON.parse(fromSpec.stdout).settings).toMatchObject({ technique: 'all', bootstrap: 100, seed: 7 });
+  });
+
+  it('lets command-line flags override the spec', () => {
+    const spec = csv('override.fairuse.json', JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], bootstrap: 100 }));
+    const report = JSON.parse(fairuse('audit', '--spec', spec, '--bootstrap', '50', '--metric', 'auc', '--json', '-').stdout);
+    expect(report.settings).toMatchObject({ bootstrap: 50, metric: 'auc' });
+  });
+
+  it('buckets a numeric group column as the spec says', () => {
+    const rows = ['y,sex,age,x'];
+    for (let i = 0; i < 240; i++) {
+      const age = 18 + ((i * 37) % 70);
+      const x = ((i * 13) % 17) / 17;
+      rows.push(`${(i * 7) % 3 === 0 ? 1 : 0},${i % 2 ? 'F' : 'M'},${age},${x.toFixed(3)}`);
+    }
+    csv('ages.csv', `${rows.join('\n')}\n`);
+    const spec = csv('ages.fairuse.json', JSON.stringify({ data: 'ages.csv', label: 'y', groups: ['sex', { column: 'age', buckets: [30, 60] }], bootstrap: 50 }));
+    const run = fairuse('audit', '--spec', spec, '--json', '-');
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report.dataset.groupAttributes).toEqual(['sex', 'age']);
+    const ages = new Set(report.groups.map((g: { values: { age: string } }) => g.values.age));
+    expect([...ages].sort()).toEqual(['30-60', '60+', '<30']);
+    const expected = { '<30': 0, '30-60': 0, '60+': 0 } as Record<string, number>;
+    for (let i = 0; i < 240; i++) {
+      const age = 18 + ((i * 37) % 70);
+      expected[age < 30 ? '<30' : age < 60 ? '30-60' : '60+']++;
+    }
+    for (const bucket of Object.keys(expected)) {
+      const n = report.groups.filter((g: { values: { age: string } }) => g.values.age === bucket).reduce((s: number, g: { nTrain: number; nTest: number }) => s + g.nTrain + g.nTest, 0);
+      expect(n).toBe(expected[bucket]);
+    }
+  });
 });
