@@ -1,0 +1,2 @@
+// Placeholder entry so the build has a webview bundle; the report panel UI replaces it.
+export {};
