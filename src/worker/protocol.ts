@@ -1,0 +1,27 @@
+/**
+ * Messages between the extension host and the audit worker thread. Plain data only (structured clone):
+ * errors cross as their code and text, since class identity does not survive the thread boundary.
+ */
+import type { SpecRun } from '../core/audit-spec';
+import type { AuditErrorCode } from '../core/errors';
+import type { AuditReport } from '../core/report';
+
+export interface AuditRequest {
+  readonly type: 'run';
+  /** Absolute path of the CSV; the worker reads it, so the text never crosses the thread boundary. */
+  readonly csvPath: string;
+  /** How the report names the data (a workspace-relative path). */
+  readonly displayPath: string;
+  readonly run: SpecRun;
+}
+
+/** What the progress notification says: reading, training h0, training personalized, bootstrap n/B. */
+export type WorkerStage = 'reading' | 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report';
+
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly stage: WorkerStage; readonly done?: number; readonly total?: number }
+  | { readonly type: 'done'; readonly report: AuditReport }
+  /** A problem with the input: shown to the user as is. */
+  | { readonly type: 'input-error'; readonly code: AuditErrorCode; readonly message: string }
+  /** A bug: shown with "Show log", the stack goes to the log. */
+  | { readonly type: 'internal-error'; readonly message: string; readonly stack?: string };

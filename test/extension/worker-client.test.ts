@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/core/audit';
+import { prepareDataset } from '../../src/core/prepare-dataset';
+import type { SpecRun } from '../../src/core/audit-spec';
+import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerProgress } from '../../src/extension/worker-client';
+
+const root = resolve(__dirname, '../..');
+const workerFile = join(root, 'dist/audit-worker.js');
+const heart = join(root, 'examples/heart.csv');
+const work = mkdtempSync(join(tmpdir(), 'fairuse-worker-'));
+const run = (bootstrap: number): SpecRun => ({ load: { label: 'Disease', groups: ['Sex', 'Age'] }, buckets: [], options: { bootstrap } });
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
+});
+
+describe('startWorkerAudit', () => {
+  it('gives the same report as the engine on this thread, with progress through every stage', async () => {
+    const progress: WorkerProgress[] = [];
+    const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'examples/heart.csv', run: run(300) }, (p) => progress.push(p));
+    const report = await audit.result;
+    const local = await runAudit(prepareDataset(readFileSync(heart, 'utf8'), run(300)), { bootstrap: 300 }, { path: 'examples/heart.csv' });
+    expect(JSON.stringify(report)).toBe(JSON.stringify(local));
+    const stages = [...new Set(progress.map((p) => p.stage))];
+    expect(stages).toEqual(['reading', 'split', 'fit-generic', 'fit-personalized', 'bootstrap', 'report']);
+    const boot = progress.filter((p) => p.stage === 'bootstrap');
+    expect(boot.length).toBeLessThanOrEqual(102);
+    expect(boot[boot.length - 1]).toMatchObject({ done: boot[boot.length - 1].total });
+  });
+
+  it('rejects bad input with the engine\'s code and message', async () => {
+    const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'heart.csv', run: { ...run(10), load: { label: 'Nope', groups: ['Sex'] } } }, () => {});
+    const error = await audit.result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuditRejected);
+    expect((error as AuditRejected).code).toBe('UNKNOWN_COLUMN');
+    expect((error as Error).message).toMatch(/Nope/);
+  });
+
+  it('rejects a missing CSV as an input problem, not a crash', async () => {
+    const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: join(work, 'gone.csv'), displayPath: 'gone.csv', run: run(10) }, () => {});
+    const error = await audit.result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuditRejected);
+    expect((error as Error).message).toMatch(/gone\.csv.*ENOENT/);
+  });
+
+  it('cancels a long audit during the bootstrap', async () => {
+    let audit: ReturnType<typeof startWorkerAudit> | undefined = undefined;
+    let sawBootstrap = false;
+    audit = startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'heart.csv', run: run(1_000_000) }, (p) => {
+      if (p.stage === 'bootstrap' && !sawBootstrap) {
+        sawBootstrap = true;
+        audit!.cancel();
+      }
+    });
+    const started = Date.now();
+    await expect(audit.result).rejects.toBeInstanceOf(AuditCancelled);
+    expect(sawBootstrap).toBe(true);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('reports a worker that throws or exits as a crash with details', async () => {
+    const throwing = join(work, 'throwing-worker.js');
+    writeFileSync(throwing, "require('node:worker_threads').parentPort.once('message', () => { throw new Error('boom'); });\n");
+    const a = await startWorkerAudit(throwing, { type: 'run', csvPath: heart, displayPath: 'x', run: run(1) }, () => {}).result.catch((e: unknown) => e);
+    expect(a).toBeInstanceOf(AuditCrashed);
+    expect((a as AuditCrashed).details).toMatch(/boom/);
+
+    const exiting = join(work, 'exiting-worker.js');
+    writeFileSync(exiting, "require('node:worker_threads').parentPort.once('message', () => process.exit(3));\n");
+    const b = await startWorkerAudit(exiting, { type: 'run', csvPath: heart, displayPath: 'x', run: run(1) }, () => {}).result.catch((e: unknown) => e);
+    expect(b).toBeInstanceOf(AuditCrashed);
+    expect((b as Error).message).toMatch(/exit code 3/);
+  });
+});
