@@ -1,0 +1,250 @@
+import type { MetricId } from '../metrics';
+import type { AuditReport, EnvyRow, GroupReport, MetricReport, Verdict } from '../report';
+import { metricTitle } from './format';
+import { describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
+
+export interface HtmlReportOptions {
+  /** The audit spec the report came from, as the user knows it (shown under the title). */
+  readonly specLabel?: string;
+  /** When the audit finished, ISO 8601 (shown as given: the export must not depend on the time zone). */
+  readonly finishedAt?: string;
+}
+
+/**
+ * The report as one self-contained HTML page (SPEC §8): the tables of the Markdown report, the
+ * envy-freeness matrix as a heatmap, group sizes and warnings, with inline CSS that follows the
+ * reader's light or dark preference. No script and no external resource, so it can be mailed or
+ * attached to a review as it is. Every string that came from the CSV is escaped.
+ */
+export function renderReportHtml(report: AuditReport, options: HtmlReportOptions = {}): string {
+  const title = `Fair use audit — ${report.dataset.path}`;
+  const metrics = metricOrder(report);
+  const violated = metrics.length > 0 && hasViolations(report.metrics[report.settings.metric]);
+  const meta = describeSettings(report);
+  if (options.specLabel) meta.push(`spec ${options.specLabel}`);
+  if (options.finishedAt) meta.push(`finished ${options.finishedAt}`);
+
+  const body = [
+    `<header><h1>${escapeHtml(title)}</h1>`,
+    ...meta.map((line) => `<p class="meta">${escapeHtml(line)}</p>`),
+    `<p class="verdict ${violated ? 'verdict-violation' : 'verdict-ok'}" role="status">${violated ? '<span aria-hidden="true">⚠ </span>' : ''}<strong>${escapeHtml(verdictLine(report))}</strong></p>`,
+    '</header>',
+    `<nav aria-label="Metrics"><ul>${metrics.map((m) => `<li><a href="#metric-${m}">${escapeHtml(metricTitle(m))}</a></li>`).join('')}<li><a href="#groups">Groups</a></li>${report.warnings.length ? '<li><a href="#warnings">Warnings</a></li>' : ''}</ul></nav>`,
+    '<main>',
+    section('summary', 'Summary', tableHtml(summaryTable(report), { verdictColumn: -1 })),
+    ...metrics.map((metric) => metricSection(report, metric)),
+    section('groups', 'Group sizes and label balance', groupsTableHtml(report)),
+    report.warnings.length
+      ? section('warnings', 'Warnings', `<ul class="warnings">${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`)
+      : '',
+    '</main>',
+    `<footer><p>Fair Use Audit report, schema version ${report.schemaVersion}. Gains are generic risk minus personalized risk: positive means the group is better off. ` +
+      `A violation is a significant negative gain at α = ${report.settings.alpha} after ${escapeHtml(report.settings.correction)} correction.</p></footer>`,
+  ];
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${EXPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    ...body.filter((part) => part !== ''),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Shades on each side of zero in the envy heatmap; both the webview and the export use them. */
+export const HEAT_STEPS = 4;
+
+/**
+ * The heatmap shade of an envy gain: 0 for none, 1…HEAT_STEPS for gains and −1…−HEAT_STEPS for
+ * losses, proportional to |gain| / largestAbsGain (any non-zero gain gets at least one step).
+ *
+ * @example heatLevel(-0.05, 0.1) // => -2
+ */
+export function heatLevel(gain: number | null, largestAbsGain: number): number {
+  if (gain === null || gain === 0 || !(largestAbsGain > 0)) return 0;
+  const steps = Math.min(HEAT_STEPS, Math.max(1, Math.ceil((Math.abs(gain) / largestAbsGain) * HEAT_STEPS)));
+  return Math.sign(gain) * steps;
+}
+
+/** The scale of a heatmap: the largest |gain| among the envy rows. */
+export function largestAbsGain(rows: readonly EnvyRow[]): number {
+  return rows.reduce((max, e) => (e.gain === null ? max : Math.max(max, Math.abs(e.gain))), 0);
+}
+
+/** CSS class of a heatmap shade, e.g. `heat-pos-2` or `heat-neg-4`. */
+export function heatClass(level: number): string {
+  return level === 0 ? 'heat-zero' : `heat-${level > 0 ? 'pos' : 'neg'}-${Math.abs(level)}`;
+}
+
+/**
+ * Why a group has no verdict for a metric, in words for the reader; null when it was tested.
+ * Two causes (SPEC §5): too few test rows, or the metric is undefined on its rows (AUC with one class).
+ */
+export function untestedReason(report: AuditReport, metric: MetricId, group: GroupReport): string | null {
+  const row = report.metrics[metric]?.rationality.find((r) => r.group === group.id);
+  if (!row || row.verdict !== 'untested') return null;
+  if (group.nTest < report.settings.minGroupSize) {
+    return `${group.nTest} test rows, fewer than the minimum of ${report.settings.minGroupSize}: reported but not tested`;
+  }
+  return `${metricTitle(metric)} is undefined on its test rows (they hold one class)`;
+}
+
+/** Positive rate as a percent with one decimal, as fractions read in the tables. */
+export function formatRate(rate: number): string {
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
+/** Glyphs that mark a verdict next to its word, so no view depends on colour alone. */
+export const VERDICT_GLYPHS: Readonly<Record<Verdict, string>> = {
+  violation: '⚠',
+  gain: '✓',
+  none: '·',
+  untested: '○',
+};
+
+function metricSection(report: AuditReport, metric: MetricId): string {
+  const decisive = metric === report.settings.metric;
+  const heading = `${metricTitle(metric)}${decisive ? ' (decides the verdict)' : ''}`;
+  return section(`metric-${metric}`, heading, tableHtml(rationalityTable(report, metric), { verdictColumn: 8 }) + envyHeatmapHtml(report, metric));
+}
+
+function section(id: string, heading: string, content: string): string {
+  return `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${escapeHtml(heading)}</h2>\n${content}</section>`;
+}
+
+interface TableHtmlOptions {
+  /** Index of the column that holds the verdict word, marked with a glyph; −1 for none. */
+  readonly verdictColumn: number;
+}
+
+/** A Table as an HTML table: header cells with scope, the first column as row headers, tones as classes. */
+function tableHtml(t: Table, options: TableHtmlOptions): string {
+  const head = `<thead><tr>${t.header.map((h, j) => `<th scope="col"${t.numeric[j] ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const rows = t.rows.map((cells, i) => {
+    const tone = t.tone[i];
+    const tds = cells.map((c, j) => {
+      if (j === 0) return `<th scope="row">${escapeHtml(c)}</th>`;
+      const classes = [t.numeric[j] ? 'num' : '', j === options.verdictColumn ? 'verdict' : ''].filter(Boolean).join(' ');
+      const content = j === options.verdictColumn && c !== '' ? verdictHtml(tone, c) : escapeHtml(c);
+      return `<td${classes ? ` class="${classes}"` : ''}>${content}</td>`;
+    });
+    return `<tr class="tone-${tone}">${tds.join('')}</tr>`;
+  });
+  const note = t.note ? `<p class="note">${escapeHtml(t.note)}</p>` : '';
+  return `<div class="table-wrap"><table><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
+}
+
+function verdictHtml(tone: Table['tone'][number], text: string): string {
+  const verdict: Verdict = tone === 'violation' ? 'violation' : tone === 'gain' ? 'gain' : tone === 'untested' ? 'untested' : 'none';
+  const word = escapeHtml(text);
+  return `<span class="verdict-${verdict}"><span aria-hidden="true">${VERDICT_GLYPHS[verdict]} </span>${verdict === 'violation' ? `<strong>${word}</strong>` : word}</span>`;
+}
+
+/** The envy matrix of tables.ts (same cell text as Markdown), shaded by the size and sign of each gain. */
+function envyHeatmapHtml(report: AuditReport, metric: MetricId): string {
+  const t = envyMatrix(report, metric);
+  const section = report.metrics[metric] as MetricReport;
+  const scale = largestAbsGain(section.envy);
+  const byPair = new Map(section.envy.map((e) => [`${e.group}\u0000${e.reportedAs}`, e]));
+  const ids = report.groups.map((g) => g.id);
+  const head = `<thead><tr>${t.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const rows = t.rows.map((cells, i) => {
+    const group = ids[i];
+    const tds = cells.slice(1).map((c, j) => {
+      const reportedAs = ids[j];
+      if (group === reportedAs) return `<td class="heat diag" aria-label="same group">${escapeHtml(c)}</td>`;
+      const e = byPair.get(`${group}\u0000${reportedAs}`);
+      if (!e) return '<td class="heat"></td>';
+      const classes = ['heat', 'num', heatClass(heatLevel(e.gain, scale)), `verdict-${e.verdict}`];
+      const verdictWord = e.verdict === 'violation' ? ' (significant violation)' : e.verdict === 'gain' ? ' (significant gain)' : e.verdict === 'untested' ? ' (untested)' : '';
+      return `<td class="${classes.join(' ')}">${escapeHtml(c)}<span class="sr-only">${verdictWord}</span></td>`;
+    });
+    return `<tr class="tone-${t.tone[i]}"><th scope="row">${escapeHtml(cells[0])}</th>${tds.join('')}</tr>`;
+  });
+  const note = t.note ? `<p class="note">${escapeHtml(t.note)} Shading: green = the group is better off with its own predictions, red = worse; darker = larger.</p>` : '';
+  return `<div class="table-wrap"><table class="heatmap"><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
+}
+
+function groupsTableHtml(report: AuditReport): string {
+  const metric = report.settings.metric;
+  const header = ['Group', 'n train', 'n test', 'Positive rate', `Tested (${metricTitle(metric)})`];
+  const rows = report.groups.map((g) => {
+    const reason = report.metrics[metric] ? untestedReason(report, metric, g) : null;
+    const status = reason ? `<span class="verdict-untested"><span aria-hidden="true">${VERDICT_GLYPHS.untested} </span>untested: ${escapeHtml(reason)}</span>` : 'yes';
+    return `<tr class="tone-${reason ? 'untested' : 'plain'}"><th scope="row">${escapeHtml(g.id)}</th><td class="num">${g.nTrain}</td><td class="num">${g.nTest}</td>` +
+      `<td class="num">${formatRate(g.positiveRate)}</td><td>${status}</td></tr>`;
+  });
+  const totals = `<tr class="total"><th scope="row">Total</th><td class="num">${sum(report.groups, (g) => g.nTrain)}</td><td class="num">${sum(report.groups, (g) => g.nTest)}</td><td></td><td></td></tr>`;
+  const head = `<thead><tr>${header.map((h, j) => `<th scope="col"${j > 0 && j < 4 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const caption = `Rows per group in the training and test split, and the share with label ${report.dataset.label} = ${report.dataset.positive}`;
+  return `<div class="table-wrap"><table><caption>${escapeHtml(caption)}</caption>${head}<tbody>${rows.join('')}${totals}</tbody></table></div>\n` +
+    `<p class="note">${escapeHtml(`${report.dataset.rows} rows, ${report.dataset.droppedRows} dropped (missing label or group value). Features: ${report.dataset.features.join(', ')}.`)}</p>\n`;
+}
+
+function hasViolations(section: MetricReport | undefined): boolean {
+  return !!section && section.summary.rationalityViolations + section.summary.envyViolations > 0;
+}
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
+}
+
+/** Both palettes are the export's own: the file is read outside the editor, where no theme variables exist. */
+const EXPORT_CSS = `
+:root { --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --stripe: #f6f8fa; --link: #0969da;
+  --red: #cf222e; --green: #1a7f37; --heat-pos: 26, 127, 55; --heat-neg: 207, 34, 46; color-scheme: light dark; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --stripe: #151b23; --link: #4493f8;
+    --red: #ff7b72; --green: #3fb950; --heat-pos: 63, 185, 80; --heat-neg: 248, 81, 73; }
+}
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1200px; padding: 24px; background: var(--bg); color: var(--fg);
+  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
+h1 { font-size: 1.5em; margin: 0 0 8px; overflow-wrap: anywhere; }
+h2 { font-size: 1.2em; margin: 32px 0 8px; border-bottom: 1px solid var(--border); padding-bottom: 4px; }
+a { color: var(--link); }
+.meta { margin: 2px 0; color: var(--muted); overflow-wrap: anywhere; }
+.verdict { margin: 12px 0; padding: 8px 12px; border-left: 4px solid var(--green); background: var(--stripe); }
+.verdict-violation.verdict { border-left-color: var(--red); }
+nav ul { list-style: none; padding: 0; margin: 12px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }
+th, td { border: 1px solid var(--border); padding: 4px 8px; text-align: left; vertical-align: top; }
+thead th { background: var(--stripe); }
+tbody th { font-weight: 600; overflow-wrap: anywhere; max-width: 28em; }
+.num { text-align: right; white-space: nowrap; }
+tr.tone-violation > th { border-left: 4px solid var(--red); }
+tr.total { font-weight: 600; }
+.verdict-violation { color: var(--red); }
+.verdict-gain { color: var(--green); }
+.verdict-untested { color: var(--muted); }
+.note { color: var(--muted); font-size: 0.92em; margin: 4px 0 16px; }
+.heatmap td.heat { text-align: center; min-width: 6em; }
+.heatmap td.diag { color: var(--muted); }
+.heatmap td.verdict-violation { outline: 3px solid var(--red); outline-offset: -3px; font-weight: 700; color: var(--fg); }
+.heatmap td.verdict-gain { font-weight: 700; color: var(--fg); }
+.heat-pos-1 { background: rgba(var(--heat-pos), 0.12); } .heat-pos-2 { background: rgba(var(--heat-pos), 0.24); }
+.heat-pos-3 { background: rgba(var(--heat-pos), 0.36); } .heat-pos-4 { background: rgba(var(--heat-pos), 0.5); }
+.heat-neg-1 { background: rgba(var(--heat-neg), 0.12); } .heat-neg-2 { background: rgba(var(--heat-neg), 0.24); }
+.heat-neg-3 { background: rgba(var(--heat-neg), 0.36); } .heat-neg-4 { background: rgba(var(--heat-neg), 0.5); }
+.warnings li { margin: 4px 0; overflow-wrap: anywhere; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+footer { margin-top: 32px; color: var(--muted); font-size: 0.9em; }
+@media print { body { max-width: none; padding: 0; } nav { display: none; } section { break-inside: avoid-page; } }
+`;

@@ -1,0 +1,165 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { MetricId } from '../../../src/core/metrics';
+import { formatGain, formatInterval, formatP, formatValue, VERDICT_LABELS } from '../../../src/core/render/format';
+import { escapeHtml, heatClass, heatLevel, largestAbsGain, renderReportHtml } from '../../../src/core/render/html';
+import { escapeMarkdown, renderMarkdown } from '../../../src/core/render/markdown';
+import { metricOrder } from '../../../src/core/render/tables';
+import type { AuditReport, MetricReport } from '../../../src/core/report';
+import { HOSTILE, heartReport, hostileReport, withViolations } from '../../webview/fixtures';
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+function cellTexts(row: Element): string[] {
+  return [...row.children].map((c) => (c.textContent ?? '').replace(/^[⚠✓·○] /, '').trim());
+}
+
+/** The caption of the rationality table of a metric starts with its title; find that table. */
+function rationalityTableOf(doc: Document, metric: MetricId): HTMLTableElement {
+  const table = doc.querySelector(`#metric-${metric} table:not(.heatmap)`);
+  if (!table) throw new Error(`no rationality table for ${metric}`);
+  return table as HTMLTableElement;
+}
+
+describe('renderReportHtml on the heart example (Sex × Age, 200 resamples)', () => {
+  it('is a standalone page: no script, no external resource, inline CSS with a dark variant', async () => {
+    const html = renderReportHtml(await heartReport());
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|src=|@import|url\(/i);
+    expect(html).toMatch(/<style>[\s\S]*prefers-color-scheme: dark[\s\S]*<\/style>/);
+  });
+
+  it('has one row per group in every metric, with the numbers formatted as the Markdown report formats them', async () => {
+    const report = await heartReport();
+    const doc = parse(renderReportHtml(report));
+    const markdown = renderMarkdown(report);
+    for (const metric of metricOrder(report)) {
+      const section = report.metrics[metric] as MetricReport;
+      const rows = [...rationalityTableOf(doc, metric).querySelectorAll('tbody tr')];
+      expect(rows).toHaveLength(section.rationality.length + 1); // + Total
+      section.rationality.forEach((r, i) => {
+        const nTest = report.groups.find((g) => g.id === r.group)!.nTest;
+        const expected = [
+          r.group, String(nTest), formatValue(metric, r.generic), formatValue(metric, r.personalized), formatGain(metric, r.gain),
+          formatInterval(metric, r.ci), formatP(r.pHarm), formatP(r.pGain), VERDICT_LABELS[r.verdict],
+        ];
+        expect(cellTexts(rows[i])).toEqual(expected);
+        expect(rows[i].querySelector('th')!.getAttribute('scope')).toBe('row');
+        // the same cells, pipe-joined, are a row of the Markdown report
+        expect(markdown).toContain(`| ${expected.map(escapeMarkdown).join(' | ')} |`);
+      });
+      const total = cellTexts(rows[rows.length - 1]);
+      expect(total.slice(0, 5)).toEqual([
+        'Total', String(report.groups.reduce((s, g) => s + g.nTest, 0)),
+        formatValue(metric, section.overall.generic), formatValue(metric, section.overall.personalized), formatGain(metric, section.overall.gain),
+      ]);
+    }
+  });
+
+  it('every column header has scope="col"', async () => {
+    const doc = parse(renderReportHtml(await heartReport()));
+    const headers = [...doc.querySelectorAll('thead th')];
+    expect(headers.length).toBeGreaterThan(0);
+    expect(headers.every((th) => th.getAttribute('scope') === 'col')).toBe(true);
+  });
+
+  it('draws the envy matrix as a heatmap with one shaded cell per envy row and the gain as text', async () => {
+    const report = await heartReport();
+    const doc = parse(renderReportHtml(report));
+    for (const metric of metricOrder(report)) {
+      const section = report.metrics[metric] as MetricReport;
+      const heatmap = doc.querySelector(`#metric-${metric} table.heatmap`)!;
+      const cells = [...heatmap.querySelectorAll('td.heat:not(.diag)')];
+      expect(cells).toHaveLength(section.envy.length);
+      expect(heatmap.querySelectorAll('td.diag')).toHaveLength(report.groups.length);
+      const scale = largestAbsGain(section.envy);
+      const ids = report.groups.map((g) => g.id);
+      for (const e of section.envy) {
+        const row = [...heatmap.querySelectorAll('tbody tr')][ids.indexOf(e.group)];
+        const cell = row.children[1 + ids.indexOf(e.reportedAs)];
+        expect(cell.textContent).toContain(formatGain(metric, e.gain));
+        expect(cell.classList.contains(heatClass(heatLevel(e.gain, scale)))).toBe(true);
+      }
+    }
+  });
+
+  it('lists group sizes, positive rates and why a group was not tested, and the warnings', async () => {
+    const report = await heartReport();
+    const doc = parse(renderReportHtml(report));
+    const rows = [...doc.querySelectorAll('#groups tbody tr')];
+    report.groups.forEach((g, i) => {
+      const cells = cellTexts(rows[i]);
+      expect(cells.slice(0, 4)).toEqual([g.id, String(g.nTrain), String(g.nTest), `${(g.positiveRate * 100).toFixed(1)}%`]);
+      if (g.nTest < report.settings.minGroupSize) expect(cells[4]).toContain(`fewer than the minimum of ${report.settings.minGroupSize}`);
+    });
+    expect([...doc.querySelectorAll('#warnings li')].map((li) => li.textContent)).toEqual(report.warnings);
+  });
+});
+
+describe('renderReportHtml marks violations by more than colour', () => {
+  it('a violating group row and envy cell carry the word, a glyph and a class; the verdict line counts them', async () => {
+    const report = withViolations(await heartReport());
+    const metric = report.settings.metric;
+    const section = report.metrics[metric] as MetricReport;
+    const doc = parse(renderReportHtml(report));
+    const violating = section.rationality.find((r) => r.verdict === 'violation')!;
+    const row = [...rationalityTableOf(doc, metric).querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === violating.group)!;
+    expect(row.classList.contains('tone-violation')).toBe(true);
+    const verdictCell = row.querySelector('td.verdict')!;
+    expect(verdictCell.textContent).toBe(`⚠ ${VERDICT_LABELS.violation}`);
+    expect(verdictCell.querySelector('strong')).not.toBeNull();
+    expect(cellTexts(row)[4]).toBe(formatGain(metric, violating.gain));
+
+    const envyCells = doc.querySelectorAll(`#metric-${metric} table.heatmap td.verdict-violation`);
+    expect(envyCells).toHaveLength(section.summary.envyViolations);
+    expect(envyCells[0].textContent).toContain('!');
+    expect(envyCells[0].textContent).toContain('significant violation');
+
+    const verdict = doc.querySelector('.verdict')!;
+    expect(verdict.classList.contains('verdict-violation')).toBe(true);
+    expect(verdict.textContent).toContain(`${section.summary.rationalityViolations + section.summary.envyViolations} significant fair-use violation`);
+  });
+
+  it('without violations the verdict line says so', async () => {
+    const report = await heartReport();
+    const doc = parse(renderReportHtml(report));
+    expect(doc.querySelector('.verdict')!.classList.contains('verdict-ok')).toBe(true);
+  });
+});
+
+describe('renderReportHtml escapes every string from the CSV', () => {
+  it('a group column and value named <img src=x onerror=…> come out as text, not as elements', async () => {
+    const report: AuditReport = await hostileReport();
+    const html = renderReportHtml(report, { specLabel: `${HOSTILE}.json`, finishedAt: HOSTILE });
+    expect(html).not.toContain(HOSTILE);
+    const doc = parse(html);
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+    expect(doc.querySelectorAll('[onerror]')).toHaveLength(0);
+    expect(doc.querySelector('h1')!.textContent).toBe(`Fair use audit — ${report.dataset.path}`);
+    expect(doc.title).toBe(`Fair use audit — ${report.dataset.path}`);
+    const groupHeaders = [...rationalityTableOf(doc, 'error').querySelectorAll('tbody th')].map((th) => th.textContent);
+    expect(groupHeaders).toEqual([...report.metrics.error!.rationality.map((r) => r.group), 'Total']);
+    expect(groupHeaders.some((id) => id!.includes(HOSTILE) && id!.includes('B & "C"'))).toBe(true);
+    expect(doc.querySelector('#warnings li')!.textContent).toBe(report.warnings[0]);
+    expect(doc.body.textContent).toContain(`spec ${HOSTILE}.json`);
+  });
+
+  it('escapeHtml neutralises markup and both quotes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+  });
+});
+
+describe('heatLevel', () => {
+  it('scales |gain| to 1…4 steps with the sign of the gain, 0 for none', () => {
+    expect(heatLevel(-0.05, 0.1)).toBe(-2);
+    expect(heatLevel(0.1, 0.1)).toBe(4);
+    expect(heatLevel(0.001, 0.1)).toBe(1);
+    expect(heatLevel(0, 0.1)).toBe(0);
+    expect(heatLevel(null, 0.1)).toBe(0);
+    expect(heatLevel(0.2, 0)).toBe(0);
+    expect(heatClass(-3)).toBe('heat-neg-3');
+    expect(heatClass(0)).toBe('heat-zero');
+  });
+});
