@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../../src/extension/findings';
+import type { AuditReport, EnvyRow, RationalityRow } from '../../src/core/report';
+
+const rationality = (group: string, generic: number, personalized: number, verdict: RationalityRow['verdict'], pHarm: number): RationalityRow => ({
+  group, generic, personalized, gain: generic - personalized, ci: [-0.1, 0.1], pHarm, pGain: 1, verdict, test: 'mcnemar',
+});
+const envy = (group: string, reportedAs: string, truthful: number, misreported: number, verdict: EnvyRow['verdict'], pHarm: number): EnvyRow => ({
+  group, reportedAs, truthful, misreported, gain: misreported - truthful, ci: [-0.1, 0.1], pHarm, pGain: 1, verdict, test: 'mcnemar',
+});
+
+function report(): AuditReport {
+  const rows = [
+    rationality('Sex=Female, Age=Old', 0.193, 0.219, 'violation', 0.03),
+    rationality('Sex=Male, Age=Old', 0.2, 0.25, 'none', 0.4),
+    rationality('Sex=Male, Age=Young', 0.3, 0.2, 'gain', 1),
+    rationality('Sex=Female, Age=Young', 0.3, 0.3, 'untested', 1),
+  ];
+  const envyRows = [
+    envy('Sex=Female, Age=Old', 'Sex=Male, Age=Old', 0.219, 0.15, 'violation', 0.0004),
+    envy('Sex=Female, Age=Old', 'Sex=Male, Age=Young', 0.219, 0.2, 'none', 0.5),
+    envy('Sex=Male, Age=Old', 'Sex=Female, Age=Old', 0.25, 0.3, 'none', 1),
+  ];
+  const summary = { bestGain: 0.1, worstGain: -0.05, rationalityGains: 1, rationalityViolations: 1, envyGains: 0, envyViolations: 1 };
+  return {
+    schemaVersion: 1,
+    dataset: { path: 'heart.csv', rows: 303, droppedRows: 0, label: 'Disease', positive: '1', groupAttributes: ['Sex', 'Age'], features: [] },
+    settings: { technique: '1hot', model: 'lr', C: 1, seed: 1, bootstrap: 10, alpha: 0.1, correction: 'bonferroni', threshold: 0.5, minGroupSize: 10, metric: 'error' },
+    groups: [],
+    metrics: { error: { overall: { generic: 0.2, personalized: 0.2, gain: 0 }, rationality: rows, envy: envyRows, summary } },
+    warnings: [],
+  };
+}
+
+describe('findingsOf', () => {
+  it('gives an error per significant violation, in the issue\'s wording', () => {
+    const findings = findingsOf(report(), { showWarnings: false });
+    expect(findings.map((f) => [f.severity, f.kind, f.group, f.reportedAs])).toEqual([
+      ['error', 'rationality', 'Sex=Female, Age=Old', undefined],
+      ['error', 'envy', 'Sex=Female, Age=Old', 'Sex=Male, Age=Old'],
+    ]);
+    expect(findings[0].message).toBe('Rationality violation for Sex=Female, Age=Old: error rate 21.9% personalized vs 19.3% generic (gain -2.6%, p=0.030)');
+    expect(findings[1].message).toBe('Envy violation for Sex=Female, Age=Old: error rate 21.9% with its own predictions vs 15.0% if reported as Sex=Male, Age=Old (gain -6.9%, p<0.001)');
+  });
+
+  it('adds warnings for negative non-significant gains only when asked, never for gains or untested groups', () => {
+    const findings = findingsOf(report(), { showWarnings: true });
+    expect(findings.filter((f) => f.severity === 'warning').map((f) => `${f.kind}:${f.group}>${f.reportedAs ?? ''}`)).toEqual([
+      'rationality:Sex=Male, Age=Old>',
+      'envy:Sex=Female, Age=Old>Sex=Male, Age=Young',
+    ]);
+    expect(findings.find((f) => f.severity === 'warning')!.message).toMatch(/^Negative rationality gain for Sex=Male, Age=Old \(not significant\): error rate 25\.0% personalized vs 20\.0% generic \(gain -5\.0%, p=0\.400\)$/);
+  });
+
+  it('relates a rationality finding to the group\'s harmful envy pairs', () => {
+    const [first] = findingsOf(report(), { showWarnings: true });
+    expect(first.related.map((r) => r.group)).toEqual(['Sex=Male, Age=Old', 'Sex=Male, Age=Young']);
+    expect(first.related[0].message).toMatch(/^Envy violation for Sex=Female, Age=Old/);
+  });
+
+  it('uses the metric asked for and returns nothing for a metric the report lacks', () => {
+    expect(findingsOf(report(), { showWarnings: true, metric: 'auc' })).toEqual([]);
+  });
+});
