@@ -41,7 +41,9 @@ export interface SpecRun {
   readonly options: Partial<AuditOptions>;
 }
 
-const KEYS = new Set(['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize']);
+/** Every field a spec may hold; schemas/fairuse.schema.json lists the same. */
+export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize'];
+const KEYS = new Set(SPEC_FIELDS);
 
 /**
  * Checks a parsed spec object and returns it typed; throws AuditInputError (BAD_SPEC) naming the

@@ -75,3 +75,18 @@ function fieldSpan(root: Node, problem: string): TextSpan {
   }
   return { offset: root.offset, length: 1 };
 }
+
+/** Zero-based line and character of an offset, counting \r\n, \n and \r as line breaks (as VS Code does). */
+export function lineAndCharacter(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: end - lineStart };
+}

@@ -54,3 +54,15 @@ describe('headerCells', () => {
     expect(headerCells('a;b;', ';').map((c) => c.name)).toEqual(['a', 'b', '']);
   });
 });
+
+describe('lineAndCharacter', () => {
+  it('counts \\n, \\r\\n and \\r as one line break each', async () => {
+    const { lineAndCharacter } = await import('../../src/extension/spec-text');
+    const text = 'ab\r\ncd\nef\rgh';
+    expect(lineAndCharacter(text, 0)).toEqual({ line: 0, character: 0 });
+    expect(lineAndCharacter(text, text.indexOf('c'))).toEqual({ line: 1, character: 0 });
+    expect(lineAndCharacter(text, text.indexOf('f'))).toEqual({ line: 2, character: 1 });
+    expect(lineAndCharacter(text, text.indexOf('h'))).toEqual({ line: 3, character: 1 });
+    expect(lineAndCharacter(text, 999)).toEqual({ line: 3, character: 2 });
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Runs an audit spec: checks it, starts the worker under a cancellable progress notification, and hands the
+ * report to the Problems panel, the results store and the report panel. One audit per spec at a time: a new
+ * run of the same spec cancels the old one.
+ */
+import { basename, dirname, resolve } from 'node:path';
+import * as vscode from 'vscode';
+import { specToRun } from '../core/audit-spec';
+import type { AuditReport } from '../core/report';
+import type { AuditRequest } from '../worker/protocol';
+import type { FindingDiagnostics } from './diagnostics';
+import type { ResultsStore } from './results-store';
+import { readSettings } from './settings';
+import { readSpecText } from './spec-text';
+import type { ReportEntry } from './webview-protocol';
+import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerAudit, type WorkerProgress } from './worker-client';
+
+export interface RunnerParts {
+  readonly workerFile: string;
+  readonly log: vscode.LogOutputChannel;
+  readonly diagnostics: FindingDiagnostics;
+  readonly store: ResultsStore;
+  /** Called with each finished audit (the report panel). */
+  readonly onReport: (entry: ReportEntry, reveal: boolean) => void;
+}
+
+/** Share of the progress bar per stage: the bootstrap takes most of an audit's time. */
+const STAGE_WEIGHT: Readonly<Record<WorkerProgress['stage'], number>> = {
+  reading: 5,
+  split: 5,
+  'fit-generic': 15,
+  'fit-personalized': 15,
+  bootstrap: 55,
+  report: 5,
+};
+
+export class AuditRunner implements vscode.Disposable {
+  private readonly running = new Map<string, WorkerAudit>();
+
+  constructor(private readonly parts: RunnerParts) {}
+
+  /** True while an audit of this spec runs. */
+  isRunning(specPath?: string): boolean {
+    return specPath === undefined ? this.running.size > 0 : this.running.has(specPath);
+  }
+
+  /**
+   * Audits a spec file. Resolves with the report, or undefined when the audit was cancelled or could not run
+   * (the user has been told why, and the spec carries a diagnostic).
+   */
+  async run(specUri: vscode.Uri): Promise<AuditReport | undefined> {
+    const { log, diagnostics } = this.parts;
+    const specPath = specUri.fsPath;
+    const text = await readSpecFile(specUri);
+    if (text === undefined) {
+      void vscode.window.showErrorMessage(`Fair Use: cannot read the audit spec ${specPath}.`);
+      return undefined;
+    }
+    const parsed = readSpecText(text, vscode.workspace.asRelativePath(specUri));
+    if (!parsed.ok) {
+      await diagnostics.publishSpecProblem(specUri, parsed.message, parsed.span);
+      void this.tellInputProblem(parsed.message, specUri);
+      return undefined;
+    }
+
+    this.running.get(specPath)?.cancel();
+    const settings = readSettings(specUri);
+    const csvPath = resolve(dirname(specPath), parsed.spec.data);
+    const request: AuditRequest = {
+      type: 'run',
+      csvPath,
+      displayPath: vscode.workspace.asRelativePath(csvPath),
+      run: specToRun(parsed.spec, settings.defaults),
+    };
+    log.info(`audit ${request.displayPath} from ${vscode.workspace.asRelativePath(specUri)}: ${JSON.stringify(request.run)}`);
+
+    const started = Date.now();
+    try {
+      const report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Fair Use audit: ${basename(csvPath)}`, cancellable: true },
+        (progress, token) => {
+          const audit = startWorkerAudit(this.parts.workerFile, request, progressReporter(progress), { maxHeapMB: settings.workerMemoryMB });
+          this.running.set(specPath, audit);
+          token.onCancellationRequested(() => audit.cancel());
+          return audit.result.finally(() => {
+            if (this.running.get(specPath) === audit) this.running.delete(specPath);
+          });
+        },
+      );
+      log.info(`audit of ${request.displayPath} finished in ${Date.now() - started} ms`);
+      const entry: ReportEntry = {
+        report,
+        specLabel: vscode.workspace.asRelativePath(specUri),
+        specPath,
+        dataPath: csvPath,
+        finishedAt: new Date().toISOString(),
+      };
+      await this.parts.store.put(entry);
+      const findings = await diagnostics.publish(entry, settings.showWarnings);
+      this.parts.onReport(entry, settings.openReport);
+      const violations = findings.filter((f) => f.severity === 'error').length;
+      vscode.window.setStatusBarMessage(
+        violations ? `$(warning) Fair Use: ${violations} violation${violations === 1 ? '' : 's'} in ${basename(csvPath)}` : `$(check) Fair Use: no violation in ${basename(csvPath)}`,
+        10_000,
+      );
+      return report;
+    } catch (error) {
+      if (error instanceof AuditCancelled) {
+        log.info(`audit of ${request.displayPath} cancelled`);
+        return undefined;
+      }
+      if (error instanceof AuditRejected) {
+        log.warn(`audit of ${request.displayPath} rejected: ${error.message}`);
+        await diagnostics.publishSpecProblem(specUri, error.message);
+        void this.tellInputProblem(error.message, specUri);
+        return undefined;
+      }
+      const crash = error instanceof AuditCrashed ? error : new AuditCrashed(String(error), error instanceof Error ? (error.stack ?? error.message) : String(error));
+      log.error(`audit of ${request.displayPath} crashed: ${crash.details}`);
+      void vscode.window.showErrorMessage(`Fair Use: ${crash.message}`, 'Show log').then((choice) => {
+        if (choice) log.show();
+      });
+      return undefined;
+    }
+  }
+
+  /** Cancels every running audit; returns how many there were. */
+  cancelAll(): number {
+    const count = this.running.size;
+    for (const audit of this.running.values()) audit.cancel();
+    this.running.clear();
+    return count;
+  }
+
+  dispose(): void {
+    this.cancelAll();
+  }
+
+  private async tellInputProblem(message: string, specUri: vscode.Uri): Promise<void> {
+    const choice = await vscode.window.showErrorMessage(`Fair Use: ${message}`, 'Open spec');
+    if (choice) await vscode.window.showTextDocument(specUri);
+  }
+}
+
+/** Turns worker stages into the notification's message and bar. */
+function progressReporter(progress: vscode.Progress<{ message?: string; increment?: number }>): (p: WorkerProgress) => void {
+  let stage: WorkerProgress['stage'] | undefined;
+  let bootstrapShown = 0;
+  return (p) => {
+    if (p.stage === 'bootstrap' && p.done !== undefined && p.total) {
+      const share = (p.done / p.total) * STAGE_WEIGHT.bootstrap;
+      progress.report({ message: `bootstrap ${p.done}/${p.total}`, increment: share - bootstrapShown });
+      bootstrapShown = share;
+      stage = p.stage;
+      return;
+    }
+    if (p.stage === stage) return;
+    stage = p.stage;
+    progress.report({ message: STAGE_TEXT[p.stage], increment: STAGE_WEIGHT[p.stage] });
+  };
+}
+
+const STAGE_TEXT: Readonly<Record<WorkerProgress['stage'], string>> = {
+  reading: 'reading the data',
+  split: 'splitting train and test rows',
+  'fit-generic': 'training the generic model h0',
+  'fit-personalized': 'training the personalized model',
+  bootstrap: 'bootstrap',
+  report: 'writing the report',
+};
+
+async function readSpecFile(uri: vscode.Uri): Promise<string | undefined> {
+  // An open editor may hold unsaved edits; the audit runs what the user sees.
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}

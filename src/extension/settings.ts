@@ -1,0 +1,34 @@
+/** The `fairUse.*` settings: defaults for what a spec leaves out, and how results are shown. */
+import * as vscode from 'vscode';
+import type { AuditOptions } from '../core/options';
+
+export interface FairUseSettings {
+  /** Fill the options an audit spec does not set. */
+  readonly defaults: Partial<AuditOptions>;
+  /** Also list negative gains that are not significant, as warnings. */
+  readonly showWarnings: boolean;
+  /** Re-run a spec's audit when the spec is saved (never in an untrusted workspace). */
+  readonly runOnSave: boolean;
+  /** Open the report panel when an audit finishes. */
+  readonly openReport: boolean;
+  /** Heap limit of the audit worker, in MB. */
+  readonly workerMemoryMB: number;
+}
+
+export function readSettings(scope?: vscode.Uri): FairUseSettings {
+  const config = vscode.workspace.getConfiguration('fairUse', scope);
+  return {
+    defaults: {
+      alpha: config.get<number>('alpha'),
+      bootstrap: config.get<number>('bootstrap'),
+      seed: config.get<number>('seed'),
+      metric: config.get<AuditOptions['metric']>('metric'),
+      technique: config.get<AuditOptions['technique']>('technique'),
+      correction: config.get<AuditOptions['correction']>('correction'),
+    },
+    showWarnings: config.get<boolean>('showWarnings', true),
+    runOnSave: config.get<boolean>('runOnSave', true),
+    openReport: config.get<boolean>('openReport', true),
+    workerMemoryMB: config.get<number>('workerMemoryMB', 4096),
+  };
+}
