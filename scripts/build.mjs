@@ -19,6 +19,7 @@ const node = {
 await Promise.all([
   build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
   build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
+  build({ ...node, entryPoints: ['scripts/calibration.ts'], outfile: 'dist/calibration.js' }),
   build({ ...node, entryPoints: ['src/worker/audit-worker.ts'], outfile: 'dist/audit-worker.js' }),
   // The webview runs in the editor's sandboxed iframe: a browser bundle, served from media/ only.
   build({
