@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerCells } from '../../src/extension/csv-header';
-import { readSpecText } from '../../src/extension/spec-text';
+import { lineAndCharacter, readSpecText } from '../../src/extension/spec-text';
 
 const at = (text: string, span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
 
@@ -56,8 +56,7 @@ describe('headerCells', () => {
 });
 
 describe('lineAndCharacter', () => {
-  it('counts \\n, \\r\\n and \\r as one line break each', async () => {
-    const { lineAndCharacter } = await import('../../src/extension/spec-text');
+  it('counts \\n, \\r\\n and \\r as one line break each', () => {
     const text = 'ab\r\ncd\nef\rgh';
     expect(lineAndCharacter(text, 0)).toEqual({ line: 0, character: 0 });
     expect(lineAndCharacter(text, text.indexOf('c'))).toEqual({ line: 1, character: 0 });
