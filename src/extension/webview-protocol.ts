@@ -32,12 +32,28 @@ export type HostMessage =
 
 export type ExportFormat = 'html' | 'markdown' | 'json';
 
+/**
+ * What the webview reports after each render, so integration tests can wait for the panel and check
+ * what it drew without reaching into the iframe.
+ */
+export interface RenderedSummary {
+  /** The `finishedAt` of the entry on screen; null for the empty state. */
+  readonly finishedAt: string | null;
+  readonly metric: MetricId | null;
+  readonly focusGroup: string | null;
+  /** Rows of the per-group gain table (without the total). */
+  readonly groupRows: number;
+  /** Cells of the envy-freeness heatmap (without the diagonal). */
+  readonly envyCells: number;
+}
+
 export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'export'; readonly format: ExportFormat }
   | { readonly type: 'metricChanged'; readonly metric: MetricId }
   | { readonly type: 'openSpec' }
-  | { readonly type: 'rerun' };
+  | { readonly type: 'rerun' }
+  | { readonly type: 'rendered'; readonly summary: RenderedSummary };
 
 const METRIC_IDS = new Set(['error', 'auc', 'ece', 'logloss', 'brier']);
 const FORMATS = new Set(['html', 'markdown', 'json']);
@@ -55,7 +71,18 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return typeof message.format === 'string' && FORMATS.has(message.format);
     case 'metricChanged':
       return typeof message.metric === 'string' && METRIC_IDS.has(message.metric);
+    case 'rendered':
+      return isRenderedSummary(message.summary);
     default:
       return false;
   }
+}
+
+function isRenderedSummary(value: unknown): value is RenderedSummary {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Record<string, unknown>;
+  const stringOrNull = (v: unknown) => v === null || typeof v === 'string';
+  const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  return stringOrNull(s.finishedAt) && (s.metric === null || (typeof s.metric === 'string' && METRIC_IDS.has(s.metric))) &&
+    stringOrNull(s.focusGroup) && count(s.groupRows) && count(s.envyCells);
 }

@@ -3,8 +3,7 @@
  * dataset whose group column name and values are HTML, to prove every view treats them as text.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runAudit } from '../../src/core/audit';
 import { prepareDataset } from '../../src/core/prepare-dataset';
 import { SeededRandom } from '../../src/core/random';
@@ -19,7 +18,7 @@ let hostile: Promise<AuditReport> | undefined;
 /** examples/heart.csv, label Disease, groups Sex × Age, 200 resamples. */
 export function heartReport(): Promise<AuditReport> {
   heart ??= runAudit(
-    prepareDataset(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../examples/heart.csv'), 'utf8'), {
+    prepareDataset(readFileSync(join(__dirname, '../../examples/heart.csv'), 'utf8'), {
       load: { label: 'Disease', groups: ['Sex', 'Age'] },
       buckets: [],
     }),

@@ -81,9 +81,17 @@ export function heatLevel(gain: number | null, largestAbsGain: number): number {
   return Math.sign(gain) * steps;
 }
 
-/** The scale of a heatmap: the largest |gain| among the envy rows. */
+/**
+ * The scale of an envy heatmap: the largest |gain| among the tested envy rows. Untested pairs (too few
+ * rows) can have huge, meaningless gains; they are shown unshaded and do not set the scale.
+ */
 export function largestAbsGain(rows: readonly EnvyRow[]): number {
-  return rows.reduce((max, e) => (e.gain === null ? max : Math.max(max, Math.abs(e.gain))), 0);
+  return rows.reduce((max, e) => (e.gain === null || e.verdict === 'untested' ? max : Math.max(max, Math.abs(e.gain))), 0);
+}
+
+/** The heatmap shade class of an envy cell: untested pairs get none. */
+export function envyShade(row: EnvyRow, scale: number): string {
+  return heatClass(row.verdict === 'untested' ? 0 : heatLevel(row.gain, scale));
 }
 
 /** CSS class of a heatmap shade, e.g. `heat-pos-2` or `heat-neg-4`. */
@@ -170,13 +178,13 @@ function envyHeatmapHtml(report: AuditReport, metric: MetricId): string {
       if (group === reportedAs) return `<td class="heat diag" aria-label="same group">${escapeHtml(c)}</td>`;
       const e = byPair.get(`${group}\u0000${reportedAs}`);
       if (!e) return '<td class="heat"></td>';
-      const classes = ['heat', 'num', heatClass(heatLevel(e.gain, scale)), `verdict-${e.verdict}`];
+      const classes = ['heat', 'num', envyShade(e, scale), `verdict-${e.verdict}`];
       const verdictWord = e.verdict === 'violation' ? ' (significant violation)' : e.verdict === 'gain' ? ' (significant gain)' : e.verdict === 'untested' ? ' (untested)' : '';
       return `<td class="${classes.join(' ')}">${escapeHtml(c)}<span class="sr-only">${verdictWord}</span></td>`;
     });
     return `<tr class="tone-${t.tone[i]}"><th scope="row">${escapeHtml(cells[0])}</th>${tds.join('')}</tr>`;
   });
-  const note = t.note ? `<p class="note">${escapeHtml(t.note)} Shading: green = the group is better off with its own predictions, red = worse; darker = larger.</p>` : '';
+  const note = t.note ? `<p class="note">${escapeHtml(t.note)} Shading: green = the group is better off with its own predictions, red = worse; darker = larger. Untested pairs (italic) are not shaded.</p>` : '';
   return `<div class="table-wrap"><table class="heatmap"><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
 }
 
@@ -239,6 +247,7 @@ tr.total { font-weight: 600; }
 .heatmap td.diag { color: var(--muted); }
 .heatmap td.verdict-violation { outline: 3px solid var(--red); outline-offset: -3px; font-weight: 700; color: var(--fg); }
 .heatmap td.verdict-gain { font-weight: 700; color: var(--fg); }
+.heatmap td.verdict-untested { color: var(--muted); font-style: italic; }
 .heat-pos-1 { background: rgba(var(--heat-pos), 0.12); } .heat-pos-2 { background: rgba(var(--heat-pos), 0.24); }
 .heat-pos-3 { background: rgba(var(--heat-pos), 0.36); } .heat-pos-4 { background: rgba(var(--heat-pos), 0.5); }
 .heat-neg-1 { background: rgba(var(--heat-neg), 0.12); } .heat-neg-2 { background: rgba(var(--heat-neg), 0.24); }

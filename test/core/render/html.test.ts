@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { describe, expect, it } from 'vitest';
 import type { MetricId } from '../../../src/core/metrics';
 import { formatGain, formatInterval, formatP, formatValue, VERDICT_LABELS } from '../../../src/core/render/format';
-import { escapeHtml, heatClass, heatLevel, largestAbsGain, renderReportHtml } from '../../../src/core/render/html';
+import { envyShade, escapeHtml, heatClass, heatLevel, largestAbsGain, renderReportHtml } from '../../../src/core/render/html';
 import { escapeMarkdown, renderMarkdown } from '../../../src/core/render/markdown';
 import { metricOrder } from '../../../src/core/render/tables';
 import type { AuditReport, MetricReport } from '../../../src/core/report';
@@ -80,7 +82,7 @@ describe('renderReportHtml on the heart example (Sex × Age, 200 resamples)', ()
         const row = [...heatmap.querySelectorAll('tbody tr')][ids.indexOf(e.group)];
         const cell = row.children[1 + ids.indexOf(e.reportedAs)];
         expect(cell.textContent).toContain(formatGain(metric, e.gain));
-        expect(cell.classList.contains(heatClass(heatLevel(e.gain, scale)))).toBe(true);
+        expect(cell.classList.contains(envyShade(e, scale))).toBe(true);
       }
     }
   });
@@ -161,5 +163,16 @@ describe('heatLevel', () => {
     expect(heatLevel(0.2, 0)).toBe(0);
     expect(heatClass(-3)).toBe('heat-neg-3');
     expect(heatClass(0)).toBe('heat-zero');
+  });
+
+  it('scales the envy heatmap by tested pairs only, and leaves untested pairs unshaded', async () => {
+    const envy = (await heartReport()).metrics.ece!.envy;
+    const tested = envy.filter((e) => e.verdict !== 'untested' && e.gain !== null);
+    const untested = envy.filter((e) => e.verdict === 'untested');
+    expect(untested.length).toBeGreaterThan(0);
+    const scale = largestAbsGain(envy);
+    expect(scale).toBe(Math.max(...tested.map((e) => Math.abs(e.gain!))));
+    for (const e of untested) expect(envyShade(e, scale)).toBe('heat-zero');
+    for (const e of tested) expect(envyShade(e, scale)).toBe(heatClass(heatLevel(e.gain, scale)));
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * The panel's controller: holds the state, saves it with setState on every change, renders it, and
+ * turns clicks into messages for the host. Knows the VS Code API only through `VsCodeApi`.
+ */
+import type { MetricId } from '../src/core/metrics/metric';
+import type { PanelState, RenderedSummary, WebviewMessage } from '../src/extension/webview-protocol';
+import { isHostMessage, type VsCodeApi } from './messaging';
+import type { PlotApi } from './render-chart';
+import { renderMetricContent, renderPanel, type PanelActions } from './render-panel';
+import { activeMetric, EMPTY_STATE, isPanelState, reduce, withMetric } from './state';
+
+export interface App {
+  readonly state: PanelState;
+  /** A message event's data from the host; anything that is not a HostMessage is ignored. */
+  receive(data: unknown): void;
+  selectMetric(metric: MetricId): void;
+  /** Draws again at the current width (the chart is sized to the panel). */
+  redraw(): void;
+}
+
+export interface AppOptions {
+  /** Observable Plot (see render-chart.ts for why it is handed in). */
+  readonly plot: PlotApi;
+  /** The chart's width, measured when drawing; a fixed number in tests. */
+  readonly chartWidth?: () => number;
+}
+
+export function createApp(root: HTMLElement, api: VsCodeApi, options: AppOptions): App {
+  const saved = api.getState();
+  let state: PanelState = isPanelState(saved) ? saved : EMPTY_STATE;
+
+  const post = (message: WebviewMessage) => api.postMessage(message);
+  const actions: PanelActions = {
+    exportAs: (format) => post({ type: 'export', format }),
+    rerun: () => post({ type: 'rerun' }),
+    openSpec: () => post({ type: 'openSpec' }),
+    selectMetric: (metric) => app.selectMetric(metric),
+  };
+  const renderOptions = () => ({ plot: options.plot, chartWidth: options.chartWidth?.() });
+
+  const report = () => {
+    const summary: RenderedSummary = {
+      finishedAt: state.entry?.finishedAt ?? null,
+      metric: activeMetric(state),
+      focusGroup: state.focusGroup,
+      groupRows: root.querySelectorAll('table.fu-gains tbody tr[data-group]').length,
+      envyCells: root.querySelectorAll('table.fu-heatmap td[data-reported-as]').length,
+    };
+    post({ type: 'rendered', summary });
+  };
+
+  const drawAll = () => {
+    try {
+      renderPanel(root, state, actions, renderOptions());
+    } catch (error) {
+      showRenderError(root, error);
+    }
+    revealFocus(root, state.focusGroup);
+    report();
+  };
+
+  const app: App = {
+    get state() {
+      return state;
+    },
+    receive(data) {
+      if (!isHostMessage(data)) return;
+      const next = reduce(state, data);
+      if (!isPanelState(next)) return;
+      // The host answers every 'ready' with the entry the panel may already show: redraw only the tab then.
+      const sameEntry = next.entry !== null && state.entry !== null && next.entry.finishedAt === state.entry.finishedAt;
+      state = next;
+      api.setState(state);
+      if (data.type === 'focus' || sameEntry) {
+        renderMetricContent(root, state, renderOptions());
+        revealFocus(root, state.focusGroup);
+        report();
+      } else {
+        drawAll();
+      }
+    },
+    selectMetric(metric) {
+      if (!state.entry || metric === activeMetric(state)) return;
+      state = withMetric(state, metric);
+      api.setState(state);
+      post({ type: 'metricChanged', metric });
+      renderMetricContent(root, state, renderOptions());
+      report();
+    },
+    redraw() {
+      if (state.entry) renderMetricContent(root, state, renderOptions());
+    },
+  };
+
+  drawAll();
+  post({ type: 'ready' });
+  return app;
+}
+
+/** Brings the focused group's row of the gain table into view and moves keyboard focus to it. */
+function revealFocus(root: HTMLElement, group: string | null): void {
+  if (group === null) return;
+  const row = [...root.querySelectorAll<HTMLElement>('table.fu-gains tr[data-group]')].find((tr) => tr.dataset.group === group);
+  row?.scrollIntoView?.({ block: 'center' });
+  row?.focus?.({ preventScroll: true });
+}
+
+function showRenderError(root: HTMLElement, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const box = document.createElement('div');
+  box.className = 'fu-empty';
+  box.setAttribute('role', 'alert');
+  const p = document.createElement('p');
+  p.textContent = `The report could not be drawn: ${message}. Re-run the audit; if this persists, export it as JSON and report the problem.`;
+  box.append(p);
+  root.replaceChildren(box);
+}

@@ -1,0 +1,82 @@
+/**
+ * What the numbers rest on: rows and label balance per group (and why a group was not tested), the
+ * dataset and the settings of the audit, and the engine's warnings.
+ */
+import type { MetricId } from '../src/core/metrics/metric';
+import { metricTitle } from '../src/core/render/format';
+import { formatRate, untestedReason, VERDICT_GLYPHS } from '../src/core/render/html';
+import type { AuditReport } from '../src/core/report';
+import { TECHNIQUE_NAMES } from '../src/core/technique';
+import type { ReportEntry } from '../src/extension/webview-protocol';
+import { el } from './dom';
+
+export function renderGroupSizes(report: AuditReport, metric: MetricId, focusGroup: string | null): HTMLElement {
+  const header = ['Group', 'n train', 'n test', `Positive rate (${report.dataset.label} = ${report.dataset.positive})`, `Tested for ${metricTitle(metric).toLowerCase()}`];
+  const numeric = [false, true, true, true, false];
+  const body = el('tbody', {}, ...report.groups.map((g) => {
+    const reason = untestedReason(report, metric, g);
+    const bar = el('span', { class: 'fu-bar', attrs: { 'aria-hidden': 'true' } }, el('span', { class: 'fu-bar-fill' }));
+    // CSSOM, not a style attribute: allowed by the panel's CSP.
+    (bar.firstChild as HTMLElement).style.width = `${Math.max(0, Math.min(1, g.positiveRate)) * 100}%`;
+    return el('tr', {
+      class: [reason ? 'verdict-untested' : '', g.id === focusGroup ? 'is-focus' : ''].filter(Boolean).join(' '),
+      attrs: { 'data-group': g.id, 'aria-current': g.id === focusGroup ? 'true' : null },
+    },
+    el('th', { attrs: { scope: 'row' } }, g.id),
+    el('td', { class: 'num' }, String(g.nTrain)),
+    el('td', { class: 'num' }, String(g.nTest)),
+    el('td', { class: 'num fu-rate' }, bar, formatRate(g.positiveRate)),
+    el('td', { class: 'fu-status' }, reason
+      ? el('span', { class: 'fu-badge fu-badge-untested' }, el('span', { class: 'fu-glyph', attrs: { 'aria-hidden': 'true' } }, VERDICT_GLYPHS.untested), ` untested: ${reason}`)
+      : 'yes'));
+  }),
+  el('tr', { class: 'fu-total' },
+    el('th', { attrs: { scope: 'row' } }, 'Total'),
+    el('td', { class: 'num' }, String(report.groups.reduce((s, g) => s + g.nTrain, 0))),
+    el('td', { class: 'num' }, String(report.groups.reduce((s, g) => s + g.nTest, 0))),
+    el('td'), el('td')));
+  return el('div', { class: 'fu-table-wrap' },
+    el('table', { class: 'fu-table fu-groups' },
+      el('caption', {}, 'Rows per group in the training and test split, and the share of positive labels (train and test)'),
+      el('thead', {}, el('tr', {}, ...header.map((h, j) => el('th', { class: numeric[j] ? 'num' : '', attrs: { scope: 'col' } }, h)))),
+      body),
+    el('p', { class: 'fu-note' }, `A group needs at least ${report.settings.minGroupSize} test rows to be tested; smaller groups are reported but left out of the multiple-testing correction.`),
+  );
+}
+
+export function renderSettings(entry: ReportEntry): HTMLElement {
+  const { dataset, settings, groups } = entry.report;
+  const split = settings.splitColumn ? `column ${settings.splitColumn} (train / test)` : `${Math.round((settings.testSize ?? 0) * 100)}% test, stratified by group and label`;
+  const items: Array<[string, string | HTMLElement]> = [
+    ['Data', entry.dataPath ?? dataset.path],
+    ['Rows', `${dataset.rows} (${dataset.droppedRows} dropped for a missing label or group value)`],
+    ['Label', `${dataset.label} (positive = ${dataset.positive})`],
+    ['Group attributes', `${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups)`],
+    ['Features', featureList(dataset.features)],
+    ['Personalization', `${settings.technique} — ${TECHNIQUE_NAMES[settings.technique]}`],
+    ['Model', `logistic regression, C = ${settings.C}, threshold ${settings.threshold}`],
+    ['Split', `${split}, seed ${settings.seed}`],
+    ['Tests', `${settings.bootstrap} bootstrap resamples, α = ${settings.alpha}, ${settings.correction} correction`],
+    ['Decisive metric', metricTitle(settings.metric)],
+  ];
+  if (entry.specLabel) items.push(['Spec', entry.specLabel]);
+  items.push(['Finished', formatTime(entry.finishedAt)]);
+  return el('dl', { class: 'fu-settings' }, ...items.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
+}
+
+export function renderWarnings(warnings: readonly string[]): HTMLElement {
+  if (warnings.length === 0) return el('p', { class: 'fu-note' }, 'No warnings.');
+  return el('ul', { class: 'fu-warnings' }, ...warnings.map((w) => el('li', {}, w)));
+}
+
+function featureList(features: readonly string[]): HTMLElement {
+  return el('details', { class: 'fu-features' },
+    el('summary', {}, `${features.length} feature column${features.length === 1 ? '' : 's'}`),
+    el('p', {}, features.join(', ')));
+}
+
+/** Local date and time for the reader; the ISO text if it does not parse. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}

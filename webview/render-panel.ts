@@ -1,0 +1,144 @@
+/**
+ * The whole panel for a state: header with actions, the verdict, a tab per metric, dataset and
+ * settings, warnings. Switching metric re-renders only the tab's content (renderMetricContent), so
+ * the tab that has keyboard focus keeps it.
+ */
+import type { MetricId } from '../src/core/metrics/metric';
+import { metricTitle } from '../src/core/render/format';
+import { verdictLine } from '../src/core/render/tables';
+import { hasViolation, type AuditReport, type MetricReport } from '../src/core/report';
+import type { ExportFormat, PanelState, ReportEntry } from '../src/extension/webview-protocol';
+import { clear, el } from './dom';
+import { renderGainChart, type PlotApi } from './render-chart';
+import { renderGroupSizes, renderSettings, renderWarnings, formatTime } from './render-diagnostics';
+import { renderHeatmap } from './render-heatmap';
+import { renderSummary } from './render-summary';
+import { renderGainTable } from './render-table';
+import { activeMetric, availableMetrics } from './state';
+
+export interface PanelActions {
+  exportAs(format: ExportFormat): void;
+  rerun(): void;
+  openSpec(): void;
+  selectMetric(metric: MetricId): void;
+}
+
+export interface RenderOptions {
+  readonly plot: PlotApi;
+  /** Width available to the chart, in CSS px (the panel measures it; tests pass a number). */
+  readonly chartWidth?: number;
+}
+
+export const EMPTY_MESSAGE = 'No audit yet — right-click a CSV file in the Explorer and run the Fair Use audit on it; its report opens here.';
+
+const EXPORTS: ReadonlyArray<[ExportFormat, string]> = [['html', 'HTML'], ['markdown', 'Markdown'], ['json', 'JSON']];
+
+export function renderPanel(root: HTMLElement, state: PanelState, actions: PanelActions, options: RenderOptions): void {
+  clear(root);
+  const entry = state.entry;
+  const metric = activeMetric(state);
+  if (!entry || !metric) {
+    root.append(el('div', { class: 'fu-empty', attrs: { role: 'status' } },
+      el('h1', {}, 'Fair use audit'),
+      el('p', {}, entry ? 'This report holds no metric to show.' : EMPTY_MESSAGE)));
+    return;
+  }
+  const report = entry.report;
+  root.append(
+    header(entry, actions),
+    verdictBanner(report),
+    metricTabs(report, metric, actions),
+    el('section', { class: 'fu-section', attrs: { 'aria-labelledby': 'fu-settings-h' } }, el('h2', { attrs: { id: 'fu-settings-h' } }, 'Dataset and settings'), renderSettings(entry)),
+    el('section', { class: 'fu-section', attrs: { 'aria-labelledby': 'fu-warnings-h' } },
+      el('h2', { attrs: { id: 'fu-warnings-h' } }, `Warnings (${report.warnings.length})`), renderWarnings(report.warnings)),
+  );
+  renderMetricContent(root, state, options);
+}
+
+/** Draws the active metric into its tab panel and empties the others. */
+export function renderMetricContent(root: HTMLElement, state: PanelState, options: RenderOptions): void {
+  const metric = activeMetric(state);
+  if (!state.entry || !metric) return;
+  const report = state.entry.report;
+  const metrics = availableMetrics(report);
+  const tabs = root.querySelector('vscode-tabs');
+  tabs?.setAttribute('selected-index', String(metrics.indexOf(metric)));
+  for (const panel of root.querySelectorAll<HTMLElement>('vscode-tab-panel')) {
+    clear(panel);
+    if (panel.dataset.metric !== metric) continue;
+    const focus = state.focusGroup;
+    panel.append(
+      renderSummary(report, metric),
+      section('gains', 'Per-group gains (rationality)', renderGainTable(report, metric, focus)),
+      section('chart', 'Gain by group', renderGainChart(report, metric, { plot: options.plot, width: options.chartWidth })),
+      section('envy', 'Envy-freeness', renderHeatmap(report, metric, focus)),
+      section('sizes', 'Group sizes and label balance', renderGroupSizes(report, metric, focus)),
+    );
+  }
+}
+
+function section(key: string, heading: string, content: HTMLElement): HTMLElement {
+  return el('section', { class: `fu-section fu-section-${key}`, attrs: { 'aria-labelledby': `fu-${key}-h` } },
+    el('h2', { attrs: { id: `fu-${key}-h` } }, heading), content);
+}
+
+function header(entry: ReportEntry, actions: PanelActions): HTMLElement {
+  const report = entry.report;
+  const name = baseName(entry.dataPath ?? report.dataset.path);
+  const subtitle = [
+    entry.specLabel ? `spec ${entry.specLabel}` : null,
+    `${report.dataset.rows} rows`,
+    `groups ${report.dataset.groupAttributes.join(' × ')}`,
+    `technique ${report.settings.technique}`,
+    `finished ${formatTime(entry.finishedAt)}`,
+  ].filter((part): part is string => part !== null);
+  const button = (label: string, onClick: () => void, attrs: Record<string, string | boolean> = {}) => {
+    const b = el('vscode-button', { attrs: { ...attrs } }, label);
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  return el('header', { class: 'fu-header' },
+    el('div', { class: 'fu-title' },
+      el('h1', {}, `Fair use audit — ${name}`),
+      el('p', { class: 'fu-subtitle' }, subtitle.join(' · '))),
+    el('div', { class: 'fu-actions', attrs: { role: 'toolbar', 'aria-label': 'Report actions' } },
+      button('Re-run', () => actions.rerun(), { 'data-action': 'rerun', title: 'Run the audit again with the same data and settings' }),
+      entry.specPath ? button('Open spec', () => actions.openSpec(), { 'data-action': 'openSpec', secondary: true, title: entry.specLabel ?? entry.specPath }) : null,
+      el('span', { class: 'fu-export', attrs: { role: 'group', 'aria-label': 'Export the report' } },
+        el('span', { class: 'fu-export-label', attrs: { 'aria-hidden': 'true' } }, 'Export'),
+        ...EXPORTS.map(([format, label]) => button(label, () => actions.exportAs(format), {
+          'data-action': `export-${format}`, secondary: true, 'aria-label': `Export as ${label}`, title: `Save the report as ${label}`,
+        })))),
+  );
+}
+
+function verdictBanner(report: AuditReport): HTMLElement {
+  const violated = hasViolation(report);
+  return el('p', { class: `fu-verdict-banner ${violated ? 'is-violation' : 'is-ok'}`, attrs: { role: 'status' } },
+    el('span', { class: 'fu-glyph', attrs: { 'aria-hidden': 'true' } }, violated ? '⚠' : '✓'), ' ',
+    el('strong', {}, verdictLine(report)),
+    ` (${metricTitle(report.settings.metric).toLowerCase()} decides the verdict)`);
+}
+
+function metricTabs(report: AuditReport, active: MetricId, actions: PanelActions): HTMLElement {
+  const metrics = availableMetrics(report);
+  const tabs = el('vscode-tabs', { class: 'fu-tabs', attrs: { 'selected-index': metrics.indexOf(active), 'aria-label': 'Metric' } });
+  for (const metric of metrics) {
+    const section = report.metrics[metric] as MetricReport;
+    const violations = section.summary.rationalityViolations + section.summary.envyViolations;
+    const label = `${metricTitle(metric)}${metric === report.settings.metric ? ' *' : ''}`;
+    tabs.append(el('vscode-tab-header', { attrs: { slot: 'header', 'data-metric': metric, title: metric === report.settings.metric ? 'Decides the verdict' : null } },
+      label, violations > 0 ? el('span', { class: 'fu-tab-violations' }, ` ⚠ ${violations}`) : null));
+  }
+  for (const metric of metrics) tabs.append(el('vscode-tab-panel', { attrs: { 'data-metric': metric } }));
+  tabs.addEventListener('vsc-tabs-select', (event) => {
+    const index = (event as CustomEvent<{ selectedIndex: number }>).detail?.selectedIndex;
+    const metric = metrics[index];
+    if (metric) actions.selectMetric(metric);
+  });
+  return tabs;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}

@@ -1,0 +1,59 @@
+/**
+ * The panel's state and how host messages and user choices change it. Pure: the webview saves the
+ * result with setState, so after a window reload it renders from the saved state alone.
+ */
+import { METRIC_IDS, type MetricId } from '../src/core/metrics/metric';
+import { metricOrder } from '../src/core/render/tables';
+import type { AuditReport } from '../src/core/report';
+import type { HostMessage, PanelState } from '../src/extension/webview-protocol';
+
+export const EMPTY_STATE: PanelState = { entry: null, metric: null, focusGroup: null };
+
+/** The metrics the report holds, the decisive one first (the order of the Markdown report). */
+export function availableMetrics(report: AuditReport): MetricId[] {
+  return metricOrder(report);
+}
+
+/** The metric on screen: the chosen one if the report has it, else the report's decisive metric. */
+export function activeMetric(state: PanelState): MetricId | null {
+  if (!state.entry) return null;
+  const metrics = availableMetrics(state.entry.report);
+  if (state.metric && metrics.includes(state.metric)) return state.metric;
+  return metrics[0] ?? null;
+}
+
+export function reduce(state: PanelState, message: HostMessage): PanelState {
+  switch (message.type) {
+    case 'show': {
+      // A re-sent entry (the host answers every 'ready') keeps the metric the user picked.
+      const metric = message.metric ?? state.metric;
+      return { entry: message.entry, metric: metric ?? null, focusGroup: message.focusGroup ?? null };
+    }
+    case 'focus':
+      return { ...state, focusGroup: message.group, metric: message.metric ?? state.metric };
+    case 'clear':
+      return EMPTY_STATE;
+  }
+}
+
+export function withMetric(state: PanelState, metric: MetricId): PanelState {
+  return { ...state, metric };
+}
+
+/**
+ * A structural check of what getState returned (a state saved by an older version of the panel, or
+ * nothing): enough that the renderers can walk it without throwing.
+ */
+export function isPanelState(value: unknown): value is PanelState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Record<string, unknown>;
+  if (!(state.metric === null || (typeof state.metric === 'string' && (METRIC_IDS as readonly string[]).includes(state.metric)))) return false;
+  if (!(state.focusGroup === null || typeof state.focusGroup === 'string')) return false;
+  if (state.entry === null) return true;
+  if (typeof state.entry !== 'object' || state.entry === undefined) return false;
+  const entry = state.entry as Record<string, unknown>;
+  const report = entry.report as Record<string, unknown> | undefined;
+  return typeof entry.finishedAt === 'string' && typeof report === 'object' && report !== null && report.schemaVersion === 1 &&
+    Array.isArray(report.groups) && Array.isArray(report.warnings) && typeof report.metrics === 'object' && report.metrics !== null &&
+    typeof report.dataset === 'object' && typeof report.settings === 'object';
+}
