@@ -1,0 +1,224 @@
+/**
+ * The host side of the panel (src/extension/report-panel.ts) against a fake of the few `vscode` APIs it
+ * uses: the handshake, the message check, export, and revival from the webview's saved state.
+ * (vi.mock and vi.hoisted run before the imports.)
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderReportHtml } from '../../src/core/render/html';
+import { renderMarkdown } from '../../src/core/render/markdown';
+import { registerReportPanel, REPORT_VIEW_TYPE } from '../../src/extension/report-panel';
+import type { PanelState } from '../../src/extension/webview-protocol';
+import { entryOf, heartReport } from './fixtures';
+
+const fake = vi.hoisted(() => {
+  interface FakeUri { scheme: string; path: string; fsPath: string; toString(): string }
+  const uri = (path: string): FakeUri => {
+    const parts: string[] = [];
+    for (const part of path.split('/')) {
+      if (part === '..') parts.pop();
+      else if (part !== '' && part !== '.') parts.push(part);
+    }
+    const normal = `/${parts.join('/')}`;
+    return { scheme: 'file', path: normal, fsPath: normal, toString: () => `file://${normal}` };
+  };
+  const makePanel = () => {
+    const listeners = { message: [] as Array<(m: unknown) => void>, dispose: [] as Array<() => void>, view: [] as Array<(e: unknown) => void> };
+    const panel = {
+      title: '',
+      visible: true,
+      iconPath: undefined as unknown,
+      listeners,
+      posted: [] as unknown[],
+      reveal: vi.fn(),
+      dispose: vi.fn(() => listeners.dispose.forEach((l) => l())),
+      onDidDispose: (l: () => void) => (listeners.dispose.push(l), { dispose() {} }),
+      onDidChangeViewState: (l: (e: unknown) => void) => (listeners.view.push(l), { dispose() {} }),
+      webview: {
+        html: '',
+        options: {} as unknown,
+        cspSource: 'vscode-webview://fake',
+        asWebviewUri: (u: FakeUri) => ({ toString: () => `vscode-webview://fake${u.path}` }),
+        postMessage: vi.fn(async (m: unknown) => (panel.posted.push(m), true)),
+        onDidReceiveMessage: (l: (m: unknown) => void) => (listeners.message.push(l), { dispose() {} }),
+      },
+      /** What the webview would post. */
+      send: (message: unknown) => listeners.message.forEach((l) => l(message)),
+    };
+    return panel;
+  };
+  return {
+    uri,
+    makePanel,
+    created: [] as Array<{ panel: ReturnType<typeof makePanel>; options: unknown; showOptions: unknown }>,
+    serializers: new Map<string, unknown>(),
+    written: new Map<string, string>(),
+    saveDialog: [] as unknown[],
+    info: [] as string[],
+    quickPick: undefined as unknown,
+  };
+});
+
+vi.mock('vscode', () => ({
+  Uri: {
+    file: (path: string) => fake.uri(path),
+    joinPath: (base: { path: string }, ...segments: string[]) => fake.uri([base.path, ...segments].join('/')),
+  },
+  ViewColumn: { Beside: -2 },
+  window: {
+    createWebviewPanel: (_type: string, title: string, showOptions: unknown, options: unknown) => {
+      const panel = fake.makePanel();
+      panel.title = title;
+      fake.created.push({ panel, options, showOptions });
+      return panel;
+    },
+    registerWebviewPanelSerializer: (viewType: string, serializer: unknown) => (fake.serializers.set(viewType, serializer), { dispose() {} }),
+    showSaveDialog: async (options: { defaultUri: unknown }) => (fake.saveDialog.push(options), options.defaultUri),
+    showQuickPick: async (items: Array<{ format: string }>) => items.find((i) => i.format === fake.quickPick),
+    showInformationMessage: async (message: string) => void fake.info.push(message),
+    showErrorMessage: async (message: string) => void fake.info.push(`error: ${message}`),
+    showTextDocument: async () => undefined,
+  },
+  workspace: {
+    workspaceFolders: undefined,
+    fs: { writeFile: async (target: { fsPath: string }, data: Uint8Array) => void fake.written.set(target.fsPath, new TextDecoder().decode(data)) },
+  },
+  env: { openExternal: async () => true },
+}));
+
+function setup() {
+  const log: string[] = [];
+  const hooks = { rerun: vi.fn(), openSpec: vi.fn(), log: (line: string) => void log.push(line) };
+  const context = { extensionUri: fake.uri('/ext'), subscriptions: [] as Array<{ dispose(): void }> };
+  const controller = registerReportPanel(context as never, hooks);
+  return { controller, hooks, log, context };
+}
+
+beforeEach(() => {
+  fake.created.length = 0;
+  fake.serializers.clear();
+  fake.written.clear();
+  fake.saveDialog.length = 0;
+  fake.info.length = 0;
+});
+
+describe('report panel (host side)', () => {
+  it('registers the serializer and its disposables', () => {
+    const { controller, context } = setup();
+    expect(fake.serializers.has(REPORT_VIEW_TYPE)).toBe(true);
+    expect(REPORT_VIEW_TYPE).toBe('fairUse.report');
+    expect(context.subscriptions).toContain(controller);
+    expect(context.subscriptions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('creates the panel with scripts on, media as the only resource root and the strict CSP; posts the entry once the webview is ready', async () => {
+    const { controller } = setup();
+    const entry = entryOf(await heartReport(), { dataPath: '/data/heart.csv' });
+    controller.show(entry);
+    const [{ panel, options }] = fake.created;
+    expect(options).toMatchObject({ enableScripts: true, localResourceRoots: [expect.objectContaining({ path: '/ext/media' })] });
+    expect((options as { retainContextWhenHidden?: boolean }).retainContextWhenHidden).toBeUndefined();
+    expect(panel.title).toBe('Fair Use: heart.csv');
+    expect(panel.webview.html).toContain(`default-src 'none'; img-src vscode-webview://fake data:; style-src vscode-webview://fake 'nonce-`);
+    expect(panel.webview.html).toContain('src="vscode-webview://fake/ext/media/dist/webview.js"');
+    expect(panel.posted).toEqual([]);
+
+    panel.send({ type: 'ready' });
+    expect(panel.posted).toEqual([{ type: 'show', entry, metric: undefined, focusGroup: undefined }]);
+    expect(controller.current).toBe(entry);
+
+    // a second show reveals the same panel, focused on a group
+    controller.show(entry, { group: entry.report.groups[1].id, metric: 'auc' });
+    expect(fake.created).toHaveLength(1);
+    expect(panel.reveal).toHaveBeenCalled();
+    expect(panel.posted.at(-1)).toEqual({ type: 'show', entry, metric: 'auc', focusGroup: entry.report.groups[1].id });
+  });
+
+  it('logs and ignores messages outside the protocol, and dispatches the valid ones', async () => {
+    const { controller, hooks, log } = setup();
+    const entry = entryOf(await heartReport());
+    controller.show(entry);
+    const { panel } = fake.created[0];
+    for (const bad of ['ready', null, { type: 'rerun', extra: 1 }, { type: 'export', format: 'exe' }, { type: 'metricChanged', metric: 'mse' },
+      { type: 'rendered', summary: { finishedAt: 1 } }, { type: 'openFile', path: '/etc/passwd' }]) {
+      panel.send(bad);
+    }
+    expect(log.filter((l) => l.startsWith('Report panel: ignored a message outside the protocol'))).toHaveLength(7);
+    expect(hooks.rerun).not.toHaveBeenCalled();
+    expect(fake.written.size).toBe(0);
+
+    panel.send({ type: 'rerun' });
+    expect(hooks.rerun).toHaveBeenCalledWith(entry);
+    panel.send({ type: 'openSpec' });
+    expect(hooks.openSpec).not.toHaveBeenCalled(); // no spec file behind this entry
+    controller.show({ ...entry, specPath: '/data/heart.fairuse.json' });
+    panel.send({ type: 'openSpec' });
+    expect(hooks.openSpec).toHaveBeenCalledTimes(1);
+  });
+
+  it('exports on request beside the data, in the chosen format, with the core renderers', async () => {
+    const { controller } = setup();
+    const entry = entryOf(await heartReport(), { dataPath: '/data/heart.csv', specLabel: 'heart.fairuse.json' });
+    controller.show(entry);
+    fake.created[0].panel.send({ type: 'export', format: 'html' });
+    await vi.waitFor(() => expect(fake.written.size).toBe(1));
+    expect(fake.saveDialog[0]).toMatchObject({ defaultUri: expect.objectContaining({ path: '/data/heart.fairuse-report.html' }) });
+    expect(fake.written.get('/data/heart.fairuse-report.html')).toBe(renderReportHtml(entry.report, { specLabel: entry.specLabel, finishedAt: entry.finishedAt }));
+
+    fake.quickPick = 'markdown';
+    const md = await controller.exportCurrent();
+    expect(md?.path).toBe('/data/heart.fairuse-report.md');
+    expect(fake.written.get('/data/heart.fairuse-report.md')).toBe(renderMarkdown(entry.report));
+
+    const json = await controller.exportCurrent('json', fake.uri('/out/r.json') as never);
+    expect(json?.path).toBe('/out/r.json');
+    expect(fake.written.get('/out/r.json')).toBe(JSON.stringify(entry.report, null, 2) + '\n');
+  });
+
+  it('has nothing to export before an audit', async () => {
+    const { controller } = setup();
+    expect(await controller.exportCurrent('json', fake.uri('/out/r.json') as never)).toBeUndefined();
+    expect(fake.written.size).toBe(0);
+    expect(fake.info[0]).toMatch(/no fair use report to export/i);
+  });
+
+  it('revives a panel from the state the webview saved, keeping its metric', async () => {
+    const { controller } = setup();
+    const entry = entryOf(await heartReport());
+    const saved: PanelState = JSON.parse(JSON.stringify({ entry, metric: 'brier', focusGroup: null }));
+    const panel = fake.makePanel();
+    const serializer = fake.serializers.get(REPORT_VIEW_TYPE) as { deserializeWebviewPanel(p: unknown, s: unknown): Promise<void> };
+    await serializer.deserializeWebviewPanel(panel, saved);
+    expect(controller.current).toEqual(entry);
+    expect(panel.webview.options).toMatchObject({ enableScripts: true, localResourceRoots: [expect.objectContaining({ path: '/ext/media' })] });
+    expect(panel.webview.html).toContain("script-src 'nonce-");
+    panel.send({ type: 'ready' });
+    expect(panel.posted).toEqual([{ type: 'show', entry: saved.entry, metric: 'brier', focusGroup: undefined }]);
+  });
+
+  it('re-sends the entry with the chosen metric when a hidden panel comes back, and resolves whenRendered', async () => {
+    const { controller } = setup();
+    const entry = entryOf(await heartReport());
+    controller.show(entry);
+    const { panel } = fake.created[0];
+    panel.send({ type: 'ready' });
+    panel.send({ type: 'metricChanged', metric: 'ece' });
+    const rendered = controller.whenRendered();
+    const summary = { finishedAt: entry.finishedAt, metric: 'ece', focusGroup: null, groupRows: 4, envyCells: 12 };
+    panel.send({ type: 'rendered', summary });
+    await expect(rendered).resolves.toEqual(summary);
+    expect(controller.lastRendered).toEqual(summary);
+
+    panel.visible = false;
+    panel.listeners.view.forEach((l) => l({ webviewPanel: panel }));
+    const before = panel.posted.length;
+    controller.show(entry, { metric: 'ece' }); // its context is gone while hidden: wait for the next 'ready'
+    expect(panel.posted).toHaveLength(before);
+    panel.visible = true;
+    panel.send({ type: 'ready' });
+    expect(panel.posted.at(-1)).toEqual({ type: 'show', entry, metric: 'ece', focusGroup: undefined });
+
+    controller.clear();
+    expect(panel.posted.at(-1)).toEqual({ type: 'clear' });
+    expect(controller.current).toBeUndefined();
+  });
+});
