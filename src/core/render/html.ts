@@ -27,7 +27,7 @@ export function renderReportHtml(report: AuditReport, options: HtmlReportOptions
   const body = [
     `<header><h1>${escapeHtml(title)}</h1>`,
     ...meta.map((line) => `<p class="meta">${escapeHtml(line)}</p>`),
-    `<p class="verdict ${violated ? 'verdict-violation' : 'verdict-ok'}" role="status">${violated ? '<span aria-hidden="true">⚠ </span>' : ''}<strong>${escapeHtml(verdictLine(report))}</strong></p>`,
+    `<p class="verdict-line ${violated ? 'is-violation' : 'is-ok'}" role="status"><span aria-hidden="true">${violated ? '⚠' : '✓'} </span><strong>${escapeHtml(verdictLine(report))}</strong></p>`,
     '</header>',
     `<nav aria-label="Metrics"><ul>${metrics.map((m) => `<li><a href="#metric-${m}">${escapeHtml(metricTitle(m))}</a></li>`).join('')}<li><a href="#groups">Groups</a></li>${report.warnings.length ? '<li><a href="#warnings">Warnings</a></li>' : ''}</ul></nav>`,
     '<main>',
@@ -227,8 +227,8 @@ h1 { font-size: 1.5em; margin: 0 0 8px; overflow-wrap: anywhere; }
 h2 { font-size: 1.2em; margin: 32px 0 8px; border-bottom: 1px solid var(--border); padding-bottom: 4px; }
 a { color: var(--link); }
 .meta { margin: 2px 0; color: var(--muted); overflow-wrap: anywhere; }
-.verdict { margin: 12px 0; padding: 8px 12px; border-left: 4px solid var(--green); background: var(--stripe); }
-.verdict-violation.verdict { border-left-color: var(--red); }
+.verdict-line { margin: 12px 0; padding: 8px 12px; border-left: 4px solid var(--green); background: var(--stripe); }
+.verdict-line.is-violation { border-left-color: var(--red); }
 nav ul { list-style: none; padding: 0; margin: 12px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }

@@ -119,15 +119,15 @@ describe('renderReportHtml marks violations by more than colour', () => {
     expect(envyCells[0].textContent).toContain('!');
     expect(envyCells[0].textContent).toContain('significant violation');
 
-    const verdict = doc.querySelector('.verdict')!;
-    expect(verdict.classList.contains('verdict-violation')).toBe(true);
+    const verdict = doc.querySelector('.verdict-line')!;
+    expect(verdict.classList.contains('is-violation')).toBe(true);
     expect(verdict.textContent).toContain(`${section.summary.rationalityViolations + section.summary.envyViolations} significant fair-use violation`);
   });
 
   it('without violations the verdict line says so', async () => {
     const report = await heartReport();
     const doc = parse(renderReportHtml(report));
-    expect(doc.querySelector('.verdict')!.classList.contains('verdict-ok')).toBe(true);
+    expect(doc.querySelector('.verdict-line')!.classList.contains('is-ok')).toBe(true);
   });
 });
 
