@@ -14,7 +14,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
-import * as Plot from '@observablehq/plot';
+import { axisY, dot, plot, ruleX, ruleY, text, tickX } from '@observablehq/plot';
 import { createApp } from './app';
 import type { VsCodeApi } from './messaging';
 
@@ -31,7 +31,7 @@ window.litNonce = (document.currentScript as HTMLScriptElement | null)?.nonce ||
 
 const root = document.getElementById('app');
 if (root) {
-  const app = createApp(root, acquireVsCodeApi(), { plot: Plot, chartWidth: () => chartWidth(root) });
+  const app = createApp(root, acquireVsCodeApi(), { plot: { plot, axisY, ruleX, ruleY, tickX, dot, text }, chartWidth: () => chartWidth(root) });
   window.addEventListener('message', (event: MessageEvent) => app.receive(event.data));
   let pending: number | undefined;
   let drawnWidth = chartWidth(root);
