@@ -1,0 +1,445 @@
+/// <reference lib="dom" />
+// Driving the workbench as a person would: palette, explorer context menu, quick picks, notifications,
+// Problems panel, webviews, screenshots. Every wait has a time-out.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { e2eEnv } from './env';
+import { log } from './util';
+
+const UI_TIMEOUT = 20_000;
+/** See openExplorerContextMenu: how long a new context menu ignores mouse clicks, plus a margin. */
+const MENU_ARM_MS = 250;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Saves test/e2e/screenshots/<step>.png (the folder is git-ignored) and returns its path. */
+export async function screenshot(page: Page, step: string): Promise<string> {
+  const dir = e2eEnv(false).screenshotsDir;
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${step.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, timeout: 15_000, animations: 'disabled' });
+  log(`screenshot ${path.relative(process.cwd(), file)}`);
+  return file;
+}
+
+/**
+ * Opens the palette (F1), types `title`, waits until the highlighted row shows it, presses Enter.
+ * `beforeEnter` runs while the palette is open with the command highlighted. The palette lists the
+ * commands known when it opened, so while extensions are still starting it is closed and reopened.
+ */
+export async function runCommand(
+  page: Page,
+  title: string,
+  timeoutMs = UI_TIMEOUT,
+  beforeEnter?: () => Promise<unknown>,
+): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input').first();
+  const row = widget
+    .locator('.quick-input-list .monaco-list-row.focused')
+    .filter({ hasText: new RegExp(escapeRegExp(title), 'i') })
+    .first();
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const left = () => Math.max(1_000, deadline - Date.now());
+    if (await widget.isVisible()) await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: left() });
+    await input.fill(`>${title}`, { timeout: left() }); // F1 prefills ">"; keep it
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.min(5_000, left()) });
+      break;
+    } catch (err) {
+      if (Date.now() >= deadline) throw new Error(`command "${title}" not found in the palette: ${(err as Error).message}`);
+      log(`command "${title}" not in the palette yet (attempt ${attempt}), reopening`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
+  if (beforeEnter) await beforeEnter(); // e.g. a screenshot of the palette
+  await input.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/** Shows the Explorer view (Ctrl+Shift+E) and waits for its tree. */
+export async function showExplorer(page: Page, timeoutMs = UI_TIMEOUT): Promise<void> {
+  const tree = page.locator('.explorer-folders-view');
+  if (!(await tree.isVisible())) {
+    await page.keyboard.press('Control+Shift+E');
+  }
+  await tree.waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** The Explorer row of a file or folder shown by its name (the row's label, not a substring). */
+export function explorerRow(page: Page, name: string): Locator {
+  return page
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+}
+
+/**
+ * Right-clicks the Explorer row `name` until its context menu shows `item` (extension menu items
+ * appear once the extension host has registered the extension), and returns that menu item.
+ */
+export async function openExplorerContextMenu(
+  page: Page,
+  name: string,
+  item: string,
+  timeoutMs = UI_TIMEOUT,
+): Promise<Locator> {
+  await showExplorer(page, timeoutMs);
+  const row = explorerRow(page, name).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  const menuItem = page
+    .locator('.context-view .monaco-menu .action-item')
+    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) })
+    .first();
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right', timeout: Math.max(1_000, deadline - Date.now()) });
+    try {
+      await menuItem.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(1_000, deadline - Date.now())) });
+      // A menu item only listens for mouseup 100 ms after the menu rendered (so the right-click's own
+      // mouseup cannot pick an item); a click before that is silently lost.
+      await page.waitForTimeout(MENU_ARM_MS);
+      return menuItem;
+    } catch (err) {
+      if (Date.now() >= deadline) throw new Error(`"${item}" not in the context menu of ${name}: ${(err as Error).message}`);
+      log(`"${item}" not in the context menu of ${name} yet (attempt ${attempt}), retrying`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
+}
+
+/** Right-clicks the Explorer row `name` and picks the context-menu item `item`. */
+export async function explorerContextMenu(page: Page, name: string, item: string, timeoutMs = UI_TIMEOUT): Promise<void> {
+  const menuItem = await openExplorerContextMenu(page, name, item, timeoutMs);
+  await clickMenuItem(page, menuItem, timeoutMs);
+}
+
+/** Clicks an item of an open context menu and waits until the menu closed (clicks again if it was lost). */
+export async function clickMenuItem(page: Page, menuItem: Locator, timeoutMs = UI_TIMEOUT): Promise<void> {
+  const menu = page.locator('.context-view .monaco-menu');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await menuItem.click({ timeout: Math.max(1_000, deadline - Date.now()) });
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 2_000 });
+      return;
+    } catch (err) {
+      if (Date.now() >= deadline) throw new Error(`the context menu stayed open after clicking: ${(err as Error).message}`);
+      log('the context menu is still open after the click, clicking again');
+    }
+  }
+}
+
+/** Context-menu items shown after right-clicking the Explorer row `name` (the menu is closed again). */
+export async function explorerContextMenuItems(page: Page, name: string, timeoutMs = UI_TIMEOUT): Promise<string[]> {
+  await showExplorer(page, timeoutMs);
+  const row = explorerRow(page, name).first();
+  await row.click({ button: 'right', timeout: timeoutMs });
+  const items = page.locator('.context-view .monaco-menu .action-item .action-label');
+  await items.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  const texts = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  await page.keyboard.press('Escape');
+  return texts;
+}
+
+/** Waits for a notification toast whose text matches, and returns it. */
+export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = UI_TIMEOUT): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+  return toast;
+}
+
+/** Closes all notification toasts (the "Clear All Notifications" command). */
+export async function clearNotifications(page: Page, timeoutMs = UI_TIMEOUT): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications', timeoutMs);
+  await page
+    .locator('.notifications-toasts .notification-toast')
+    .first()
+    .waitFor({ state: 'hidden', timeout: timeoutMs })
+    .catch(() => undefined);
+}
+
+/** The problems counter in the status bar (e.g. "1 errors, 0 warnings" by aria-label). */
+export function problemsStatus(page: Page): Locator {
+  return page.locator('#status\\.problems');
+}
+
+/**
+ * The content frame of the active webview (VS Code nests it: iframe.webview.ready > #active-frame).
+ * Use normal locators on it, e.g. `webviewFrame(page).locator('h1')`.
+ */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** The editor tabs (`.tabs-container .tab`), e.g. `editorTabs(page).filter({ hasText: 'data.csv' })`. */
+export function editorTabs(page: Page): Locator {
+  return page.locator('.tabs-container .tab');
+}
+
+// ------------------------------------------------------------------ quick picks and input boxes
+
+/** The quick-input widget (palette, quick picks, input boxes all share it). */
+export function quickInputWidget(page: Page): Locator {
+  return page.locator('.quick-input-widget');
+}
+
+/** What the open quick input asks: its title, placeholder, prompt/message, joined by " | ". */
+export async function quickInputPrompt(page: Page): Promise<string> {
+  const widget = quickInputWidget(page);
+  return widget.evaluate((w) => {
+    const text = (sel: string) => {
+      const el = w.querySelector(sel) as HTMLElement | null;
+      return el && el.offsetParent !== null ? (el.textContent ?? '').trim() : '';
+    };
+    const input = w.querySelector('.quick-input-box input') as HTMLInputElement | null;
+    return [text('.quick-input-title'), input?.placeholder ?? '', text('.quick-input-message')].filter(Boolean).join(' | ');
+  });
+}
+
+/**
+ * Waits until the quick input is open and asks something matching `prompt` (tested against title,
+ * placeholder and message), so a step of a multi-step flow is not answered with the previous one's answer.
+ */
+export async function waitForQuickInput(page: Page, prompt: RegExp, timeoutMs = UI_TIMEOUT): Promise<string> {
+  const widget = quickInputWidget(page);
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    if (await widget.isVisible()) {
+      last = await quickInputPrompt(page).catch(() => '');
+      if (prompt.test(last)) return last;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for a quick input asking ${prompt} (last shown: ${last ? `"${last}"` : 'none'})`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** A row of the open quick pick whose label is exactly `label` (a string) or matches it (a RegExp). */
+export function quickPickRow(page: Page, label: string | RegExp): Locator {
+  const re = typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) : label;
+  return quickInputWidget(page)
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: re }) });
+}
+
+/** Labels of the rows the open quick pick shows (the visible part of the list). */
+export async function quickPickLabels(page: Page): Promise<string[]> {
+  const names = quickInputWidget(page).locator('.quick-input-list .monaco-list-row .label-name');
+  return (await names.allInnerTexts()).map((t) => t.trim());
+}
+
+/**
+ * Answers a single-choice quick pick: types `filter` (default: the label when it is a string) and
+ * picks the row with that label.
+ */
+export async function quickPickOne(page: Page, label: string | RegExp, opts: { filter?: string; timeoutMs?: number } = {}): Promise<void> {
+  const timeout = opts.timeoutMs ?? UI_TIMEOUT;
+  const input = quickInputWidget(page).locator('.quick-input-box input').first();
+  const filter = opts.filter ?? (typeof label === 'string' ? label : '');
+  await input.fill(filter, { timeout });
+  const row = quickPickRow(page, label).first();
+  await row.waitFor({ state: 'visible', timeout }).catch(async (err) => {
+    throw new Error(`no quick pick row ${label} after typing "${filter}"; rows: ${(await quickPickLabels(page)).join(', ')}: ${err.message}`);
+  });
+  await row.click({ timeout });
+}
+
+/**
+ * Answers a multi-select quick pick (canPickMany): checks each label's row (typing it as filter),
+ * clears the filter, checks the "N Selected" count, and accepts with OK.
+ */
+export async function quickPickMany(
+  page: Page,
+  labels: Array<string | { label: string | RegExp; filter: string }>,
+  opts: { timeoutMs?: number; beforeAccept?: () => Promise<unknown> } = {},
+): Promise<void> {
+  const timeout = opts.timeoutMs ?? UI_TIMEOUT;
+  const widget = quickInputWidget(page);
+  const input = widget.locator('.quick-input-box input').first();
+  for (const entry of labels) {
+    const label = typeof entry === 'string' ? entry : entry.label;
+    const filter = typeof entry === 'string' ? entry : entry.filter;
+    await input.fill(filter, { timeout });
+    const row = quickPickRow(page, label).first();
+    await row.waitFor({ state: 'visible', timeout }).catch(async (err) => {
+      throw new Error(`no quick pick row ${label} after typing "${filter}"; rows: ${(await quickPickLabels(page)).join(', ')}: ${err.message}`);
+    });
+    if ((await row.getAttribute('aria-checked')) !== 'true') {
+      await row.locator('.monaco-checkbox').first().click({ timeout });
+    }
+    await waitUntilAttr(row, 'aria-checked', 'true', timeout, `quick pick row ${label} to be checked`);
+  }
+  await input.fill('', { timeout });
+  const count = widget.locator('.quick-input-count .monaco-count-badge');
+  if (await count.isVisible()) {
+    const text = (await count.innerText()).trim();
+    if (!text.startsWith(String(labels.length))) throw new Error(`the quick pick says "${text}", expected ${labels.length} selected`);
+  }
+  if (opts.beforeAccept) await opts.beforeAccept();
+  await widget.locator('.quick-input-action .monaco-button', { hasText: /^OK$/ }).click({ timeout });
+}
+
+/** Answers an input box: replaces its value with `value` (or keeps the default when undefined) and presses Enter. */
+export async function quickInputSubmit(page: Page, value?: string, timeoutMs = UI_TIMEOUT): Promise<void> {
+  const input = quickInputWidget(page).locator('.quick-input-box input').first();
+  if (value !== undefined) await input.fill(value, { timeout: timeoutMs });
+  await input.press('Enter', { timeout: timeoutMs });
+}
+
+async function waitUntilAttr(loc: Locator, name: string, value: string, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await loc.getAttribute(name, { timeout: timeoutMs })) !== value) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await loc.page().waitForTimeout(50);
+  }
+}
+
+// ------------------------------------------------------------------ progress notifications
+
+export interface ProgressObservation {
+  /** The toast was seen (a very fast task may finish before the first poll). */
+  seen: boolean;
+  /** Distinct progress messages seen while it ran, in order. */
+  messages: string[];
+}
+
+/**
+ * Watches a progress notification whose text contains `title` until it is gone (the task ended),
+ * recording its messages. `onSeen` runs once when it is first seen (e.g. take a screenshot).
+ * Throws if it is still there after `timeoutMs`; `appearMs` is how long it may take to show up.
+ */
+export async function watchProgressNotification(
+  page: Page,
+  title: string | RegExp,
+  opts: { timeoutMs?: number; appearMs?: number; onSeen?: () => Promise<unknown> } = {},
+): Promise<ProgressObservation> {
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: title }).first();
+  const message = toast.locator('.notification-list-item-message');
+  const obs: ProgressObservation = { seen: false, messages: [] };
+  const appearBy = Date.now() + (opts.appearMs ?? 5_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  for (;;) {
+    const visible = await toast.isVisible().catch(() => false);
+    if (visible) {
+      if (!obs.seen) {
+        obs.seen = true;
+        if (opts.onSeen) await opts.onSeen().catch((e) => log(`(onSeen failed: ${(e as Error).message})`));
+      }
+      const text = (await message.innerText({ timeout: 1_000 }).catch(() => '')).trim();
+      if (text && obs.messages[obs.messages.length - 1] !== text) obs.messages.push(text);
+    } else if (obs.seen || Date.now() > appearBy) {
+      return obs;
+    }
+    if (Date.now() > deadline) throw new Error(`the progress notification "${title}" is still shown after ${opts.timeoutMs ?? 120_000} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
+export interface ProblemRow {
+  /** 'file' for the rows that group markers by file. */
+  severity: 'error' | 'warning' | 'info' | 'file';
+  /** The diagnostic's message (for file rows: the row's text). */
+  message: string;
+  /** 1-based, as the panel shows it (undefined for file rows). */
+  line?: number;
+  source?: string;
+  /** The row's full accessible label, e.g. "Warning: <message> at line 1 and character 1. generated by Smoke". */
+  label: string;
+}
+
+/**
+ * Opens the Problems panel (Ctrl+Shift+M) and reads its rows (the tree is expanded by default).
+ * Marker rows are parsed from their accessible label, the sentence a screen reader speaks.
+ */
+export async function problems(page: Page, timeoutMs = UI_TIMEOUT): Promise<ProblemRow[]> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ state: 'visible', timeout: timeoutMs });
+  const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((r) => r.getAttribute('aria-label') ?? (r as HTMLElement).innerText),
+  );
+  return labels.map((label) => {
+    const m = /^(Error|Warning|Info): ([\s\S]*?) at line (\d+) and character \d+\.(?: generated by (.*?))?$/.exec(label.trim());
+    if (!m) return { severity: 'file', message: label.trim(), label };
+    const severity = m[1].toLowerCase() as ProblemRow['severity'];
+    return { severity, message: m[2], line: Number(m[3]), source: m[4], label };
+  });
+}
+
+// ------------------------------------------------------------------ workbench state
+
+/**
+ * Waits until the workbench has written `needle` (e.g. a webview's viewType) into its persisted state.
+ * In the browser the workbench keeps its state (open editors, webview states, panels) in IndexedDB and
+ * writes it every 5 s when idle; a reload before that loses what changed since. Polls every database
+ * of the page's origin for a stored value containing `needle`.
+ */
+export async function waitForPersistedState(page: Page, needle: string, timeoutMs = 30_000, keyPattern = /workbench\.parts\.editor/): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const hits = await page.evaluate(async (text) => {
+      const out: string[] = [];
+      const dbs = await indexedDB.databases();
+      for (const info of dbs) {
+        if (!info.name) continue;
+        const found = await new Promise<string[]>((resolve) => {
+          const open = indexedDB.open(info.name!);
+          open.onerror = () => resolve([]);
+          open.onsuccess = () => {
+            const db = open.result;
+            const stores = [...db.objectStoreNames];
+            if (!stores.length) {
+              db.close();
+              resolve([]);
+              return;
+            }
+            const tx = db.transaction(stores, 'readonly');
+            const hit: string[] = [];
+            for (const store of stores) {
+              const cursor = tx.objectStore(store).openCursor();
+              cursor.onsuccess = () => {
+                const c = cursor.result;
+                if (!c) return;
+                const value = typeof c.value === 'string' ? c.value : JSON.stringify(c.value);
+                if (value && value.includes(text)) hit.push(`${info.name}/${store}/${String(c.key)}`);
+                c.continue();
+              };
+            }
+            tx.oncomplete = () => {
+              db.close();
+              resolve(hit);
+            };
+            tx.onerror = () => {
+              db.close();
+              resolve(hit);
+            };
+          };
+        });
+        out.push(...found);
+      }
+      return out;
+    }, needle);
+    const where = hits.find((h) => keyPattern.test(h));
+    if (where) return where;
+    if (process.env.FAIRUSE_E2E_VERBOSE === '1') log(`persisted "${needle}" so far in: ${hits.join(', ') || 'nothing'}`);
+    if (Date.now() > deadline) throw new Error(`the workbench did not persist "${needle}" within ${timeoutMs} ms`);
+    await page.waitForTimeout(500);
+  }
+}
+
+/** Reloads the page (as F5 in the browser) and waits for the workbench; see waitForPersistedState first. */
+export async function reloadWorkbench(page: Page, timeoutMs = 90_000): Promise<void> {
+  await page.reload({ waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+}
