@@ -14,7 +14,7 @@
  */
 import type * as PlotModule from '@observablehq/plot' with { 'resolution-mode': 'import' };
 import type { MetricId } from '../src/core/metrics/metric';
-import { formatGain, formatInterval, metricTitle, VERDICT_LABELS } from '../src/core/render/format';
+import { formatGain, formatInterval, metricNoun, metricTitle, VERDICT_LABELS } from '../src/core/render/format';
 import { VERDICT_GLYPHS } from '../src/core/render/html';
 import type { AuditReport, MetricReport, RationalityRow, Verdict } from '../src/core/report';
 import { el } from './dom';
@@ -43,7 +43,7 @@ export function renderGainChart(report: AuditReport, metric: MetricId, options: 
   const title = `${metricTitle(metric)}: gain per group with ${level}% confidence interval`;
   const figure = el('figure', { class: 'fu-chart', attrs: { 'data-metric': metric } });
   if (rows.length === 0) {
-    figure.append(el('p', { class: 'fu-note' }, `No group has a defined ${metricTitle(metric).toLowerCase()} gain to draw.`));
+    figure.append(el('p', { class: 'fu-note' }, `No group has a defined ${metricNoun(metric)} gain to draw.`));
     return figure;
   }
   const groups = section.rationality.map((r) => r.group);
@@ -63,7 +63,7 @@ export function renderGainChart(report: AuditReport, metric: MetricId, options: 
     marginBottom: 40,
     ariaLabel: title,
     ariaDescription: 'The per-group gain table above lists the same numbers.',
-    x: { label: `Gain in ${metricTitle(metric).toLowerCase()} (generic − personalized; right of 0 = better off) →`, labelAnchor: 'center', tickFormat: (d: number) => formatGain(metric, d), grid: true, nice: true },
+    x: { label: `Gain in ${metricNoun(metric)} (generic − personalized; right of 0 = better off) →`, labelAnchor: 'center', tickFormat: (d: number) => formatGain(metric, d), grid: true, nice: true },
     y: { domain: groups, label: null, axis: null },
     marks: [
       Plot.axisY({ textOverflow: 'ellipsis', lineWidth: (marginLeft - 12) / FONT_PX, tickSize: 0, className: 'fu-chart-axis' }),

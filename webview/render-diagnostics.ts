@@ -3,7 +3,7 @@
  * dataset and the settings of the audit, and the engine's warnings.
  */
 import type { MetricId } from '../src/core/metrics/metric';
-import { metricTitle } from '../src/core/render/format';
+import { metricNoun, metricTitle } from '../src/core/render/format';
 import { formatRate, untestedReason, VERDICT_GLYPHS } from '../src/core/render/html';
 import type { AuditReport } from '../src/core/report';
 import { TECHNIQUE_NAMES } from '../src/core/technique';
@@ -11,7 +11,7 @@ import type { ReportEntry } from '../src/extension/webview-protocol';
 import { el } from './dom';
 
 export function renderGroupSizes(report: AuditReport, metric: MetricId, focusGroup: string | null): HTMLElement {
-  const header = ['Group', 'n train', 'n test', `Positive rate (${report.dataset.label} = ${report.dataset.positive})`, `Tested for ${metricTitle(metric).toLowerCase()}`];
+  const header = ['Group', 'n train', 'n test', `Positive rate (${report.dataset.label} = ${report.dataset.positive})`, `Tested for ${metricNoun(metric)}`];
   const numeric = [false, true, true, true, false];
   const body = el('tbody', {}, ...report.groups.map((g) => {
     const reason = untestedReason(report, metric, g);

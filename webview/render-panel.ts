@@ -4,7 +4,7 @@
  * the tab that has keyboard focus keeps it.
  */
 import type { MetricId } from '../src/core/metrics/metric';
-import { metricTitle } from '../src/core/render/format';
+import { metricNoun, metricTitle } from '../src/core/render/format';
 import { verdictLine } from '../src/core/render/tables';
 import { hasViolation, type AuditReport, type MetricReport } from '../src/core/report';
 import type { ExportFormat, PanelState, ReportEntry } from '../src/extension/webview-protocol';
@@ -117,7 +117,7 @@ function verdictBanner(report: AuditReport): HTMLElement {
   return el('p', { class: `fu-verdict-banner ${violated ? 'is-violation' : 'is-ok'}`, attrs: { role: 'status' } },
     el('span', { class: 'fu-glyph', attrs: { 'aria-hidden': 'true' } }, violated ? '⚠' : '✓'), ' ',
     el('strong', {}, verdictLine(report)),
-    ` (${metricTitle(report.settings.metric).toLowerCase()} decides the verdict)`);
+    ` (${metricNoun(report.settings.metric)} decides the verdict)`);
 }
 
 function metricTabs(report: AuditReport, active: MetricId, actions: PanelActions): HTMLElement {

@@ -30,6 +30,13 @@ describe('group sizes and label balance', () => {
     expect(fill.style.width).toBe(`${report.groups[0].positiveRate * 100}%`);
   });
 
+  it('names the metric in the status column as a sentence does: error rate, but ECE', async () => {
+    const report = await heartReport();
+    const header = (metric: 'error' | 'ece') => [...renderGroupSizes(report, metric, null).querySelectorAll('thead th')].at(-1)!.textContent;
+    expect(header('error')).toBe('Tested for error rate');
+    expect(header('ece')).toBe('Tested for ECE');
+  });
+
   it('names the metric when it, not the size, left a group untested', async () => {
     const report = structuredClone(await heartReport());
     const tested = report.groups.find((g) => g.nTest >= report.settings.minGroupSize)!;

@@ -39,3 +39,9 @@ export function metricTitle(metric: MetricId): string {
   const name = METRICS[metric].name;
   return name[0].toUpperCase() + name.slice(1);
 }
+
+/** The metric's name inside a sentence: "error rate", "log loss", but "AUC" and "ECE" stay capitals. */
+export function metricNoun(metric: MetricId): string {
+  const title = metricTitle(metric);
+  return title === title.toUpperCase() ? title : title.toLowerCase();
+}
