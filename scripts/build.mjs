@@ -1,4 +1,5 @@
-// Bundles every entry point with esbuild: the CLI, the benchmark, the report webview.
+// Bundles every entry point with esbuild: the CLI, the extension and its audit worker, the
+// report webview, the benchmark and the calibration script.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -21,6 +22,7 @@ await Promise.all([
   build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
   build({ ...node, entryPoints: ['scripts/calibration.ts'], outfile: 'dist/calibration.js' }),
   build({ ...node, entryPoints: ['src/worker/audit-worker.ts'], outfile: 'dist/audit-worker.js' }),
+  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The webview runs in the editor's sandboxed iframe: a browser bundle, served from media/ only.
   build({
     bundle: true,

@@ -1,0 +1,74 @@
+/**
+ * Fair Use Audit in VS Code: wiring only. The engine (src/core) runs in a worker thread (dist/audit-worker.js);
+ * findings go to the Problems panel, reports to a webview panel and to workspace storage.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { AuditRunner } from './extension/audit-runner';
+import { ShowInReportActions } from './extension/code-actions';
+import { registerCommands } from './extension/commands';
+import { FindingDiagnostics } from './extension/diagnostics';
+import { registerReportPanel } from './extension/report-panel';
+import { ResultsStore } from './extension/results-store';
+import { readSettings } from './extension/settings';
+import type { RenderedSummary, ReportEntry } from './extension/webview-protocol';
+
+/** What `vscode.extensions.getExtension('fair-use-audit.fair-use-audit').exports` gives integration tests. */
+export interface FairUseApi {
+  /** Resolves once the report panel has drawn the entry that finished at `finishedAt` (default: the current one). */
+  whenReportRendered(finishedAt?: string): Promise<RenderedSummary>;
+  /** The entry the report panel shows. */
+  currentReport(): ReportEntry | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): FairUseApi {
+  const log = vscode.window.createOutputChannel('Fair Use', { log: true });
+  const diagnostics = new FindingDiagnostics();
+  const store = new ResultsStore(context.workspaceState);
+  context.subscriptions.push(log, diagnostics);
+
+  const panel = registerReportPanel(context, {
+    rerun: (entry) => {
+      if (entry.specPath) void vscode.commands.executeCommand('fairUse.runAudit', vscode.Uri.file(entry.specPath));
+    },
+    openSpec: (entry) => {
+      if (entry.specPath) void vscode.window.showTextDocument(vscode.Uri.file(entry.specPath));
+    },
+    log: (line) => log.info(line),
+  });
+  const runner = new AuditRunner({
+    workerFile: join(context.extensionPath, 'dist', 'audit-worker.js'),
+    log,
+    diagnostics,
+    store,
+    onReport: (entry, reveal) => {
+      if (reveal || panel.isVisible) panel.show(entry);
+    },
+  });
+  context.subscriptions.push(runner, panel);
+  registerCommands({ context, runner, diagnostics, store, panel, log });
+
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider([{ pattern: '**/*.fairuse.json' }, { pattern: '**/*.csv' }], new ShowInReportActions(diagnostics), {
+      providedCodeActionKinds: ShowInReportActions.kinds,
+    }),
+    // Saving a spec re-runs it; not in an untrusted workspace, where an audit only runs when asked.
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (!document.fileName.endsWith('.fairuse.json') || !vscode.workspace.isTrusted) return;
+      if (readSettings(document.uri).runOnSave) void runner.run(document.uri);
+    }),
+  );
+
+  // Findings of earlier audits come back with the window.
+  const showWarnings = readSettings().showWarnings;
+  for (const entry of store.all()) {
+    if (entry.specPath === undefined || existsSync(entry.specPath)) void diagnostics.publish(entry, showWarnings);
+  }
+  return {
+    whenReportRendered: (finishedAt) => panel.whenRendered(finishedAt),
+    currentReport: () => panel.current,
+  };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,181 @@
+/**
+ * The palette and Explorer commands. Each returns something a test can check (the report, the file
+ * written) and shows the user what happened.
+ */
+import { readFile, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import type { AuditSpec, GroupSpec } from '../core/audit-spec';
+import { profileColumns } from '../core/column-profile';
+import { parseCsv } from '../core/csv';
+import { isAuditInputError } from '../core/errors';
+import type { MetricId } from '../core/metrics';
+import type { AuditReport } from '../core/report';
+import type { Technique } from '../core/technique';
+import type { AuditRunner } from './audit-runner';
+import type { FindingDiagnostics } from './diagnostics';
+import { pickAuditSpec } from './pickers';
+import type { ReportPanelController } from './report-panel';
+import type { ResultsStore } from './results-store';
+import { readSettings } from './settings';
+import type { ExportFormat } from './webview-protocol';
+
+/** Choices that skip the quick picks (the walkthrough and tests pass them). */
+export interface DatasetChoices {
+  readonly label: string;
+  readonly groups: readonly GroupSpec[];
+  readonly technique?: Technique;
+  readonly metric?: MetricId;
+  readonly bootstrap?: number;
+  readonly seed?: number;
+}
+
+export interface CommandParts {
+  readonly context: vscode.ExtensionContext;
+  readonly runner: AuditRunner;
+  readonly diagnostics: FindingDiagnostics;
+  readonly store: ResultsStore;
+  readonly panel: ReportPanelController;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** Spec files beside the data are named after it: heart.csv → heart.fairuse.json. */
+export function specUriFor(csv: vscode.Uri): vscode.Uri {
+  return vscode.Uri.file(join(dirname(csv.fsPath), `${basename(csv.fsPath).replace(/\.csv$/i, '')}.fairuse.json`));
+}
+
+export function registerCommands(parts: CommandParts): void {
+  const { context, runner, diagnostics, store, panel, log } = parts;
+  const register = (id: string, handler: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+
+  register('fairUse.auditDataset', async (uri?: vscode.Uri, choices?: DatasetChoices): Promise<AuditReport | undefined> => {
+    const csv = uri instanceof vscode.Uri ? uri : await pickCsv();
+    if (!csv) return undefined;
+    const specUri = specUriFor(csv);
+    let spec: AuditSpec | undefined;
+    if (choices) {
+      spec = { data: basename(csv.fsPath), ...choices };
+    } else {
+      if (existsSync(specUri.fsPath)) {
+        const choice = await vscode.window.showInformationMessage(
+          `${basename(specUri.fsPath)} already says how to audit ${basename(csv.fsPath)}.`,
+          { modal: true },
+          'Run it',
+          'Choose again',
+        );
+        if (choice === 'Run it') return runner.run(specUri);
+        if (choice !== 'Choose again') return undefined;
+      }
+      spec = await askSpec(csv, log);
+    }
+    if (!spec) return undefined;
+    await writeFile(specUri.fsPath, `${JSON.stringify(spec, null, 2)}\n`);
+    log.info(`wrote ${specUri.fsPath}`);
+    return runner.run(specUri);
+  });
+
+  register('fairUse.runAudit', async (uri?: vscode.Uri): Promise<AuditReport | undefined> => {
+    const spec = uri instanceof vscode.Uri ? uri : await pickSpec();
+    return spec ? runner.run(spec) : undefined;
+  });
+
+  register('fairUse.showReport', async (focus?: { group?: string; metric?: MetricId; specPath?: string }) => {
+    const entry = (focus?.specPath ? store.get(focus.specPath) : undefined) ?? panel.current ?? store.latest();
+    if (!entry) {
+      void vscode.window.showInformationMessage('Fair Use: no audit yet. Right-click a CSV in the Explorer and choose "Fair Use: Audit Dataset…".');
+      return false;
+    }
+    panel.show(entry, { group: focus?.group, metric: focus?.metric });
+    return true;
+  });
+
+  register('fairUse.exportReport', async (format?: ExportFormat, target?: vscode.Uri) => {
+    if (!panel.current && store.latest()) panel.show(store.latest()!);
+    if (!panel.current) {
+      void vscode.window.showInformationMessage('Fair Use: no report to export yet.');
+      return undefined;
+    }
+    return panel.exportCurrent(format, target);
+  });
+
+  register('fairUse.clearResults', async () => {
+    runner.cancelAll();
+    diagnostics.clear();
+    await store.clear();
+    panel.clear();
+  });
+
+  register('fairUse.cancelAudit', () => {
+    const count = runner.cancelAll();
+    if (count === 0) void vscode.window.showInformationMessage('Fair Use: no audit is running.');
+    return count;
+  });
+
+  // The walkthrough: copy the bundled heart example into the workspace (or global storage), then audit it.
+  register('fairUse.openExample', async () => {
+    const target = await copyExample(context);
+    await vscode.window.showTextDocument(target, { preview: true });
+    return target;
+  });
+  register('fairUse.auditExample', async () => {
+    const target = await copyExample(context);
+    return vscode.commands.executeCommand('fairUse.auditDataset', target, { label: 'Disease', groups: ['Sex', 'Age'] } satisfies DatasetChoices);
+  });
+}
+
+async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel): Promise<AuditSpec | undefined> {
+  let profiles;
+  try {
+    profiles = profileColumns(parseCsv(await readFile(csv.fsPath, 'utf8')));
+  } catch (error) {
+    if (!isAuditInputError(error)) throw error;
+    log.warn(`cannot read ${csv.fsPath}: ${error.message}`);
+    void vscode.window.showErrorMessage(`Fair Use: ${error.message}`);
+    return undefined;
+  }
+  const settings = readSettings(csv);
+  return pickAuditSpec(basename(csv.fsPath), profiles, {
+    technique: settings.defaults.technique ?? '1hot',
+    metric: settings.defaults.metric ?? 'error',
+  });
+}
+
+async function pickCsv(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && /\.csv$/i.test(active.fsPath)) return active;
+  const files = await vscode.workspace.findFiles('**/*.csv', '**/node_modules/**', 200);
+  if (files.length === 0) {
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'CSV data': ['csv'] }, title: 'Dataset to audit' });
+    return picked?.[0];
+  }
+  const item = await vscode.window.showQuickPick(
+    files.map((uri) => ({ label: basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri), uri })),
+    { title: 'Dataset to audit', matchOnDescription: true },
+  );
+  return item?.uri;
+}
+
+async function pickSpec(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && active.fsPath.endsWith('.fairuse.json')) return active;
+  const specs = await vscode.workspace.findFiles('**/*.fairuse.json', '**/node_modules/**', 200);
+  if (specs.length === 0) {
+    void vscode.window.showInformationMessage('Fair Use: no audit spec (*.fairuse.json) in this workspace. Right-click a CSV and choose "Fair Use: Audit Dataset…" to make one.');
+    return undefined;
+  }
+  if (specs.length === 1) return specs[0];
+  const item = await vscode.window.showQuickPick(
+    specs.map((uri) => ({ label: basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri), uri })),
+    { title: 'Audit spec to run' },
+  );
+  return item?.uri;
+}
+
+async function copyExample(context: vscode.ExtensionContext): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? context.globalStorageUri.fsPath;
+  await mkdir(folder, { recursive: true });
+  const target = join(folder, 'heart.csv');
+  if (!existsSync(target)) await copyFile(join(context.extensionPath, 'examples', 'heart.csv'), target);
+  return vscode.Uri.file(target);
+}
