@@ -3,10 +3,9 @@ import { bootstrapGroupGains, type GroupGains, type GroupPredictions } from './b
 import type { Dataset } from './dataset';
 import { fitFeatureEncoder } from './feature-encoder';
 import { indexGroups } from './groups';
-import type { FeatureEncoder } from './feature-encoder';
 import { METRIC_IDS, METRICS, type MetricId } from './metrics';
 import { fitGeneric, fitPersonalized } from './models';
-import { predictionsByGroup, truthfulPredictions } from './prediction-matrix';
+import { type PredictionMatrix, predictionsByGroup, truthfulPredictions } from './prediction-matrix';
 import type { Technique } from './technique';
 import { type AuditOptions, resolveOptions } from './options';
 import type { AuditReport, GroupReport, MetricReport } from './report';
@@ -132,9 +131,42 @@ export async function runAudits(
     const personalized = fitPersonalized(technique, encoder, generic, groups, split.train, options.C);
     const predictions = { generic: generic.testProbabilities, asGroup: personalized.asGroup };
     const fitWarnings = [...generic.warnings, ...personalized.warnings];
-    reports.push(await testAndReport(dataset, { ...options, technique }, source, groups, split, encoder, predictions, fitWarnings, hooks, progress));
+    reports.push(await testAndReport(dataset, { ...options, technique }, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress));
   }
   return reports;
+}
+
+/** Predictions made outside runAudits: by a model file, or read from a predictions file. */
+export interface GivenPredictions {
+  readonly groups: GroupIndex;
+  /** `test` are the rows the predictions are for, in order; `train` only counts toward each group's nTrain. */
+  readonly split: TrainTestSplit;
+  readonly predictions: PredictionMatrix;
+  /** Warnings of the fits and of reading the model, in the report after the dropped-rows warning. */
+  readonly warnings: readonly string[];
+  /** Test cells with a category level the encoding never saw. */
+  readonly unseenLevels?: number;
+}
+
+/**
+ * The audit of SPEC §4–§5 on predictions made elsewhere: h0 and h(·, g′) on the test rows, from a model file
+ * (h0 trained by the engine on the same features minus the group attributes) or a predictions file. Tests,
+ * corrections and the report are runAudits' own, so equal predictions give an equal report.
+ */
+export async function auditGivenPredictions(
+  dataset: Dataset,
+  partialOptions: Partial<AuditOptions>,
+  source: AuditSource,
+  given: GivenPredictions,
+  hooks: AuditHooks = {},
+): Promise<AuditReport> {
+  const options = resolveOptions(partialOptions);
+  const isCancelled = hooks.isCancelled ?? (() => false);
+  const progress = (p: AuditProgress): void => {
+    if (isCancelled()) throw new AuditCancelledError();
+    hooks.onProgress?.(p);
+  };
+  return testAndReport(dataset, options, source, given.groups, given.split, given.unseenLevels ?? 0, given.predictions, given.warnings, hooks, progress);
 }
 
 async function testAndReport(
@@ -143,8 +175,8 @@ async function testAndReport(
   source: AuditSource,
   groups: GroupIndex,
   split: TrainTestSplit,
-  encoder: FeatureEncoder,
-  predictions: { generic: Float64Array; asGroup: readonly Float64Array[] },
+  unseenLevels: number,
+  predictions: PredictionMatrix,
   fitWarnings: readonly string[],
   hooks: AuditHooks,
   progress: (p: AuditProgress) => void,
@@ -153,8 +185,8 @@ async function testAndReport(
   const warnings: string[] = [];
   if (dataset.droppedRows > 0) warnings.push(`${dataset.droppedRows} rows with a missing label or group value were dropped.`);
   warnings.push(...fitWarnings);
-  if (encoder.unseenLevels() > 0) {
-    warnings.push(`${encoder.unseenLevels()} test cells hold a category level never seen in training; they are encoded as all zeros.`);
+  if (unseenLevels > 0) {
+    warnings.push(`${unseenLevels} test cells hold a category level never seen in training; they are encoded as all zeros.`);
   }
 
   const perGroup = predictionsByGroup(predictions, groups.groupOfRow, split.test, dataset.label.values, groups.groups.length);

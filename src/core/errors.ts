@@ -20,7 +20,16 @@ export type AuditErrorCode =
   | 'EMPTY_SPLIT'
   | 'BAD_OPTION'
   | 'BAD_SPEC'
-  | 'USAGE';
+  | 'USAGE'
+  // Model files (src/core/model): the audit of a model the user brings.
+  | 'UNKNOWN_MODEL_FORMAT'
+  | 'MODEL_TOO_LARGE'
+  | 'BAD_MODEL'
+  | 'MODEL_MISSING_FEATURE'
+  | 'MODEL_INPUT_WIDTH'
+  | 'MODEL_OUTPUT_NOT_PROBABILITY'
+  | 'MODEL_OUTPUT_NAN'
+  | 'BAD_PREDICTIONS';
 
 export class AuditInputError extends Error {
   override readonly name = 'AuditInputError';

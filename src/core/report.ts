@@ -92,6 +92,58 @@ export interface SettingsReport {
   readonly metric: MetricId;
 }
 
+/** Where the personalized model's predictions came from, when the engine did not train it in this audit. */
+export type ModelSource = 'json' | 'onnx' | 'predictions';
+
+/** The model file an audit read (absent when the engine trained the personalized model itself). */
+export interface ModelReport {
+  /** `json`: the engine's model file; `onnx`: an ONNX model; `predictions`: a predictions CSV (h0 from the file too). */
+  readonly source: ModelSource;
+  readonly path: string;
+  /** SHA-256 of the model file's bytes. */
+  readonly sha256: string;
+  /** The personalized model's technique (json only; settings.technique repeats it). */
+  readonly technique?: Technique;
+  /** The model's input columns, in order (onnx). */
+  readonly inputs?: readonly string[];
+  /** The output read as the probability (onnx). */
+  readonly output?: string;
+  /** The data the model says it was trained on (json). */
+  readonly trainedOn?: { readonly path: string; readonly sha256: string };
+  /** True when every row of the audited data is a test row: an audit on new data, with h0 trained on other data. */
+  readonly newData: boolean;
+}
+
+/** One side of the comparison: a group's risks and gain on one dataset (the rationality row without p-values). */
+export interface GainOnData {
+  readonly nTest: number;
+  readonly generic: number | null;
+  readonly personalized: number | null;
+  readonly gain: number | null;
+  readonly ci: readonly [number, number] | null;
+  readonly verdict: Verdict;
+}
+
+export interface ComparisonRow {
+  readonly group: string;
+  /** Null when the group has no rows on that side. */
+  readonly trainingData: GainOnData | null;
+  readonly newData: GainOnData | null;
+}
+
+/**
+ * Gains on the training data beside gains on the new data (paper 1, Figures 6 and 7): a gain that holds in
+ * training and not in deployment is a generalisation or dataset-shift failure.
+ */
+export interface DataComparison {
+  /** The training data: h0 was trained on its training rows, and both models are scored on them. */
+  readonly trainingData: { readonly path: string; readonly sha256: string; readonly rows: number };
+  readonly metrics: Readonly<Partial<Record<MetricId, {
+    readonly overall: { readonly trainingData: MetricReport['overall']; readonly newData: MetricReport['overall'] };
+    readonly rationality: readonly ComparisonRow[];
+  }>>>;
+}
+
 export interface AuditReport {
   readonly schemaVersion: 1;
   readonly dataset: DatasetReport;
@@ -99,6 +151,10 @@ export interface AuditReport {
   readonly groups: readonly GroupReport[];
   readonly metrics: Readonly<Partial<Record<MetricId, MetricReport>>>;
   readonly warnings: readonly string[];
+  /** Present when the audit read a model file instead of training the personalized model. */
+  readonly model?: ModelReport;
+  /** Present for an audit on new data given its training data (--train-data). */
+  readonly comparison?: DataComparison;
 }
 
 /** True when the report's decisive metric shows at least one significant violation (exit status 1). */

@@ -1,0 +1,109 @@
+/**
+ * The input columns of an external model, in the order of its input tensor, each named after the CSV: `age`
+ * is the CSV column's number, `Sex=Female` is 1 when the CSV column Sex holds Female and 0 otherwise (the
+ * names the engine gives its own design columns). Group attributes are inputs like any other; substituting
+ * a group g′ sets their cells to g′'s values before encoding, whatever the encoding.
+ */
+import { parseDecimal } from '../column-type';
+import { showCell } from '../csv';
+import type { Dataset } from '../dataset';
+import { AuditInputError } from '../errors';
+import { MISSING_LEVEL } from '../feature-encoder';
+import { isMissing } from '../missing';
+
+export interface InputColumn {
+  /** As the model states it: `age`, `Sex=Female`. */
+  readonly name: string;
+  /** The CSV column it reads. */
+  readonly column: string;
+  /** For an indicator: the value that makes it 1. Absent for a number. */
+  readonly equals?: string;
+}
+
+/**
+ * Resolves model input names against a CSV header: a name that is a column reads that column's number;
+ * otherwise `column=value` (split at the first `=` whose left side is a column) is an indicator.
+ *
+ * @throws AuditInputError MODEL_MISSING_FEATURE for a name that is neither
+ */
+export function resolveInputColumns(names: readonly string[], header: readonly string[], source: string): InputColumn[] {
+  const known = new Set(header);
+  return names.map((name) => {
+    if (known.has(name)) return { name, column: name };
+    for (let at = name.indexOf('='); at > 0; at = name.indexOf('=', at + 1)) {
+      const column = name.slice(0, at);
+      if (known.has(column)) return { name, column, equals: name.slice(at + 1) };
+    }
+    throw new AuditInputError(
+      'MODEL_MISSING_FEATURE',
+      `The model ${source} needs the input ${showCell(name)}, which is not a column of the data (nor "column=value" of one).`,
+      'Audit a CSV that has every column the model reads, or correct the column list (metadata fairuse.columns or --model-columns).',
+    );
+  });
+}
+
+/** The CSV columns the inputs read that are not group attributes, in first-use order: h0's features. */
+export function featureColumnsOf(inputs: readonly InputColumn[], groupAttributes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) if (!groupAttributes.includes(input.column) && !out.includes(input.column)) out.push(input.column);
+  return out;
+}
+
+/**
+ * Fills the model's input matrix (rows × inputs, row-major, float32 as ONNX takes it) for `rows` of the dataset,
+ * every row's group attributes set to `tuple` (values in dataset.groupAttributes order).
+ *
+ * A missing numeric cell is NaN (models exported with their imputer handle it; others output NaN, which the audit
+ * reports); a missing categorical cell matches the indicator `column=missing`.
+ *
+ * @throws AuditInputError NON_NUMERIC when an input reads a text column (or a text group value) as a number
+ */
+export function inputMatrix(inputs: readonly InputColumn[], dataset: Dataset, rows: Int32Array, tuple: readonly string[], source: string): Float32Array {
+  const width = inputs.length;
+  const out = new Float32Array(rows.length * width);
+  inputs.forEach((input, j) => {
+    const a = dataset.groupAttributes.indexOf(input.column);
+    if (a >= 0) {
+      const value = groupInputValue(input, tuple[a], source);
+      for (let r = 0; r < rows.length; r++) out[r * width + j] = value;
+      return;
+    }
+    const feature = dataset.features.find((f) => f.name === input.column);
+    if (!feature) throw new RangeError(`inputMatrix: the dataset has no feature ${input.column}`);
+    if (feature.kind === 'numeric') {
+      const level = input.equals === undefined ? undefined : parseDecimal(input.equals);
+      const matchesMissing = input.equals !== undefined && (input.equals === MISSING_LEVEL || isMissing(input.equals));
+      for (let r = 0; r < rows.length; r++) {
+        const v = feature.values[rows[r]];
+        out[r * width + j] = level === undefined ? v : Number.isNaN(v) ? (matchesMissing ? 1 : 0) : v === level ? 1 : 0;
+      }
+    } else {
+      if (input.equals === undefined) {
+        const example = feature.values.find((v) => v !== null && Number.isNaN(parseDecimal(v)));
+        throw new AuditInputError(
+          'NON_NUMERIC',
+          `The model ${source} takes ${showCell(input.column)} as a number, but the column holds text${example === undefined ? '' : ` such as ${showCell(example ?? '')}`}.`,
+          `Name its levels as inputs instead (${showCell(`${input.column}=<value>`)}), as the model encodes them.`,
+        );
+      }
+      for (let r = 0; r < rows.length; r++) {
+        const v = feature.values[rows[r]];
+        out[r * width + j] = v === input.equals || (v === null && input.equals === MISSING_LEVEL) ? 1 : 0;
+      }
+    }
+  });
+  return out;
+}
+
+function groupInputValue(input: InputColumn, value: string, source: string): number {
+  if (input.equals !== undefined) return value === input.equals ? 1 : 0;
+  const number = parseDecimal(value);
+  if (Number.isNaN(number)) {
+    throw new AuditInputError(
+      'NON_NUMERIC',
+      `The model ${source} takes the group attribute ${showCell(input.column)} as a number, but its value ${showCell(value)} is not one.`,
+      `Name the model's inputs for its levels as ${showCell(`${input.column}=${value}`)}, …, as the model encodes them.`,
+    );
+  }
+  return number;
+}
