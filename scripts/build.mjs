@@ -1,7 +1,7 @@
 // Bundles every entry point with esbuild: the CLI, the extension and its audit worker, the
 // report webview, the benchmark and the calibration script.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -16,6 +16,14 @@ const node = {
   logLevel: 'warning',
   define: { FAIRUSE_VERSION: JSON.stringify(version) },
 };
+
+// onnxruntime-web (ONNX model files) loads its WebAssembly runtime from beside the bundle that runs it: the CLI
+// and the audit worker in dist/. Only the plain SIMD build is used (WASM backend, Node, one thread).
+const ortDist = new URL('../node_modules/onnxruntime-web/dist/', import.meta.url);
+mkdirSync(new URL('../dist/', import.meta.url), { recursive: true });
+for (const file of ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']) {
+  copyFileSync(new URL(file, ortDist), new URL(`../dist/${file}`, import.meta.url));
+}
 
 await Promise.all([
   build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),

@@ -4,9 +4,12 @@ import type { AuditOptions } from '../core/options';
 import type { MetricId } from '../core/metrics';
 import type { Correction } from '../core/stats/correction';
 import type { Technique } from '../core/technique';
+import { MODEL_KINDS, type ModelKind } from '../core/model/model-audit';
 
 export const USAGE = `Usage: fairuse audit <data.csv> --label <col> --groups <col,col…> [options]
        fairuse audit --spec <name.fairuse.json> [options]
+       fairuse audit <data.csv> --model-file <model.json|model.onnx|predictions.csv> [options]
+       fairuse train <data.csv> --label <col> --groups <col,col…> --save-model <model.json> [options]
 
 Checks whether a personalized model (with the group attributes) beats the generic model h0 (without
 them) for every intersectional group, and whether any group would do better reporting as another.
@@ -31,6 +34,21 @@ Options:
   --C <number>               inverse L2 penalty of the logistic regressions; Infinity = none (default 1)
   --threshold <p>            decision threshold (default 0.5)
   --min-group-size <n>       groups with fewer test rows are reported, not tested (default 10)
+
+Auditing a model you already have (the engine trains only h0):
+  --model-file <file>        the personalized model: the engine's model JSON, an ONNX model, or a
+                             predictions CSV (pred@generic, pred@<group id>, …); label and groups
+                             default to what the model states
+  --model-kind json|onnx|predictions   the format, when the file name does not tell
+  --model-columns <cols>     an ONNX model's input columns in order (age,Sex=Female,…), when its
+                             metadata has no fairuse.columns
+  --train-data <csv>         the model's training data: audit <data.csv> as new data (every row a
+                             test row, h0 fitted on this file) and compare the gains on both
+  --max-model-mb <MB>        refuse larger model files (default 100)
+
+fairuse train (writes the engine's model JSON; same options as audit for the split and the fit):
+  --save-model <file>        where to write the model (required)
+  --save-predictions <file>  also write h0's and h(·, g′)'s predictions on the test rows as a CSV
   --json <file|->            write the JSON report (- = stdout)
   --markdown <file|->        write the Markdown report (- = stdout)
   --quiet                    print only the verdict line
@@ -55,9 +73,28 @@ export interface AuditCommand {
   readonly markdownPath?: string;
   readonly quiet: boolean;
   readonly color: boolean | undefined;
+
+  readonly modelFile?: string;
+  readonly modelKind?: ModelKind;
+  readonly modelColumns?: string[];
+  readonly trainData?: string;
+  readonly maxModelMb?: number;
 }
 
-export type Command = AuditCommand | { readonly kind: 'help' } | { readonly kind: 'version' };
+export interface TrainCommand {
+  readonly kind: 'train';
+  readonly dataPath: string;
+  readonly label: string;
+  readonly groups: string[];
+  readonly features?: string[];
+  readonly positive?: string;
+  readonly splitColumn?: string;
+  readonly options: Partial<AuditOptions>;
+  readonly saveModel: string;
+  readonly savePredictions?: string;
+}
+
+export type Command = AuditCommand | TrainCommand | { readonly kind: 'help' } | { readonly kind: 'version' };
 
 /** Parses the command line; every mistake becomes a USAGE error with the fix. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -84,6 +121,13 @@ export function parseCommand(argv: readonly string[]): Command {
         C: { type: 'string' },
         threshold: { type: 'string' },
         'min-group-size': { type: 'string' },
+        'model-file': { type: 'string' },
+        'model-kind': { type: 'string' },
+        'model-columns': { type: 'string' },
+        'train-data': { type: 'string' },
+        'max-model-mb': { type: 'string' },
+        'save-model': { type: 'string' },
+        'save-predictions': { type: 'string' },
         json: { type: 'string' },
         markdown: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -100,14 +144,58 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, dataPath, ...extra] = positionals;
-  if (command !== 'audit') {
+  if (command !== 'audit' && command !== 'train') {
     throw new AuditInputError('USAGE', command ? `Unknown command '${command}'.` : 'No command given.', 'Use `fairuse audit <data.csv> --label <col> --groups <cols>`; `fairuse --help` lists the options.');
   }
   const specPath = values.spec;
-  if (!dataPath && !specPath) throw new AuditInputError('USAGE', 'No data file given.', 'Use `fairuse audit <data.csv> --label <col> --groups <cols>` or `fairuse audit --spec <name.fairuse.json>`.');
   if (extra.length) throw new AuditInputError('USAGE', `Unexpected argument '${extra[0]}'.`, 'Give one data file; separate columns with commas, without spaces, or quote the list.');
-  if (!specPath && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
-  if (!specPath && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
+  const options: Partial<AuditOptions> = {
+    technique: values.technique as Technique | undefined,
+    metric: values.metric as MetricId | undefined,
+    correction: values.correction as Correction | undefined,
+    testSize: number('test-size', values['test-size']),
+    seed: number('seed', values.seed),
+    bootstrap: number('bootstrap', values.bootstrap),
+    alpha: number('alpha', values.alpha),
+    C: number('C', values.C),
+    threshold: number('threshold', values.threshold),
+    minGroupSize: number('min-group-size', values['min-group-size']),
+  };
+  const modelFile = values['model-file'];
+  if (command === 'train') {
+    if (!dataPath) throw new AuditInputError('USAGE', 'No data file given.', 'Use `fairuse train <data.csv> --label <col> --groups <cols> --save-model <model.json>`.');
+    if (!values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
+    if (!values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
+    if (!values['save-model']) throw new AuditInputError('USAGE', 'Missing --save-model.', 'Name the model file to write, e.g. --save-model model.json.');
+    const auditOnly = (['spec', 'model-file', 'train-data', 'json', 'markdown'] as const).find((name) => values[name] !== undefined);
+    if (auditOnly) throw new AuditInputError('USAGE', `--${auditOnly} is an option of fairuse audit, not of fairuse train.`, 'Run `fairuse --help` for the options.');
+    return {
+      kind: 'train',
+      dataPath,
+      label: values.label,
+      groups: list(values.groups),
+      features: values.features === undefined ? undefined : list(values.features),
+      positive: values.positive,
+      splitColumn: values['split-column'],
+      options,
+      saveModel: values['save-model'],
+      savePredictions: values['save-predictions'],
+    };
+  }
+  if (!dataPath && !specPath) throw new AuditInputError('USAGE', 'No data file given.', 'Use `fairuse audit <data.csv> --label <col> --groups <cols>` or `fairuse audit --spec <name.fairuse.json>`.');
+  const modelOnly = (['model-kind', 'model-columns', 'train-data', 'max-model-mb'] as const).find((name) => values[name] !== undefined);
+  if (modelOnly && !modelFile) throw new AuditInputError('USAGE', `--${modelOnly} needs --model-file.`, 'Give the model to audit with --model-file <file>.');
+  // A model file may state its label and groups.
+  if (!specPath && !modelFile && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
+  if (!specPath && !modelFile && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
+  const trainOnly = (['save-model', 'save-predictions'] as const).find((name) => values[name] !== undefined);
+  if (trainOnly) throw new AuditInputError('USAGE', `--${trainOnly} is an option of fairuse train, not of fairuse audit.`, 'Run `fairuse --help` for the options.');
+  const modelKind = values['model-kind'];
+  if (modelKind !== undefined && !MODEL_KINDS.includes(modelKind as ModelKind)) {
+    throw new AuditInputError('USAGE', `Unknown --model-kind '${modelKind}'.`, `Use one of: ${MODEL_KINDS.join(', ')}.`);
+  }
+  const maxModelMb = number('max-model-mb', values['max-model-mb']);
+  if (maxModelMb !== undefined && !(maxModelMb > 0)) throw new AuditInputError('USAGE', `--max-model-mb is ${maxModelMb}.`, 'Give a positive number of megabytes.');
   return {
     kind: 'audit',
     dataPath,
@@ -117,22 +205,16 @@ export function parseCommand(argv: readonly string[]): Command {
     features: values.features === undefined ? undefined : list(values.features),
     positive: values.positive,
     splitColumn: values['split-column'],
-    options: {
-      technique: values.technique as Technique | undefined,
-      metric: values.metric as MetricId | undefined,
-      correction: values.correction as Correction | undefined,
-      testSize: number('test-size', values['test-size']),
-      seed: number('seed', values.seed),
-      bootstrap: number('bootstrap', values.bootstrap),
-      alpha: number('alpha', values.alpha),
-      C: number('C', values.C),
-      threshold: number('threshold', values.threshold),
-      minGroupSize: number('min-group-size', values['min-group-size']),
-    },
+    options,
     jsonPath: values.json,
     markdownPath: values.markdown,
     quiet: values.quiet ?? false,
     color: values['no-color'] ? false : values.color,
+    modelFile,
+    modelKind: modelKind as ModelKind | undefined,
+    modelColumns: values['model-columns'] === undefined ? undefined : list(values['model-columns']),
+    trainData: values['train-data'],
+    maxModelMb,
   };
 }
 

@@ -5,8 +5,16 @@ import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit-spec';
 import { AuditInputError, isAuditInputError } from '../core/errors';
 import { prepareDataset } from '../core/prepare-dataset';
 import { renderMarkdown } from '../core/render/markdown';
-import { hasViolation } from '../core/report';
-import { type AuditCommand, parseCommand, USAGE } from './args';
+import { type AuditReport, hasViolation } from '../core/report';
+import { type AuditCommand, parseCommand, type TrainCommand, USAGE } from './args';
+import { parseCsv } from '../core/csv';
+import { loadDataset } from '../core/load-dataset';
+import { designColumns } from '../core/model/feature-encoding';
+import { auditModelFile, DEFAULT_MAX_MODEL_MB, describeSize } from '../core/model/model-audit';
+import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
+import { dataRowOfKeptRow, formatPredictionsFile } from '../core/model/predictions-file';
+import { sha256 } from '../core/model/sha256';
+import { formatEngineModel, trainEngineModel } from '../core/model/train-model';
 import { renderText } from './render-text';
 import { stderrProgress } from './progress';
 
@@ -24,7 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev'}\n`);
       return 0;
     }
-    return await audit(command);
+    if (command.kind === 'train') return train(command);
+    return command.modelFile === undefined ? await audit(command) : await auditModel(command);
   } catch (error) {
     process.stderr.write(`fairuse: ${describeFailure(error)}\n`);
     return 2;
@@ -37,7 +46,10 @@ async function audit(command: AuditCommand): Promise<number> {
   const progress = stderrProgress();
   const report = await runAudit(dataset, run.options, { path: dataPath }, { onProgress: progress.update });
   progress.done();
+  return writeReport(command, report);
+}
 
+function writeReport(command: AuditCommand, report: AuditReport): number {
   const json = `${JSON.stringify(report, null, 2)}\n`;
   writeOutput(command.jsonPath, json);
   writeOutput(command.markdownPath, renderMarkdown(report));
@@ -49,6 +61,52 @@ async function audit(command: AuditCommand): Promise<number> {
   return hasViolation(report) ? 1 : 0;
 }
 
+/** `fairuse audit … --model-file`: the engine trains h0 only and reads the personalized model from the file. */
+async function auditModel(command: AuditCommand): Promise<number> {
+  const { dataPath, run } = planAudit(command);
+  const modelPath = command.modelFile as string;
+  const maxModelBytes = (command.maxModelMb ?? DEFAULT_MAX_MODEL_MB) * 1024 * 1024;
+  const progress = stderrProgress();
+  const report = await auditModelFile(
+    {
+      data: { bytes: readBytes(dataPath, 'CSV file'), path: dataPath },
+      model: { bytes: readBytes(modelPath, 'model file', maxModelBytes), path: modelPath, kind: command.modelKind },
+      trainData: command.trainData === undefined ? undefined : { bytes: readBytes(command.trainData, 'training CSV'), path: command.trainData },
+      load: run.load,
+      buckets: run.buckets,
+      options: run.options,
+      modelColumns: command.modelColumns,
+      maxModelBytes,
+    },
+    { onnx: onnxRuntimeWeb() },
+    { onProgress: progress.update },
+  );
+  progress.done();
+  return writeReport(command, report);
+}
+
+/** `fairuse train`: fits the personalized model as an audit would and writes the engine's model file. */
+function train(command: TrainCommand): number {
+  const bytes = readBytes(command.dataPath, 'CSV file');
+  const load = { label: command.label, groups: command.groups, features: command.features, splitColumn: command.splitColumn, positive: command.positive };
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const table = parseCsv(text);
+  const dataset = loadDataset(table, load);
+  const version = typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
+  const trained = trainEngineModel(dataset, command.options, { path: command.dataPath, sha256: sha256(bytes) }, `fairuse ${version}`);
+  writeOutput(command.saveModel, formatEngineModel(trained.model));
+  if (command.savePredictions !== undefined) {
+    const keptDataRow = dataRowOfKeptRow(table, dataset);
+    writeOutput(command.savePredictions, formatPredictionsFile(table.rowCount, keptDataRow, trained.groups, trained.split.test, trained.predictions));
+  }
+  const { model } = trained;
+  const inputs = designColumns(model.features).length;
+  process.stdout.write(
+    `Saved the ${model.technique} logistic model (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${command.dataPath}, to ${command.saveModel}.\n`,
+  );
+  return 0;
+}
+
 /**
  * What to audit: the command line alone, or an audit spec with the command line's flags on top.
  * A spec's data path is relative to the spec; a data path given on the command line wins.
@@ -56,6 +114,7 @@ async function audit(command: AuditCommand): Promise<number> {
 function planAudit(command: AuditCommand): { dataPath: string; run: SpecRun } {
   const flags = command.options;
   if (command.specPath === undefined) {
+    // With a model file, a label or groups left out come from the model.
     const load = { label: command.label as string, groups: command.groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive };
     return { dataPath: command.dataPath as string, run: { load, buckets: [], options: flags } };
   }
@@ -92,6 +151,17 @@ function readData(path: string, what: string): string {
     throw new AuditInputError('FILE_NOT_FOUND', `'${path}' is a folder, not a ${what}.`, `Give the path of a ${what}.`);
   }
   return readFileSync(path, 'utf8');
+}
+
+/** A file's bytes; over `maxBytes` it is refused before it is read. */
+function readBytes(path: string, what: string, maxBytes = Infinity): Uint8Array {
+  if (!existsSync(path)) throw new AuditInputError('FILE_NOT_FOUND', `No ${what} at '${path}'.`, 'Check the path (it is relative to the current folder).');
+  const stats = statSync(path);
+  if (stats.isDirectory()) throw new AuditInputError('FILE_NOT_FOUND', `'${path}' is a folder, not a ${what}.`, `Give the path of a ${what}.`);
+  if (stats.size > maxBytes) {
+    throw new AuditInputError('MODEL_TOO_LARGE', `The ${what} '${path}' has ${describeSize(stats.size)}, over the limit of ${describeSize(maxBytes)}.`, 'Raise the limit with --max-model-mb if the file is what you mean to audit.');
+  }
+  return new Uint8Array(readFileSync(path));
 }
 
 function writeOutput(path: string | undefined, content: string): void {

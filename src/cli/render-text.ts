@@ -1,5 +1,5 @@
 import type { AuditReport } from '../core/report';
-import { describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
 
 const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -12,6 +12,8 @@ export function renderText(report: AuditReport, color: boolean): string {
     out.push(...table(envyMatrix(report, metric), paint));
   }
   out.push(...table(summaryTable(report), paint));
+  const comparison = comparisonTable(report, report.settings.metric);
+  if (comparison) out.push(...table(comparison, paint));
   if (report.warnings.length) {
     out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${w}`), '');
   }

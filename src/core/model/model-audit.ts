@@ -86,6 +86,11 @@ type LoadedModel =
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/** A file size for a message: MB with one decimal, or KB below 0.1 MB. */
+export function describeSize(bytes: number): string {
+  return bytes >= 0.1 * 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
 /** The format of a model file, by its extension, else by its first bytes. */
 export function detectModelKind(path: string, bytes: Uint8Array): ModelKind {
   const lower = path.toLowerCase();
@@ -108,7 +113,7 @@ function readModel(request: ModelAuditRequest): LoadedModel {
   const { bytes, path } = request.model;
   const limit = request.maxModelBytes ?? DEFAULT_MAX_MODEL_MB * 1024 * 1024;
   if (bytes.length > limit) {
-    throw new AuditInputError('MODEL_TOO_LARGE', `The model file ${showCell(path, 80)} has ${(bytes.length / 1048576).toFixed(1)} MB, over the limit of ${(limit / 1048576).toFixed(1)} MB.`, 'Raise the limit (--max-model-mb, or the fairUse.maxModelMB setting) if the file is what you mean to audit.');
+    throw new AuditInputError('MODEL_TOO_LARGE', `The model file ${showCell(path, 80)} has ${describeSize(bytes.length)}, over the limit of ${describeSize(limit)}.`, 'Raise the limit (--max-model-mb, or the fairUse.maxModelMB setting) if the file is what you mean to audit.');
   }
   const kind = request.model.kind ?? detectModelKind(path, bytes);
   if (kind === 'onnx') return { kind, plan: planOnnx(bytes, path) };

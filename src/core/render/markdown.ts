@@ -1,5 +1,5 @@
 import type { AuditReport } from '../report';
-import { describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
 
 /** The report as a Markdown document: the same tables as the CLI, for a pull request or a notebook. */
 export function renderMarkdown(report: AuditReport): string {
@@ -7,6 +7,8 @@ export function renderMarkdown(report: AuditReport): string {
   for (const line of describeSettings(report)) out.push(`${escapeMarkdown(line)}  `);
   out.push('', `**${verdictLine(report)}**`, '');
   out.push(...table(summaryTable(report)));
+  const comparison = comparisonTable(report, report.settings.metric);
+  if (comparison) out.push(...table(comparison));
   for (const metric of metricOrder(report)) {
     out.push(...table(rationalityTable(report, metric)));
     out.push(...table(envyMatrix(report, metric)));

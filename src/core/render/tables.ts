@@ -1,5 +1,5 @@
 import type { MetricId } from '../metrics';
-import type { AuditReport, EnvyRow, MetricReport } from '../report';
+import type { AuditReport, EnvyRow, GainOnData, MetricReport } from '../report';
 import { formatGain, formatInterval, formatP, formatValue, metricTitle, VERDICT_LABELS } from './format';
 import { TECHNIQUE_NAMES } from '../technique';
 
@@ -25,14 +25,48 @@ export function metricOrder(report: AuditReport): MetricId[] {
 }
 
 export function describeSettings(report: AuditReport): string[] {
-  const { dataset, settings, groups } = report;
+  const { dataset, settings, groups, model } = report;
   const split = settings.splitColumn ? `split column '${settings.splitColumn}'` : `${Math.round((settings.testSize ?? 0) * 100)}% test split`;
-  return [
+  const tests = `${settings.bootstrap} bootstrap resamples · α = ${settings.alpha}, ${settings.correction} correction`;
+  const first =
     `${dataset.rows} rows (${dataset.droppedRows} dropped) · label ${dataset.label} (positive = ${dataset.positive}) · ` +
-      `groups ${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups) · ${dataset.features.length} features`,
-    `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · logistic regression, C = ${settings.C} · ` +
-      `${split}, seed ${settings.seed} · ${settings.bootstrap} bootstrap resamples · α = ${settings.alpha}, ${settings.correction} correction`,
-  ];
+    `groups ${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups) · ${dataset.features.length} features`;
+  if (!model) {
+    return [first, `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · logistic regression, C = ${settings.C} · ${split}, seed ${settings.seed} · ${tests}`];
+  }
+  return [first, describeModel(report), model.newData ? `all rows are test rows (new data) · ${tests}` : `${split}, seed ${settings.seed} · ${tests}`];
+}
+
+/** The "model" line: which file the personalized model came from, and how h0 was obtained. */
+export function describeModel(report: AuditReport): string {
+  const { model, settings } = report;
+  if (!model) return '';
+  const h0 = `h0: logistic regression, C = ${settings.C}, trained on ${model.newData && report.comparison ? report.comparison.trainingData.path : 'the train rows'}`;
+  if (model.source === 'predictions') return `model: predictions file ${model.path} (h0 and h(·, g′) from the file)`;
+  if (model.source === 'json') return `model: ${model.path} (fairuse model, technique ${model.technique ?? settings.technique}, trained on ${model.trainedOn?.path ?? '?'}) · ${h0}`;
+  return `model: ONNX ${model.path} (${model.inputs?.length ?? '?'} inputs, output ${model.output ?? '?'}) · ${h0}`;
+}
+
+/**
+ * Paper 1, Figures 6–7: per group, the gain on the training data beside the gain on the new data, for an audit
+ * on new data given its training data. Null when the report has no comparison.
+ */
+export function comparisonTable(report: AuditReport, metric: MetricId): Table | null {
+  const section = report.comparison?.metrics[metric];
+  if (!report.comparison || !section) return null;
+  const cells = (side: GainOnData | null) =>
+    side === null ? ['', '', '', '', ''] : [String(side.nTest), formatValue(metric, side.generic), formatValue(metric, side.personalized), formatGain(metric, side.gain), VERDICT_LABELS[side.verdict]];
+  const rows = section.rationality.map((r) => [r.group, ...cells(r.trainingData), ...cells(r.newData)]);
+  const { trainingData, newData } = section.overall;
+  rows.push(['Total', '', formatValue(metric, trainingData.generic), formatValue(metric, trainingData.personalized), formatGain(metric, trainingData.gain), '', '', formatValue(metric, newData.generic), formatValue(metric, newData.personalized), formatGain(metric, newData.gain), '']);
+  return {
+    title: `${metricTitle(metric)} — gains on the training data (${report.comparison.trainingData.path}) and on the new data (${report.dataset.path})`,
+    header: ['Group', 'n train', 'h0', 'h', 'Gain', 'Verdict', 'n new', 'h0', 'h', 'Gain', 'Verdict'],
+    rows,
+    tone: [...section.rationality.map((r) => (r.newData ? toneOf(r.newData.verdict) : 'plain')), 'plain'],
+    numeric: [false, true, true, true, true, false, true, true, true, true, false],
+    note: 'A gain in training that turns into a violation on new data is a generalisation or dataset-shift failure (paper 1, Figures 6–7).',
+  };
 }
 
 /** Paper 1 Figure 1 for one metric: per group, generic vs personalized, gain, CI, p-values, verdict. */

@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+const heart = join(root, 'examples/heart.csv');
+const models = join(root, 'test/fixtures/models');
+const work = mkdtempSync(join(tmpdir(), 'fairuse-model-cli-'));
+
+function fairuse(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, 'bin/fairuse.js'), ...args], { cwd: work, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
+});
+
+describe('fairuse train and fairuse audit --model-file', () => {
+  it('train --save-model, then audit the file: the in-process audit, number for number', () => {
+    const trained = fairuse('train', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--save-model', 'm.json', '--save-predictions', 'p.csv');
+    expect(trained.status).toBe(0);
+    expect(trained.stdout).toMatch(/^Saved the all logistic model \(27 feature columns, groups Sex × Age\), trained on 242 of 303 rows of .*heart\.csv, to m\.json\.\n$/);
+    const model = json(join(work, 'm.json'));
+    expect(model).toMatchObject({ format: 'fairuse-model', formatVersion: 1, technique: 'all', createdBy: expect.stringMatching(/^fairuse /) });
+
+    const inProcess = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '200', '--json', 'a.json');
+    const fromModel = fairuse('audit', heart, '--model-file', 'm.json', '--bootstrap', '200', '--json', 'b.json');
+    const fromPredictions = fairuse('audit', heart, '--model-file', 'p.csv', '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '200', '--json', 'c.json');
+    expect([fromModel.status, fromPredictions.status]).toEqual([inProcess.status, inProcess.status]);
+    const [a, b, c] = ['a.json', 'b.json', 'c.json'].map((f) => json(join(work, f)));
+    expect(b.metrics).toEqual(a.metrics);
+    expect(c.metrics).toEqual(a.metrics);
+    expect(b.groups).toEqual(a.groups);
+    expect(b.model).toMatchObject({ source: 'json', path: 'm.json', technique: 'all', newData: false });
+    expect(c.model).toMatchObject({ source: 'predictions', path: 'p.csv' });
+    expect(fromModel.stdout).toContain('model: m.json (fairuse model, technique all');
+  });
+
+  it('audits the ONNX fixture from the bundle (the WASM runtime beside dist/cli.js)', () => {
+    const run = fairuse('audit', heart, '--model-file', join(models, 'heart-lr.onnx'), '--bootstrap', '100', '--json', 'o.json', '--no-color');
+    expect(run.stderr).toBe('');
+    const report = json(join(work, 'o.json'));
+    expect(run.status).toBe(report.metrics.error.summary.rationalityViolations + report.metrics.error.summary.envyViolations > 0 ? 1 : 0);
+    expect(report.model).toMatchObject({ source: 'onnx', output: 'probabilities' });
+    expect(report.model.inputs).toHaveLength(31);
+    expect(run.stdout).toContain('model: ONNX');
+  });
+
+  it('with --train-data, prints the gains on the training data beside those on the new data', () => {
+    const run = fairuse('audit', heart, '--model-file', 'm.json', '--train-data', heart, '--bootstrap', '100', '--json', 'n.json', '--markdown', 'n.md', '--no-color');
+    expect(run.status).not.toBe(2);
+    expect(run.stdout).toContain('gains on the training data');
+    expect(run.stdout).toContain('all rows are test rows (new data)');
+    expect(readFileSync(join(work, 'n.md'), 'utf8')).toContain('gains on the training data');
+    const report = json(join(work, 'n.json'));
+    expect(report.model.newData).toBe(true);
+    expect(report.comparison.trainingData.rows).toBe(242);
+    expect(report.groups.reduce((n: number, g: { nTest: number }) => n + g.nTest, 0)).toBe(303);
+  });
+
+  it.each([
+    [['--model-file', 'README.md'], /^fairuse: Cannot tell the format of the model file/],
+    [['--model-file', join(models, 'heart-lr.onnx'), '--max-model-mb', '0.001'], /^fairuse: The model file .* has 1\.7 KB, over the limit of 1\.0 KB\./],
+    [['--model-file', join(models, 'bad-raw-scores.onnx')], /which is not a probability/],
+    [['--model-file', join(models, 'heart-lr-sigmoid.onnx'), '--label', 'Disease', '--groups', 'Sex,Age', '--model-columns', 'Sex=Female,Sex=Male'], /takes 31 input columns, but 2 are named/],
+    [['--model-file', join(models, 'heart-lr.onnx'), '--features', 'ExerciseAngina'], /cannot be chosen for a model file/],
+    [['--model-kind', 'onnx'], /--model-kind needs --model-file/],
+    [['--model-file', 'm.json', '--model-kind', 'pmml'], /Unknown --model-kind 'pmml'/],
+  ])('exits 2 with one line: %j', (args, message) => {
+    writeFileSync(join(work, 'README.md'), '# not a model\n');
+    const run = fairuse('audit', heart, ...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('train needs --save-model and refuses audit options', () => {
+    expect(fairuse('train', heart, '--label', 'Disease', '--groups', 'Sex,Age').stderr).toMatch(/Missing --save-model/);
+    expect(fairuse('train', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--save-model', 'x.json', '--json', '-').stderr).toMatch(/--json is an option of fairuse audit/);
+  });
+});
