@@ -49,7 +49,9 @@ export function registerCommands(parts: CommandParts): void {
   const { context, runner, diagnostics, store, panel, log } = parts;
   const register = (id: string, handler: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
-  register('fairUse.auditDataset', async (uri?: vscode.Uri, choices?: DatasetChoices): Promise<AuditReport | undefined> => {
+  // From the Explorer the second argument is the list of selected files; only an object of choices skips the picks.
+  register('fairUse.auditDataset', async (uri?: vscode.Uri, second?: unknown): Promise<AuditReport | undefined> => {
+    const choices = isDatasetChoices(second) ? second : undefined;
     const csv = uri instanceof vscode.Uri ? uri : await pickCsv();
     if (!csv) return undefined;
     const specUri = specUriFor(csv);
@@ -122,6 +124,12 @@ export function registerCommands(parts: CommandParts): void {
     const target = await copyExample(context);
     return vscode.commands.executeCommand('fairUse.auditDataset', target, { label: 'Disease', groups: ['Sex', 'Age'] } satisfies DatasetChoices);
   });
+}
+
+function isDatasetChoices(value: unknown): value is DatasetChoices {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.label === 'string' && Array.isArray(v.groups);
 }
 
 async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel): Promise<AuditSpec | undefined> {
