@@ -178,7 +178,8 @@ export function positiveColumn(classLabels: readonly string[] | null, positive: 
   const numeric = classLabels.findIndex((label) => Number(label) === Number(positive) && label.trim() !== '' && positive.trim() !== '');
   if (numeric >= 0) return numeric;
   if (classLabels.length === 2) {
-    warnings.push(`The classes of the model ${source} are ${classLabels.join(' and ')}, and neither is the label's positive value ${showCell(positive)}: the audit reads the probability of class ${classLabels[1]} as that of ${showCell(positive)}.`);
+    const warning = `The classes of the model ${source} are ${classLabels.join(' and ')}, and neither is the label's positive value ${showCell(positive)}: the audit reads the probability of class ${classLabels[1]} as that of ${showCell(positive)}.`;
+    if (!warnings.includes(warning)) warnings.push(warning);
     return 1;
   }
   throw badModel(source, `predicts ${classLabels.length} classes (${classLabels.join(', ')}); the audit needs a binary classifier.`, 'Audit a two-class model.');

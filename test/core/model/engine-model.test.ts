@@ -100,3 +100,15 @@ describe('parseEngineModel', () => {
     expect(broken((m) => (m.intercept = '(() => { throw new Error("ran") })()'))).toThrow(/"intercept" must be a finite number/);
   });
 });
+
+describe('a group the model file cannot score', () => {
+  it('is an error naming the group, for a decoupled model without that group', async () => {
+    const data = textFile(synthetic, 'data.csv');
+    const dataset = prepareDataset(synthetic, { load: { label: 'y', groups: ['s', 'a'] }, buckets: [] });
+    const { model } = trainEngineModel(dataset, { technique: 'dcp' }, { path: 'data.csv', sha256: sha256(data.bytes) });
+    const withoutOne = { ...model, groupModels: model.groupModels!.filter((m) => !(m.group.s === 'M' && m.group.a === 'old')) };
+    await expect(auditModelFile({ data, model: textFile(formatEngineModel(withoutOne), 'm.json'), load: {}, options: { bootstrap: 20 } })).rejects.toThrow(
+      expect.objectContaining({ code: 'BAD_OPTION', message: expect.stringContaining('no decoupled model for the group "s=M, a=old"') }),
+    );
+  });
+});

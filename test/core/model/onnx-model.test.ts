@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indexGroups } from '../../../src/core/groups';
 import { resolveInputColumns } from '../../../src/core/model/input-columns';
 import { auditModelFile } from '../../../src/core/model/model-audit';
-import { onnxScorer, planOnnx, probabilitiesFromOutput } from '../../../src/core/model/onnx-model';
+import { onnxScorer, planOnnx, positiveColumn, probabilitiesFromOutput } from '../../../src/core/model/onnx-model';
 import { onnxRuntimeWeb } from '../../../src/core/model/onnx-runtime';
 import { parseCsv } from '../../../src/core/csv';
 import { loadDataset } from '../../../src/core/load-dataset';
@@ -147,5 +147,20 @@ describe('errors, each with its code', () => {
 
   it('groups other than the model says', async () => {
     await expect(audit('heart-lr.onnx', { load: { groups: ['Sex'] } })).rejects.toThrow(expect.objectContaining({ code: 'BAD_OPTION', message: expect.stringContaining('not those of the model file') }));
+  });
+});
+
+describe('positiveColumn', () => {
+  it("picks the class named like the label's positive value, else the second of two with a warning", () => {
+    const warnings: string[] = [];
+    expect(positiveColumn(['no', 'yes'], 'yes', warnings, 'm')).toBe(1);
+    expect(positiveColumn(['1', '0'], '1', warnings, 'm')).toBe(0);
+    expect(positiveColumn(['0', '1'], '1.0', warnings, 'm')).toBe(1);
+    expect(positiveColumn(null, 'Disease', warnings, 'm')).toBe(1);
+    expect(warnings).toEqual([]);
+    expect(positiveColumn(['0', '1'], 'Disease', warnings, 'm')).toBe(1);
+    expect(positiveColumn(['0', '1'], 'Disease', warnings, 'm')).toBe(1);
+    expect(warnings).toEqual([expect.stringContaining('neither is the label\'s positive value "Disease"')]);
+    expect(() => positiveColumn(['a', 'b', 'c'], 'a2', warnings, 'm')).toThrow(/3 classes/);
   });
 });
