@@ -25,6 +25,7 @@ import { METRIC_IDS, type MetricId } from '../metrics';
 import { fitGeneric, predictAsGroup } from '../models';
 import { type AuditOptions, resolveOptions } from '../options';
 import type { AuditReport, ComparisonRow, DataComparison, GainOnData, ModelReport } from '../report';
+import type { Technique } from '../technique';
 import { type EngineModel, parseEngineModel } from './engine-model';
 import { describeEncoding, encoderFor } from './feature-encoding';
 import { engineModelScorer, type GroupScorer } from './group-scorer';
@@ -137,6 +138,43 @@ function requireColumns(columns: readonly string[], table: CsvTable, modelPath: 
     `The model ${showCell(modelPath, 80)} needs the feature${missing.length > 1 ? 's' : ''} ${missing.slice(0, 5).map((c) => showCell(c)).join(', ')}${missing.length > 5 ? ', …' : ''}, not in the columns of ${showCell(dataPath, 80)}.`,
     'Audit a CSV that has every column the model was trained on, with the same names.',
   );
+}
+
+/** What a model file states about itself, so a front end knows what it still has to ask the user. */
+export interface ModelFileSummary {
+  readonly kind: ModelKind;
+  readonly label?: string;
+  readonly positive?: string;
+  readonly groups?: readonly string[];
+  /** ONNX: the input columns, when the metadata names them; json: the features' CSV columns. */
+  readonly columns?: readonly string[];
+  /** ONNX: the input width, when the model fixes it (so many names are needed). */
+  readonly inputWidth?: number;
+  readonly technique?: Technique;
+}
+
+/**
+ * Reads a model file's own statement of its label, groups and input columns, without running anything: the
+ * editor asks (quick picks) only for what is missing, and saves the answers in the audit spec.
+ *
+ * @throws AuditInputError as auditModelFile does for an unreadable, unknown or too large file
+ */
+export function inspectModelFile(model: FileInput & { readonly kind?: ModelKind }, maxModelBytes?: number): ModelFileSummary {
+  const loaded = readModel({ model, maxModelBytes } as ModelAuditRequest);
+  if (loaded.kind === 'predictions') return { kind: 'predictions' };
+  if (loaded.kind === 'json') {
+    const m = loaded.model;
+    return { kind: 'json', label: m.label.column, positive: m.label.positive, groups: m.groupAttributes, columns: m.features.map((f) => f.column), technique: m.technique };
+  }
+  const { plan } = loaded;
+  return {
+    kind: 'onnx',
+    ...(plan.label === undefined ? {} : { label: plan.label }),
+    ...(plan.positive === undefined ? {} : { positive: plan.positive }),
+    ...(plan.groups === undefined ? {} : { groups: plan.groups }),
+    ...(plan.columns === undefined ? {} : { columns: plan.columns }),
+    ...(plan.inputWidth === null ? {} : { inputWidth: plan.inputWidth }),
+  };
 }
 
 function readTable(file: FileInput, buckets: ModelAuditRequest['buckets']): CsvTable {

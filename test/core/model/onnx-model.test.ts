@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexGroups } from '../../../src/core/groups';
 import { resolveInputColumns } from '../../../src/core/model/input-columns';
-import { auditModelFile } from '../../../src/core/model/model-audit';
+import { auditModelFile, inspectModelFile } from '../../../src/core/model/model-audit';
 import { onnxScorer, planOnnx, positiveColumn, probabilitiesFromOutput } from '../../../src/core/model/onnx-model';
 import { onnxRuntimeWeb } from '../../../src/core/model/onnx-runtime';
 import { parseCsv } from '../../../src/core/csv';
@@ -162,5 +162,15 @@ describe('positiveColumn', () => {
     expect(positiveColumn(['0', '1'], 'Disease', warnings, 'm')).toBe(1);
     expect(warnings).toEqual([expect.stringContaining('neither is the label\'s positive value "Disease"')]);
     expect(() => positiveColumn(['a', 'b', 'c'], 'a2', warnings, 'm')).toThrow(/3 classes/);
+  });
+});
+
+describe('inspectModelFile', () => {
+  it('says what each model file states, so the editor asks only for the rest', () => {
+    expect(inspectModelFile(file(fixture('heart-lr.onnx')))).toEqual({ kind: 'onnx', label: 'Disease', positive: '1', groups: ['Sex', 'Age'], columns: lrColumns, inputWidth: 31 });
+    expect(inspectModelFile(file(fixture('heart-lr-sigmoid.onnx')))).toEqual({ kind: 'onnx', inputWidth: 31 });
+    expect(inspectModelFile(file(fixture('heart-lr.model.json')))).toMatchObject({ kind: 'json', label: 'Disease', groups: ['Sex', 'Age'], technique: '1hot' });
+    expect(inspectModelFile({ bytes: new Uint8Array(10), path: 'p.csv' })).toEqual({ kind: 'predictions' });
+    expect(() => inspectModelFile(file(fixture('heart-lr.onnx')), 100)).toThrow(expect.objectContaining({ code: 'MODEL_TOO_LARGE' }));
   });
 });
