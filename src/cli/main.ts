@@ -33,15 +33,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command.kind === 'train') return train(command);
-    return command.modelFile === undefined ? await audit(command) : await auditModel(command);
+    const plan = planAudit(command);
+    return plan.model === undefined ? await audit(command, plan) : await auditModel(command, plan, plan.model);
   } catch (error) {
     process.stderr.write(`fairuse: ${describeFailure(error)}\n`);
     return 2;
   }
 }
 
-async function audit(command: AuditCommand): Promise<number> {
-  const { dataPath, run } = planAudit(command);
+async function audit(command: AuditCommand, { dataPath, run }: AuditPlan): Promise<number> {
   const dataset = prepareDataset(readData(dataPath, 'CSV file'), run);
   const progress = stderrProgress();
   const report = await runAudit(dataset, run.options, { path: dataPath }, { onProgress: progress.update });
@@ -62,20 +62,19 @@ function writeReport(command: AuditCommand, report: AuditReport): number {
 }
 
 /** `fairuse audit … --model-file`: the engine trains h0 only and reads the personalized model from the file. */
-async function auditModel(command: AuditCommand): Promise<number> {
-  const { dataPath, run } = planAudit(command);
-  const modelPath = command.modelFile as string;
+async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, model: ModelPlan): Promise<number> {
+  const modelPath = model.path;
   const maxModelBytes = (command.maxModelMb ?? DEFAULT_MAX_MODEL_MB) * 1024 * 1024;
   const progress = stderrProgress();
   const report = await auditModelFile(
     {
       data: { bytes: readBytes(dataPath, 'CSV file'), path: dataPath },
       model: { bytes: readBytes(modelPath, 'model file', maxModelBytes), path: modelPath, kind: command.modelKind },
-      trainData: command.trainData === undefined ? undefined : { bytes: readBytes(command.trainData, 'training CSV'), path: command.trainData },
+      trainData: model.trainData === undefined ? undefined : { bytes: readBytes(model.trainData, 'training CSV'), path: model.trainData },
       load: run.load,
       buckets: run.buckets,
       options: run.options,
-      modelColumns: command.modelColumns,
+      modelColumns: model.columns,
       maxModelBytes,
     },
     { onnx: onnxRuntimeWeb() },
@@ -107,16 +106,30 @@ function train(command: TrainCommand): number {
   return 0;
 }
 
+interface ModelPlan {
+  readonly path: string;
+  readonly columns?: readonly string[];
+  readonly trainData?: string;
+}
+
+interface AuditPlan {
+  readonly dataPath: string;
+  readonly run: SpecRun;
+  /** Present when a model file is audited (--model-file, or the spec's "model"). */
+  readonly model?: ModelPlan;
+}
+
 /**
  * What to audit: the command line alone, or an audit spec with the command line's flags on top.
- * A spec's data path is relative to the spec; a data path given on the command line wins.
+ * A spec's paths are relative to the spec; paths given on the command line win.
  */
-function planAudit(command: AuditCommand): { dataPath: string; run: SpecRun } {
+function planAudit(command: AuditCommand): AuditPlan {
   const flags = command.options;
+  const fromFlags: ModelPlan | undefined = command.modelFile === undefined ? undefined : { path: command.modelFile, columns: command.modelColumns, trainData: command.trainData };
   if (command.specPath === undefined) {
     // With a model file, a label or groups left out come from the model.
     const load = { label: command.label as string, groups: command.groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive };
-    return { dataPath: command.dataPath as string, run: { load, buckets: [], options: flags } };
+    return { dataPath: command.dataPath as string, run: { load, buckets: [], options: flags }, model: fromFlags };
   }
   let parsed: unknown;
   try {
@@ -137,9 +150,16 @@ function planAudit(command: AuditCommand): { dataPath: string; run: SpecRun } {
   };
   // Buckets belong to the spec's groups; a --groups override keeps those of the columns it still names.
   const buckets = fromSpec.buckets.filter((b) => load.groups.includes(b.column));
+  const specDir = dirname(command.specPath);
+  const fromSpecModel: ModelPlan | undefined = spec.model === undefined ? undefined : {
+    path: resolve(specDir, spec.model),
+    columns: command.modelColumns ?? spec.modelColumns,
+    trainData: command.trainData ?? (spec.trainData === undefined ? undefined : resolve(specDir, spec.trainData)),
+  };
   return {
-    dataPath: command.dataPath ?? resolve(dirname(command.specPath), spec.data),
+    dataPath: command.dataPath ?? resolve(specDir, spec.data),
     run: { load, buckets, options: { ...fromSpec.options, ...defined } },
+    model: fromFlags ?? fromSpecModel,
   };
 }
 

@@ -32,6 +32,12 @@ export interface AuditSpec {
   readonly testSize?: number;
   readonly threshold?: number;
   readonly minGroupSize?: number;
+  /** A model file to audit (engine JSON, ONNX or predictions CSV), relative to the spec; without it the engine trains h. */
+  readonly model?: string;
+  /** The ONNX model's input columns in order, when its metadata does not name them. */
+  readonly modelColumns?: readonly string[];
+  /** The model's training CSV, relative to the spec: makes `data` new data, audited beside the training data. */
+  readonly trainData?: string;
 }
 
 /** What running a spec needs: how to load the data, which columns to bucket, and the audit options. */
@@ -39,10 +45,12 @@ export interface SpecRun {
   readonly load: LoadOptions;
   readonly buckets: ReadonlyArray<{ readonly column: string; readonly cuts: readonly number[] }>;
   readonly options: Partial<AuditOptions>;
+  /** The model file to audit; paths as the spec writes them (relative to the spec). */
+  readonly model?: { readonly file: string; readonly columns?: readonly string[]; readonly trainData?: string };
 }
 
 /** Every field a spec may hold; schemas/fairuse.schema.json lists the same. */
-export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize'];
+export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData'];
 const KEYS = new Set(SPEC_FIELDS);
 
 /**
@@ -95,6 +103,14 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
   if (featuresValue !== undefined && (!Array.isArray(featuresValue) || featuresValue.some((f) => typeof f !== 'string'))) {
     fail('"features" must be an array of column names.', 'List feature columns, or remove "features" to use every other column.');
   }
+  const modelColumns = spec.modelColumns;
+  if (modelColumns !== undefined && (!Array.isArray(modelColumns) || modelColumns.some((f) => typeof f !== 'string'))) {
+    fail('"modelColumns" must be an array of column names.', 'List the model\'s input columns in order, or remove "modelColumns" when the model names them.');
+  }
+  const model = text('model', false);
+  if (model === undefined && (modelColumns !== undefined || spec.trainData !== undefined)) {
+    fail('"modelColumns" and "trainData" need a "model".', 'Add "model": "<file>", or remove them.');
+  }
   const C = spec.C;
   if (C !== undefined && C !== 'Infinity' && (typeof C !== 'number' || !(C > 0))) fail(`"C" is ${JSON.stringify(C)}.`, 'Use a positive number, or "Infinity" for no penalty.');
 
@@ -115,6 +131,9 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
     testSize: numberField('testSize'),
     threshold: numberField('threshold'),
     minGroupSize: numberField('minGroupSize'),
+    model,
+    modelColumns: modelColumns as string[] | undefined,
+    trainData: text('trainData', false),
   };
 }
 
@@ -142,5 +161,6 @@ export function specToRun(spec: AuditSpec, defaults: Partial<AuditOptions> = {})
       threshold: pick(spec.threshold, defaults.threshold),
       minGroupSize: pick(spec.minGroupSize, defaults.minGroupSize),
     },
+    model: spec.model === undefined ? undefined : { file: spec.model, columns: spec.modelColumns, trainData: spec.trainData },
   };
 }

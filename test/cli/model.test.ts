@@ -83,3 +83,21 @@ describe('fairuse train and fairuse audit --model-file', () => {
     expect(fairuse('train', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--save-model', 'x.json', '--json', '-').stderr).toMatch(/--json is an option of fairuse audit/);
   });
 });
+
+describe('fairuse audit --spec with a "model"', () => {
+  it('audits the spec\'s model (paths relative to the spec) exactly as --model-file does', () => {
+    writeFileSync(join(work, 'onnx.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], model: join(models, 'heart-lr.onnx'), bootstrap: 100 }));
+    const fromSpec = fairuse('audit', '--spec', 'onnx.fairuse.json', '--json', '-');
+    const fromFlags = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--model-file', join(models, 'heart-lr.onnx'), '--bootstrap', '100', '--json', '-');
+    expect(fromSpec.stderr).toBe('');
+    expect(JSON.parse(fromSpec.stdout).model).toMatchObject({ source: 'onnx' });
+    expect(fromSpec.stdout).toBe(fromFlags.stdout);
+  });
+
+  it('rejects trainData without a model', () => {
+    writeFileSync(join(work, 'odd.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex'], trainData: heart }));
+    const run = fairuse('audit', '--spec', 'odd.fairuse.json');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/"trainData" need a "model"/);
+  });
+});
