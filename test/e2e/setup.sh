@@ -79,7 +79,8 @@ with_progress() {
     sleep 1
     if [ "$SECONDS" -ge "$next" ]; then
       next=$((SECONDS + 20))
-      log "  … $what: $((SECONDS - t0)) s; log: $(tail -n 1 "$logf" 2>/dev/null | tr -d '\r' | cut -c1-100)"
+      # the last line that says what is being done (compiler warnings say nothing)
+      log "  … $what: $((SECONDS - t0)) s: $(grep -E '^\s*(CXX|CC|LINK|SOLINK|ACTION|COPY|> |added |npm (warn|error))' "$logf" 2>/dev/null | tail -n 1 | tr -d '\r' | cut -c1-100)"
     fi
   done
   wait "$pid"

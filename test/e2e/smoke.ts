@@ -179,7 +179,7 @@ async function main(): Promise<number> {
         }, opts);
 
         await step(page, 'smoke-13-webview-restored-after-reload', async () => {
-          log(`webview state persisted in ${await waitForPersistedState(page, 'smoke.panel')}`);
+          log(`webview state persisted in ${await waitForPersistedState(page, ['smoke.panel', 'typed <b>note</b>'])}`);
           await reloadWorkbench(page);
           assert.deepEqual(await readTable(), expectedTable);
         }, { server, timeoutMs: 90_000 });

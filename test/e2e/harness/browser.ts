@@ -1,6 +1,7 @@
 // Debian chromium driven by playwright-core (no browser download), and opening the workbench.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { e2eEnv } from './env';
+import { recordNotifications } from './ui';
 import { log, onCleanup } from './util';
 
 /** Flags that keep Chromium off the (closed) network and quiet on this machine. */
@@ -55,4 +56,5 @@ export async function openWorkbench(page: Page, url: string, timeoutMs = 90_000)
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
   // The status bar is rendered once the workbench has restored its parts.
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+  await recordNotifications(page);
 }

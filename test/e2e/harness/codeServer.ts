@@ -67,6 +67,8 @@ export interface StartOptions {
   extensionDevelopment?: boolean;
   /** Time to wait for /healthz (default 90 s). */
   startTimeoutMs?: number;
+  /** Extra environment of code-server, which its extension hosts inherit (e.g. FAIRUSE_E2E_GREP). */
+  env?: Record<string, string>;
   extraArgs?: string[];
 }
 
@@ -227,7 +229,7 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
     // cleaning up (SIGKILL, a crash), the wrapper kills the group, so no code-server is left behind.
     const child = spawn('/bin/sh', ['-c', WATCHDOG_SH, 'code-server-watchdog', String(process.pid), nodeBin, ...args], {
       cwd: dirs.baseDir,
-      env: childEnv(dirs),
+      env: { ...childEnv(dirs), ...opts.env },
       stdio: ['ignore', fd, fd],
       detached: true, // own process group, so stop() can kill the group (server, extension host, pty host…)
     });

@@ -28,6 +28,8 @@ export interface ExtensionTestOptions {
   timeoutMs?: number;
   /** Base name of the artefacts in test/e2e/screenshots: `<name>.log` (always), `<name>-FAILED.png`. */
   name?: string;
+  /** Also save `<name>-end.png`, the workbench as the suite left it. */
+  screenshotAtEnd?: boolean;
 }
 
 export interface ExtensionTestResult {
@@ -106,6 +108,7 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<Ext
     const { code, files } = await withTimeout(exited, timeoutMs, 'the extension host to call codeAutomationExit');
     log(`extension tests exited with code ${code}`);
     if (code !== 0) await screenshot(page, `${name}-FAILED`).catch(() => undefined);
+    else if (opts.screenshotAtEnd) await screenshot(page, `${name}-end`).catch(() => undefined);
     writeLog(files);
     return { exitCode: code, log: lines, output: output(), logFiles: files, logFile };
   } catch (err) {

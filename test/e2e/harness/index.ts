@@ -13,6 +13,7 @@ export * from './browser';
 export * from './codeServer';
 export * from './env';
 export * from './extensionTests';
+export * from './project';
 export * from './ui';
 export * from './util';
 export * from './vsix';
@@ -69,6 +70,7 @@ export async function step<T>(
 export class E2ERun {
   passed = 0;
   failed = 0;
+  skipped = 0;
   private readonly failures: string[] = [];
   private watchdog?: NodeJS.Timeout;
 
@@ -97,12 +99,23 @@ export class E2ERun {
     }
   }
 
+  /**
+   * Runs `fn` only when every test it needs passed; otherwise logs SKIP (a skipped test counts as
+   * not passed, so the run still fails through the test it needed).
+   */
+  async testAfter(needs: boolean[], title: string, fn: () => Promise<void>, timeoutMs?: number): Promise<boolean> {
+    if (needs.every(Boolean)) return this.test(title, fn, timeoutMs);
+    this.skipped++;
+    log(`SKIP ${title} (an earlier test it needs failed)`);
+    return false;
+  }
+
   /** Cleans up, prints the summary and returns the exit code (1 if any test failed or none ran). */
   async finish(): Promise<number> {
     clearTimeout(this.watchdog);
     await runCleanups();
     if (this.failures.length) console.log(`failed: ${this.failures.join('; ')}`);
-    console.log(`${this.name}: ${this.passed} passed, ${this.failed} failed`);
+    console.log(`${this.name}: ${this.passed} passed, ${this.failed} failed${this.skipped ? `, ${this.skipped} skipped` : ''}`);
     return this.failed === 0 && this.passed > 0 ? 0 : 1;
   }
 }

@@ -87,15 +87,16 @@ export function explorerRow(page: Page, name: string): Locator {
 export async function openExplorerContextMenu(
   page: Page,
   name: string,
-  item: string,
+  item: string | RegExp,
   timeoutMs = UI_TIMEOUT,
 ): Promise<Locator> {
   await showExplorer(page, timeoutMs);
   const row = explorerRow(page, name).first();
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  const label = typeof item === 'string' ? new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) : item;
   const menuItem = page
     .locator('.context-view .monaco-menu .action-item')
-    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) })
+    .filter({ has: page.locator('.action-label', { hasText: label }) })
     .first();
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {
@@ -116,7 +117,7 @@ export async function openExplorerContextMenu(
 }
 
 /** Right-clicks the Explorer row `name` and picks the context-menu item `item`. */
-export async function explorerContextMenu(page: Page, name: string, item: string, timeoutMs = UI_TIMEOUT): Promise<void> {
+export async function explorerContextMenu(page: Page, name: string, item: string | RegExp, timeoutMs = UI_TIMEOUT): Promise<void> {
   const menuItem = await openExplorerContextMenu(page, name, item, timeoutMs);
   await clickMenuItem(page, menuItem, timeoutMs);
 }
@@ -242,7 +243,11 @@ export async function quickPickLabels(page: Page): Promise<string[]> {
  * Answers a single-choice quick pick: types `filter` (default: the label when it is a string) and
  * picks the row with that label.
  */
-export async function quickPickOne(page: Page, label: string | RegExp, opts: { filter?: string; timeoutMs?: number } = {}): Promise<void> {
+export async function quickPickOne(
+  page: Page,
+  label: string | RegExp,
+  opts: { filter?: string; timeoutMs?: number; beforeAccept?: () => Promise<unknown> } = {},
+): Promise<void> {
   const timeout = opts.timeoutMs ?? UI_TIMEOUT;
   const input = quickInputWidget(page).locator('.quick-input-box input').first();
   const filter = opts.filter ?? (typeof label === 'string' ? label : '');
@@ -251,6 +256,10 @@ export async function quickPickOne(page: Page, label: string | RegExp, opts: { f
   await row.waitFor({ state: 'visible', timeout }).catch(async (err) => {
     throw new Error(`no quick pick row ${label} after typing "${filter}"; rows: ${(await quickPickLabels(page)).join(', ')}: ${err.message}`);
   });
+  if (opts.beforeAccept) {
+    await row.hover({ timeout });
+    await opts.beforeAccept();
+  }
   await row.click({ timeout });
 }
 
@@ -307,10 +316,35 @@ async function waitUntilAttr(loc: Locator, name: string, value: string, timeoutM
 // ------------------------------------------------------------------ progress notifications
 
 export interface ProgressObservation {
-  /** The toast was seen (a very fast task may finish before the first poll). */
+  /** The toast was seen (by a poll or by the recorder). */
   seen: boolean;
-  /** Distinct progress messages seen while it ran, in order. */
+  /** Every text the toast showed while it ran, in order ("<title>: <message>"), from recordNotifications. */
   messages: string[];
+}
+
+/**
+ * Starts recording every text a notification toast shows (a MutationObserver in the page; once per
+ * page load), so progress stages too quick for polling are still seen. Read with recordedNotifications.
+ */
+export async function recordNotifications(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __e2eNotifications?: string[] };
+    if (w.__e2eNotifications) return;
+    const seen: string[] = (w.__e2eNotifications = []);
+    const collect = () => {
+      for (const el of document.querySelectorAll('.notifications-toasts .notification-list-item-message')) {
+        const text = (el.textContent ?? '').trim();
+        if (text && !seen.includes(text)) seen.push(text);
+      }
+    };
+    new MutationObserver(collect).observe(document.body, { subtree: true, childList: true, characterData: true });
+    collect();
+  });
+}
+
+/** The notification texts recorded since recordNotifications, in order. */
+export async function recordedNotifications(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __e2eNotifications?: string[] }).__e2eNotifications ?? []);
 }
 
 /**
@@ -323,21 +357,21 @@ export async function watchProgressNotification(
   title: string | RegExp,
   opts: { timeoutMs?: number; appearMs?: number; onSeen?: () => Promise<unknown> } = {},
 ): Promise<ProgressObservation> {
+  await recordNotifications(page);
   const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: title }).first();
-  const message = toast.locator('.notification-list-item-message');
   const obs: ProgressObservation = { seen: false, messages: [] };
+  const titleMatches = (t: string) => (typeof title === 'string' ? t.includes(title) : title.test(t));
+  const recorded = async () => (await recordedNotifications(page)).filter(titleMatches);
   const appearBy = Date.now() + (opts.appearMs ?? 5_000);
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (;;) {
     const visible = await toast.isVisible().catch(() => false);
-    if (visible) {
-      if (!obs.seen) {
-        obs.seen = true;
-        if (opts.onSeen) await opts.onSeen().catch((e) => log(`(onSeen failed: ${(e as Error).message})`));
-      }
-      const text = (await message.innerText({ timeout: 1_000 }).catch(() => '')).trim();
-      if (text && obs.messages[obs.messages.length - 1] !== text) obs.messages.push(text);
-    } else if (obs.seen || Date.now() > appearBy) {
+    if (visible && !obs.seen) {
+      obs.seen = true;
+      if (opts.onSeen) await opts.onSeen().catch((e) => log(`(onSeen failed: ${(e as Error).message})`));
+    } else if (!visible && (obs.seen || Date.now() > appearBy)) {
+      obs.messages = await recorded();
+      obs.seen = obs.seen || obs.messages.length > 0;
       return obs;
     }
     if (Date.now() > deadline) throw new Error(`the progress notification "${title}" is still shown after ${opts.timeoutMs ?? 120_000} ms`);
@@ -346,21 +380,37 @@ export async function watchProgressNotification(
 }
 
 export interface ProblemRow {
-  /** 'file' for the rows that group markers by file. */
-  severity: 'error' | 'warning' | 'info' | 'file';
-  /** The diagnostic's message (for file rows: the row's text). */
+  /** 'other' for the rows that group markers by file and for related-information rows. */
+  severity: 'error' | 'warning' | 'info' | 'other';
+  /** The diagnostic's message (for other rows: the row's text). */
   message: string;
-  /** 1-based, as the panel shows it (undefined for file rows). */
+  /** 1-based, as the panel shows it (undefined for other rows). */
   line?: number;
   source?: string;
-  /** The row's full accessible label, e.g. "Warning: <message> at line 1 and character 1. generated by Smoke". */
+  /**
+   * The row's accessible label, e.g. "Warning: <message> at line 4 and character 3. This problem has
+   * references to 1 locations. generated by Fair Use".
+   */
   label: string;
 }
 
-/**
- * Opens the Problems panel (Ctrl+Shift+M) and reads its rows (the tree is expanded by default).
- * Marker rows are parsed from their accessible label, the sentence a screen reader speaks.
- */
+/** Parses a marker row's accessible label (the sentence a screen reader speaks; English UI). */
+export function parseProblemLabel(label: string): ProblemRow {
+  const text = label.trim();
+  const head = /^(Error|Warning|Info): /.exec(text);
+  const at = / at line (\d+) and character \d+\.(?= |$)/.exec(text);
+  if (!head || !at) return { severity: 'other', message: text, label };
+  const source = / generated by (.+)$/.exec(text.slice(at.index));
+  return {
+    severity: head[1].toLowerCase() as ProblemRow['severity'],
+    message: text.slice(head[0].length, at.index),
+    line: Number(at[1]),
+    source: source?.[1],
+    label,
+  };
+}
+
+/** Opens the Problems panel (Ctrl+Shift+M) and reads its rows (the tree is expanded by default). */
 export async function problems(page: Page, timeoutMs = UI_TIMEOUT): Promise<ProblemRow[]> {
   const panel = page.locator('.markers-panel');
   if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
@@ -368,29 +418,30 @@ export async function problems(page: Page, timeoutMs = UI_TIMEOUT): Promise<Prob
   const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) =>
     rows.map((r) => r.getAttribute('aria-label') ?? (r as HTMLElement).innerText),
   );
-  return labels.map((label) => {
-    const m = /^(Error|Warning|Info): ([\s\S]*?) at line (\d+) and character \d+\.(?: generated by (.*?))?$/.exec(label.trim());
-    if (!m) return { severity: 'file', message: label.trim(), label };
-    const severity = m[1].toLowerCase() as ProblemRow['severity'];
-    return { severity, message: m[2], line: Number(m[3]), source: m[4], label };
-  });
+  return labels.map(parseProblemLabel);
 }
 
 // ------------------------------------------------------------------ workbench state
 
 /**
- * Waits until the workbench has written `needle` (e.g. a webview's viewType) into its persisted state.
- * In the browser the workbench keeps its state (open editors, webview states, panels) in IndexedDB and
- * writes it every 5 s when idle; a reload before that loses what changed since. Polls every database
- * of the page's origin for a stored value containing `needle`.
+ * Waits until the workbench has persisted a stored value holding every string of `needles` (compared
+ * with backslashes removed, so nested JSON matches plain text), under a key matching `keyPattern`
+ * (default: the editor part's memento, where open editors and webview states are kept).
+ * In the browser the workbench keeps its state in IndexedDB and writes it every 5 s when idle; a
+ * reload before that loses what changed since. Returns `<database>/<store>/<key>` of the value.
  */
-export async function waitForPersistedState(page: Page, needle: string, timeoutMs = 30_000, keyPattern = /workbench\.parts\.editor/): Promise<string> {
+export async function waitForPersistedState(
+  page: Page,
+  needles: string[],
+  opts: { timeoutMs?: number; keyPattern?: RegExp } = {},
+): Promise<string> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const keyPattern = opts.keyPattern ?? /workbench\.parts\.editor/;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const hits = await page.evaluate(async (text) => {
+    const hits = await page.evaluate(async (wanted) => {
       const out: string[] = [];
-      const dbs = await indexedDB.databases();
-      for (const info of dbs) {
+      for (const info of await indexedDB.databases()) {
         if (!info.name) continue;
         const found = await new Promise<string[]>((resolve) => {
           const open = indexedDB.open(info.name!);
@@ -410,16 +461,13 @@ export async function waitForPersistedState(page: Page, needle: string, timeoutM
               cursor.onsuccess = () => {
                 const c = cursor.result;
                 if (!c) return;
-                const value = typeof c.value === 'string' ? c.value : JSON.stringify(c.value);
-                if (value && value.includes(text)) hit.push(`${info.name}/${store}/${String(c.key)}`);
+                const raw = typeof c.value === 'string' ? c.value : JSON.stringify(c.value);
+                const value = (raw ?? '').replace(/\\/g, '');
+                if (wanted.every((w) => value.includes(w))) hit.push(`${info.name}/${store}/${String(c.key)}`);
                 c.continue();
               };
             }
-            tx.oncomplete = () => {
-              db.close();
-              resolve(hit);
-            };
-            tx.onerror = () => {
+            tx.oncomplete = tx.onerror = () => {
               db.close();
               resolve(hit);
             };
@@ -428,11 +476,12 @@ export async function waitForPersistedState(page: Page, needle: string, timeoutM
         out.push(...found);
       }
       return out;
-    }, needle);
+    }, needles);
     const where = hits.find((h) => keyPattern.test(h));
     if (where) return where;
-    if (process.env.FAIRUSE_E2E_VERBOSE === '1') log(`persisted "${needle}" so far in: ${hits.join(', ') || 'nothing'}`);
-    if (Date.now() > deadline) throw new Error(`the workbench did not persist "${needle}" within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      throw new Error(`the workbench did not persist ${JSON.stringify(needles)} under ${keyPattern} within ${timeoutMs} ms (found in: ${hits.join(', ') || 'nothing'})`);
+    }
     await page.waitForTimeout(500);
   }
 }
@@ -442,4 +491,5 @@ export async function reloadWorkbench(page: Page, timeoutMs = 90_000): Promise<v
   await page.reload({ waitUntil: 'domcontentloaded', timeout: timeoutMs });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+  await recordNotifications(page);
 }
