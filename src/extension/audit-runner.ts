@@ -66,11 +66,22 @@ export class AuditRunner implements vscode.Disposable {
     this.running.get(specPath)?.cancel();
     const settings = readSettings(specUri);
     const csvPath = resolve(dirname(specPath), parsed.spec.data);
+
+    const run = specToRun(parsed.spec, settings.defaults);
+    const specDir = dirname(specPath);
     const request: AuditRequest = {
       type: 'run',
       csvPath,
       displayPath: vscode.workspace.asRelativePath(csvPath),
-      run: specToRun(parsed.spec, settings.defaults),
+      run,
+      model: run.model && {
+        path: resolve(specDir, run.model.file),
+        displayPath: vscode.workspace.asRelativePath(resolve(specDir, run.model.file)),
+        columns: run.model.columns,
+        trainDataPath: run.model.trainData === undefined ? undefined : resolve(specDir, run.model.trainData),
+        trainDataDisplayPath: run.model.trainData === undefined ? undefined : vscode.workspace.asRelativePath(resolve(specDir, run.model.trainData)),
+        maxModelMB: settings.maxModelMB,
+      },
     };
     log.info(`audit ${request.displayPath} from ${vscode.workspace.asRelativePath(specUri)}: ${JSON.stringify(request.run)}`);
 

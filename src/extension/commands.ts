@@ -15,6 +15,7 @@ import type { AuditReport } from '../core/report';
 import type { Technique } from '../core/technique';
 import type { AuditRunner } from './audit-runner';
 import type { FindingDiagnostics } from './diagnostics';
+import { isModelFileChoices, prepareModelAudit } from './model-file-command';
 import { pickAuditSpec } from './pickers';
 import type { ReportPanelController } from './report-panel';
 import type { ResultsStore } from './results-store';
@@ -75,6 +76,15 @@ export function registerCommands(parts: CommandParts): void {
     await writeFile(specUri.fsPath, `${JSON.stringify(spec, null, 2)}\n`);
     log.info(`wrote ${specUri.fsPath}`);
     return runner.run(specUri);
+  });
+
+  // From the Explorer: (clicked file, selected files); a model and a CSV selected together need no dataset pick.
+  register('fairUse.auditModelFile', async (uri?: vscode.Uri, second?: unknown): Promise<AuditReport | undefined> => {
+    const selection = Array.isArray(second) ? second.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
+    const clicked = uri instanceof vscode.Uri ? uri : undefined;
+    const model = clicked && /\.csv$/i.test(clicked.fsPath) ? selection.find((u) => !/\.csv$/i.test(u.fsPath)) ?? clicked : clicked;
+    const spec = await prepareModelAudit(model, selection, isModelFileChoices(second) ? second : undefined, log);
+    return spec ? runner.run(spec) : undefined;
   });
 
   register('fairUse.runAudit', async (uri?: vscode.Uri): Promise<AuditReport | undefined> => {

@@ -41,7 +41,7 @@ export async function pickAuditSpec(dataFileName: string, profiles: readonly Col
   return { data: dataFileName, label: label.name, groups, technique, metric };
 }
 
-async function pickLabel(dataFileName: string, profiles: readonly ColumnProfile[]): Promise<ColumnProfile | undefined> {
+export async function pickLabel(dataFileName: string, profiles: readonly ColumnProfile[]): Promise<ColumnProfile | undefined> {
   const binary = profiles.filter((p) => p.isBinary);
   const other = profiles.filter((p) => !p.isBinary);
   const items: Array<ColumnItem | vscode.QuickPickItem> = [
@@ -51,7 +51,7 @@ async function pickLabel(dataFileName: string, profiles: readonly ColumnProfile[
     ...other.map((column) => columnItem(column)),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Audit ${dataFileName} (1/4): the label`,
+    title: `Audit ${dataFileName}: the label`,
     placeHolder: 'Which column is the outcome the model predicts?',
     matchOnDescription: true,
     ignoreFocusOut: true,
@@ -59,7 +59,7 @@ async function pickLabel(dataFileName: string, profiles: readonly ColumnProfile[
   return picked && 'column' in picked ? picked.column : undefined;
 }
 
-async function pickGroups(dataFileName: string, profiles: readonly ColumnProfile[]): Promise<GroupSpec[] | undefined> {
+export async function pickGroups(dataFileName: string, profiles: readonly ColumnProfile[]): Promise<GroupSpec[] | undefined> {
   const isLikelyGroup = (p: ColumnProfile) => p.distinct >= 2 && p.distinct <= GROUP_MAX_LEVELS && (p.kind === 'categorical' || p.distinct <= BUCKET_ABOVE_LEVELS);
   const likely = profiles.filter(isLikelyGroup);
   const numeric = profiles.filter((p) => !isLikelyGroup(p) && p.kind === 'numeric' && p.distinct > BUCKET_ABOVE_LEVELS);
@@ -70,7 +70,7 @@ async function pickGroups(dataFileName: string, profiles: readonly ColumnProfile
     ...numeric.map((column) => columnItem(column)),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Audit ${dataFileName} (2/4): the group attributes`,
+    title: `Audit ${dataFileName}: the group attributes`,
     placeHolder: 'Which columns are personal characteristics (sex, age group…)? Their combinations are the groups.',
     canPickMany: true,
     matchOnDescription: true,

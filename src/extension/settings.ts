@@ -13,6 +13,8 @@ export interface FairUseSettings {
   readonly openReport: boolean;
   /** Heap limit of the audit worker, in MB. */
   readonly workerMemoryMB: number;
+  /** Model files larger than this many MB are refused before they are read. */
+  readonly maxModelMB: number;
 }
 
 export function readSettings(scope?: vscode.Uri): FairUseSettings {
@@ -30,5 +32,6 @@ export function readSettings(scope?: vscode.Uri): FairUseSettings {
     runOnSave: config.get<boolean>('runOnSave', true),
     openReport: config.get<boolean>('openReport', true),
     workerMemoryMB: config.get<number>('workerMemoryMB', 4096),
+    maxModelMB: config.get<number>('maxModelMB', 100),
   };
 }

@@ -3,11 +3,14 @@
  * (and with it the editor) never blocks on an audit. Cancelling terminates the thread; nothing here needs
  * to clean up.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { runAudit } from '../core/audit';
 import { AuditInputError, isAuditInputError } from '../core/errors';
+import { auditModelFile, describeSize } from '../core/model/model-audit';
+import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
 import { prepareDataset } from '../core/prepare-dataset';
+import type { AuditProgress } from '../core/audit';
 import type { AuditRequest, WorkerMessage } from './protocol';
 
 const port = parentPort;
@@ -26,28 +29,54 @@ function post(message: WorkerMessage): void {
 
 async function audit(request: AuditRequest): Promise<WorkerMessage> {
   post({ type: 'progress', stage: 'reading' });
-  const text = await readCsv(request.csvPath);
-  const dataset = prepareDataset(text, request.run);
   let lastShown = -1;
-  const report = await runAudit(dataset, request.run.options, { path: request.displayPath }, {
-    onProgress: (p) => {
-      if (p.stage === 'bootstrap' && p.done !== undefined && p.total) {
-        const step = Math.floor((p.done / p.total) * BOOTSTRAP_UPDATES);
-        if (step === lastShown && p.done !== p.total) return;
-        lastShown = step;
-      }
-      post({ type: 'progress', stage: p.stage, done: p.done, total: p.total });
-    },
-  });
+  const onProgress = (p: AuditProgress): void => {
+    if (p.stage === 'bootstrap' && p.done !== undefined && p.total) {
+      const step = Math.floor((p.done / p.total) * BOOTSTRAP_UPDATES);
+      if (step === lastShown && p.done !== p.total) return;
+      lastShown = step;
+    }
+    post({ type: 'progress', stage: p.stage, done: p.done, total: p.total });
+  };
+  const { model } = request;
+  if (model) {
+    const maxModelBytes = model.maxModelMB * 1024 * 1024;
+    const report = await auditModelFile(
+      {
+        data: { bytes: await readBytes(request.csvPath, 'CSV file'), path: request.displayPath },
+        model: { bytes: await readBytes(model.path, 'model file', maxModelBytes), path: model.displayPath },
+        trainData: model.trainDataPath === undefined ? undefined : { bytes: await readBytes(model.trainDataPath, 'training CSV'), path: model.trainDataDisplayPath ?? model.trainDataPath },
+        load: request.run.load,
+        buckets: request.run.buckets,
+        options: request.run.options,
+        modelColumns: model.columns,
+        maxModelBytes,
+      },
+      { onnx: onnxRuntimeWeb() },
+      { onProgress },
+    );
+    return { type: 'done', report };
+  }
+  const text = new TextDecoder('utf-8').decode(await readBytes(request.csvPath, 'CSV file'));
+  const dataset = prepareDataset(text, request.run);
+  const report = await runAudit(dataset, request.run.options, { path: request.displayPath }, { onProgress });
   return { type: 'done', report };
 }
 
-async function readCsv(path: string): Promise<string> {
+/** A file's bytes; a model file's size is checked before it is read. */
+async function readBytes(path: string, what: string, maxBytes?: number): Promise<Uint8Array> {
   try {
-    return await readFile(path, 'utf8');
+    if (maxBytes !== undefined) {
+      const { size } = await stat(path);
+      if (size > maxBytes) {
+        throw new AuditInputError('MODEL_TOO_LARGE', `The ${what} '${path}' has ${describeSize(size)}, over the limit of ${describeSize(maxBytes)}.`, 'Raise the limit with the fairUse.maxModelMB setting if this is the file you mean to audit.');
+      }
+    }
+    return new Uint8Array(await readFile(path));
   } catch (error) {
+    if (isAuditInputError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AuditInputError('FILE_NOT_FOUND', `Cannot read '${path}' (${code ?? 'unknown error'}).`, 'Check that the file exists and is readable; a spec\'s "data" is relative to the spec.');
+    throw new AuditInputError('FILE_NOT_FOUND', `Cannot read the ${what} '${path}' (${code ?? 'unknown error'}).`, 'Check that the file exists and is readable; paths in a spec are relative to the spec.');
   }
 }
 

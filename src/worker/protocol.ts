@@ -13,6 +13,15 @@ export interface AuditRequest {
   /** How the report names the data (a workspace-relative path). */
   readonly displayPath: string;
   readonly run: SpecRun;
+  /** A model file to audit instead of training h; absolute paths. */
+  readonly model?: {
+    readonly path: string;
+    readonly displayPath: string;
+    readonly columns?: readonly string[];
+    readonly trainDataPath?: string;
+    readonly trainDataDisplayPath?: string;
+    readonly maxModelMB: number;
+  };
 }
 
 /** What the progress notification says: reading, training h0, training personalized, bootstrap n/B. */

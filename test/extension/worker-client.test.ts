@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/core/audit';
+import { auditModelFile } from '../../src/core/model/model-audit';
+import { onnxRuntimeWeb } from '../../src/core/model/onnx-runtime';
 import { prepareDataset } from '../../src/core/prepare-dataset';
 import type { SpecRun } from '../../src/core/audit-spec';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerProgress } from '../../src/extension/worker-client';
@@ -74,5 +76,25 @@ describe('startWorkerAudit', () => {
     const b = await startWorkerAudit(exiting, { type: 'run', csvPath: heart, displayPath: 'x', run: run(1) }, () => {}).result.catch((e: unknown) => e);
     expect(b).toBeInstanceOf(AuditCrashed);
     expect((b as Error).message).toMatch(/exit code 3/);
+  });
+
+  it('audits an ONNX model file in the worker (the WASM runtime beside the bundle), as the engine does in-process', async () => {
+    const model = join(root, 'test/fixtures/models/heart-lr.onnx');
+    const request = { type: 'run' as const, csvPath: heart, displayPath: 'heart.csv', run: run(100), model: { path: model, displayPath: 'heart-lr.onnx', maxModelMB: 100 } };
+    const report = await startWorkerAudit(workerFile, request, () => {}).result;
+    const local = await auditModelFile(
+      { data: { bytes: new Uint8Array(readFileSync(heart)), path: 'heart.csv' }, model: { bytes: new Uint8Array(readFileSync(model)), path: 'heart-lr.onnx' }, load: run(100).load, options: { bootstrap: 100 } },
+      { onnx: onnxRuntimeWeb() },
+    );
+    expect(report.model).toMatchObject({ source: 'onnx' });
+    expect(JSON.stringify(report)).toBe(JSON.stringify(local));
+  });
+
+  it('refuses a model file over the size limit before reading it', async () => {
+    const model = join(root, 'test/fixtures/models/heart-lr.onnx');
+    const request = { type: 'run' as const, csvPath: heart, displayPath: 'heart.csv', run: run(10), model: { path: model, displayPath: 'm.onnx', maxModelMB: 1e-6 } };
+    const error = await startWorkerAudit(workerFile, request, () => {}).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuditRejected);
+    expect((error as AuditRejected).code).toBe('MODEL_TOO_LARGE');
   });
 });
