@@ -105,10 +105,11 @@ function assertProblems(rows: ProblemRow[], report: AuditReport): void {
  */
 async function answerAuditPicks(
   page: Page,
+  server: CodeServer,
   prefix: string,
   answers: { label: string; groups: Array<string | { label: string; filter: string }>; technique: string; metric: string },
 ): Promise<void> {
-  const noShot = { shot: false };
+  const noShot = { server, shot: false };
   await step(page, `${prefix}-label`, async () => {
     await waitForQuickInput(page, /\(1\/4\)|label/i, 30_000);
     await quickPickOne(page, answers.label, { beforeAccept: () => screenshot(page, `${prefix}-label`) });
@@ -196,7 +197,7 @@ async function main(): Promise<number> {
       const item = await step(p, 'ui-02-context-menu', () => openExplorerContextMenu(p, 'heart.csv', AUDIT_MENU_ITEM, 60_000), opts);
       log(`context menu item: "${(await item.innerText()).trim()}"`);
       await clickMenuItem(p, item);
-      await answerAuditPicks(p, 'ui-03', { label: 'Disease', groups: ['Sex', 'Age'], technique: '1hot', metric: 'error' });
+      await answerAuditPicks(p, srv, 'ui-03', { label: 'Disease', groups: ['Sex', 'Age'], technique: '1hot', metric: 'error' });
       const progress = await step(p, 'ui-04-progress-done', () =>
         watchProgressNotification(p, 'Fair Use audit: heart.csv', { appearMs: 10_000, timeoutMs: 180_000, onSeen: () => screenshot(p, 'ui-04-progress') }),
       { ...opts, timeoutMs: 200_000 });
@@ -282,7 +283,7 @@ async function main(): Promise<number> {
         const item = await openExplorerContextMenu(p, 'xss-groups.csv', AUDIT_MENU_ITEM, 60_000);
         await clickMenuItem(p, item);
       }, opts);
-      await answerAuditPicks(p, 'ui-12-xss', {
+      await answerAuditPicks(p, srv, 'ui-12-xss', {
         label: 'Outcome',
         groups: [{ label: XSS_HEADER, filter: 'onerror=alert' }, 'Age'],
         technique: '1hot',

@@ -88,6 +88,8 @@ export interface CodeServer {
   logTail(lines?: number): string;
   /** code-server's output plus the VS Code server's log files (remote agent, extension host, …). */
   collectLogs(maxLinesPerFile?: number): string;
+  /** Lines of the extension host logs that say an extension failed (activation errors, uncaught errors). */
+  extensionErrors(): string[];
   stop(): Promise<void>;
 }
 
@@ -288,6 +290,7 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
       },
       logTail: (lines = 80) => tail(logFile, lines),
       collectLogs: (maxLines = 200) => collectLogs(logFile, dirs.userDataDir, maxLines),
+      extensionErrors: () => extensionErrors(dirs.userDataDir),
       async stop() {
         log(`stopping code-server pid ${pid}`);
         await unregister();
@@ -297,19 +300,30 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
   }
 }
 
+function logFiles(dir: string): string[] {
+  let out: string[] = [];
+  for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out = out.concat(logFiles(p));
+    else if (e.name.endsWith('.log')) out.push(p);
+  }
+  return out;
+}
+
+function extensionErrors(userDataDir: string): string[] {
+  const lines: string[] = [];
+  for (const f of logFiles(path.join(userDataDir, 'logs')).filter((f) => /exthost/i.test(f))) {
+    const text = tail(f, 2_000).split('\n');
+    text.forEach((line, i) => {
+      if (/\[error\]/.test(line) && !/ENOTFOUND|getaddrinfo/.test(line)) lines.push([line, ...text.slice(i + 1, i + 3)].join('\n'));
+    });
+  }
+  return lines;
+}
+
 function collectLogs(logFile: string, userDataDir: string, maxLines: number): string {
   const parts = [`==== ${logFile}\n${tail(logFile, maxLines)}`];
-  const logsRoot = path.join(userDataDir, 'logs');
-  const walk = (dir: string): string[] => {
-    let out: string[] = [];
-    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) out = out.concat(walk(p));
-      else if (e.name.endsWith('.log')) out.push(p);
-    }
-    return out;
-  };
-  for (const f of walk(logsRoot)) {
+  for (const f of logFiles(path.join(userDataDir, 'logs'))) {
     const text = tail(f, maxLines).trim();
     if (text) parts.push(`==== ${path.relative(userDataDir, f)}\n${text}`);
   }

@@ -56,7 +56,12 @@ export async function step<T>(
       const file = path.join(e2eEnv(false).screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}-FAILED.log`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, logs);
-      console.error(`---- code-server log (tail; all logs in ${file}) ----\n${opts.server.logTail(60)}`);
+      const errors = opts.server.extensionErrors();
+      console.error(
+        errors.length
+          ? `---- errors in the extension host log (all logs in ${file}) ----\n${errors.slice(-10).join('\n')}`
+          : `---- no error in the extension host log; code-server log (tail; all logs in ${file}) ----\n${opts.server.logTail(30)}`,
+      );
     }
     throw err;
   }
