@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     'fit-personalized': 'fit personalized + predict',
     bootstrap: 'bootstrap',
     report: 'tests + report',
+    interventions: 'interventions',
   };
   const reports = await runAudits(dataset, { bootstrap: RESAMPLES }, TECHNIQUES, { path: 'generated' }, {
     onProgress: (p) => {

@@ -34,6 +34,9 @@ Options:
   --C <number>               inverse L2 penalty of the logistic regressions; Infinity = none (default 1)
   --threshold <p>            decision threshold (default 0.5)
   --min-group-size <n>       groups with fewer test rows are reported, not tested (default 10)
+  --intervene                also audit the interventions (violating groups get h0, or their decoupled
+                             model, or each group the best model on a validation split) and data minimization
+  --epsilon <gain>           smallest gain worth detecting, for what the data can validate (default 0.01)
 
 Auditing a model you already have (the engine trains only h0):
   --model-file <file>        the personalized model: the engine's model JSON, an ONNX model, or a
@@ -121,6 +124,8 @@ export function parseCommand(argv: readonly string[]): Command {
         C: { type: 'string' },
         threshold: { type: 'string' },
         'min-group-size': { type: 'string' },
+        intervene: { type: 'boolean' },
+        epsilon: { type: 'string' },
         'model-file': { type: 'string' },
         'model-kind': { type: 'string' },
         'model-columns': { type: 'string' },
@@ -160,6 +165,8 @@ export function parseCommand(argv: readonly string[]): Command {
     C: number('C', values.C),
     threshold: number('threshold', values.threshold),
     minGroupSize: number('min-group-size', values['min-group-size']),
+    epsilon: number('epsilon', values.epsilon),
+    interventions: values.intervene,
   };
   const modelFile = values['model-file'];
   if (command === 'train') {

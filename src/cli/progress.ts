@@ -6,6 +6,7 @@ const STAGE_LABELS: Record<AuditProgress['stage'], string> = {
   'fit-personalized': 'training the personalized model',
   bootstrap: 'bootstrap',
   report: 'writing the report',
+  interventions: 'testing the interventions',
 };
 
 /** A one-line progress display on stderr, only when stderr is a terminal (never in CI logs). */

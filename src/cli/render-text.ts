@@ -1,4 +1,5 @@
 import type { AuditReport } from '../core/report';
+import { interventionTables, limitsLines, minimizationLines } from '../core/render/science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
 
 const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
@@ -14,6 +15,11 @@ export function renderText(report: AuditReport, color: boolean): string {
   out.push(...table(summaryTable(report), paint));
   const comparison = comparisonTable(report, report.settings.metric);
   if (comparison) out.push(...table(comparison, paint));
+  for (const t of interventionTables(report)) out.push(...table(t, paint));
+  const minimization = minimizationLines(report);
+  if (minimization.length) out.push(paint(ANSI.bold, 'Data minimization'), ...minimization, '');
+  const limits = limitsLines(report);
+  if (limits.length) out.push(paint(ANSI.bold, 'What this data can validate'), ...limits.map((l) => (l.startsWith('Warning') ? paint(ANSI.red, l) : l)), '');
   if (report.warnings.length) {
     out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${w}`), '');
   }

@@ -38,6 +38,11 @@ export interface AuditSpec {
   readonly modelColumns?: readonly string[];
   /** The model's training CSV, relative to the spec: makes `data` new data, audited beside the training data. */
   readonly trainData?: string;
+  /** Also audit the SPEC §6 interventions. */
+  readonly interventions?: boolean;
+  readonly epsilon?: number;
+  /** Group id → the model that serves it instead of h: an intervention the user chose. */
+  readonly assign?: Readonly<Record<string, 'generic' | 'decoupled'>>;
 }
 
 /** What running a spec needs: how to load the data, which columns to bucket, and the audit options. */
@@ -50,7 +55,7 @@ export interface SpecRun {
 }
 
 /** Every field a spec may hold; schemas/fairuse.schema.json lists the same. */
-export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData'];
+export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData', 'interventions', 'epsilon', 'assign'];
 const KEYS = new Set(SPEC_FIELDS);
 
 /**
@@ -111,6 +116,12 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
   if (model === undefined && (modelColumns !== undefined || spec.trainData !== undefined)) {
     fail('"modelColumns" and "trainData" need a "model".', 'Add "model": "<file>", or remove them.');
   }
+  const interventions = spec.interventions;
+  if (interventions !== undefined && typeof interventions !== 'boolean') fail(`"interventions" is ${JSON.stringify(interventions)}.`, 'Use true or false.');
+  const assign = spec.assign;
+  if (assign !== undefined && (typeof assign !== 'object' || assign === null || Array.isArray(assign) || Object.values(assign).some((v) => v !== 'generic' && v !== 'decoupled'))) {
+    fail('"assign" must map group ids to "generic" or "decoupled".', 'Write e.g. "assign": { "Sex=Female, Age=Old": "generic" }.');
+  }
   const C = spec.C;
   if (C !== undefined && C !== 'Infinity' && (typeof C !== 'number' || !(C > 0))) fail(`"C" is ${JSON.stringify(C)}.`, 'Use a positive number, or "Infinity" for no penalty.');
 
@@ -134,6 +145,9 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
     model,
     modelColumns: modelColumns as string[] | undefined,
     trainData: text('trainData', false),
+    interventions: interventions as boolean | undefined,
+    epsilon: numberField('epsilon'),
+    assign: assign as Record<string, 'generic' | 'decoupled'> | undefined,
   };
 }
 
@@ -160,6 +174,9 @@ export function specToRun(spec: AuditSpec, defaults: Partial<AuditOptions> = {})
       testSize: pick(spec.testSize, defaults.testSize),
       threshold: pick(spec.threshold, defaults.threshold),
       minGroupSize: pick(spec.minGroupSize, defaults.minGroupSize),
+      epsilon: pick(spec.epsilon, defaults.epsilon),
+      interventions: pick(spec.interventions, defaults.interventions),
+      assign: pick(spec.assign, defaults.assign),
     },
     model: spec.model === undefined ? undefined : { file: spec.model, columns: spec.modelColumns, trainData: spec.trainData },
   };

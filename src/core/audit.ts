@@ -8,12 +8,14 @@ import { fitGeneric, fitPersonalized } from './models';
 import { type PredictionMatrix, predictionsByGroup, truthfulPredictions } from './prediction-matrix';
 import type { Technique } from './technique';
 import { type AuditOptions, resolveOptions } from './options';
-import type { AuditReport, GroupReport, MetricReport } from './report';
+import type { Assignment, AuditReport, GroupReport, Intervention, InterventionsReport, MetricReport } from './report';
+import { assemble, chooseByValidation, compareViolations, minimization, riskOf } from './interventions';
+import { limitsReport } from './limits/limits-report';
 import type { GroupIndex } from './groups';
 import { fromTestMask, stratifiedSplit, type TrainTestSplit } from './split';
 import { AuditInputError } from './errors';
 
-export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report';
+export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report' | 'interventions';
 
 export interface AuditProgress {
   readonly stage: AuditStage;
@@ -126,14 +128,117 @@ export async function runAudits(
   const generic = fitGeneric(encoder, dataset.label.values, split.train, split.test, options.C);
 
   const reports: AuditReport[] = [];
+  const assignment = assignmentOf(options.assign, groups);
   for (const technique of techniques) {
     progress({ stage: 'fit-personalized', technique });
     const personalized = fitPersonalized(technique, encoder, generic, groups, split.train, options.C);
-    const predictions = { generic: generic.testProbabilities, asGroup: personalized.asGroup };
+    let decoupledFit: Float64Array[] | null = technique === 'dcp' ? [...personalized.asGroup] : null;
+    const decoupled = (): Float64Array[] => (decoupledFit ??= [...fitPersonalized('dcp', encoder, generic, groups, split.train, options.C).asGroup]);
+    const fitted: PredictionMatrix = { generic: generic.testProbabilities, asGroup: personalized.asGroup };
+    const predictions = assignment.includes('decoupled') || assignment.includes('generic') ? assemble(fitted, assignment, assignment.includes('decoupled') ? decoupled() : null) : fitted;
     const fitWarnings = [...generic.warnings, ...personalized.warnings];
-    reports.push(await testAndReport(dataset, { ...options, technique }, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress));
+    const techniqueOptions = { ...options, technique };
+    const report = await testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress);
+    if (!options.interventions) {
+      reports.push(report);
+      continue;
+    }
+    progress({ stage: 'interventions', technique });
+    const evaluate = (assigned: readonly Assignment[]): Promise<AuditReport> =>
+      testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), assemble(fitted, assigned, assigned.includes('decoupled') ? decoupled() : null), [], hooks, () => progress({ stage: 'interventions', technique }));
+    const selected = (): Assignment[] => selectOnValidation(dataset, techniqueOptions, groups, split, assignment);
+    reports.push({ ...report, interventions: await intervene(report, assignment, evaluate, selected) });
   }
   return reports;
+}
+
+/** The user's assignments (audit spec "assign") as one entry per group; unknown group ids are an input error. */
+function assignmentOf(assign: AuditOptions['assign'], groups: GroupIndex): Assignment[] {
+  const ids = groups.groups.map((g) => g.id);
+  for (const id of Object.keys(assign)) {
+    if (!ids.includes(id)) {
+      throw new AuditInputError('BAD_OPTION', `"assign" names the group ${JSON.stringify(id)}, which the data does not have.`, `Use group ids as the report writes them: ${ids.map((i) => JSON.stringify(i)).join(', ')}.`);
+    }
+  }
+  return ids.map((id) => assign[id] ?? 'personalized');
+}
+
+const INTERVENTION_TEXT = {
+  generic: 'Groups with a rationality violation get the generic model h0.',
+  decoupled: 'Groups with a rationality violation get their own decoupled model.',
+  selected: 'Each group gets the best of h, h0 and its decoupled model on a validation split of the training rows.',
+} as const;
+
+/** SPEC §6: the three assembled models, each audited like the original, and data minimization. */
+async function intervene(
+  before: AuditReport,
+  current: readonly Assignment[],
+  evaluate: (assignment: readonly Assignment[]) => Promise<AuditReport>,
+  selected: () => Assignment[],
+): Promise<InterventionsReport> {
+  const metric = before.settings.metric;
+  const section = before.metrics[metric]!;
+  const violating = new Set(section.rationality.filter((r) => r.verdict === 'violation').map((r) => r.group));
+  const ids = before.groups.map((g) => g.id);
+  const plans: Array<[Intervention['kind'], Assignment[]]> = [
+    ['generic', current.map((a, g) => (violating.has(ids[g]) ? 'generic' : a))],
+    ['decoupled', current.map((a, g) => (violating.has(ids[g]) ? 'decoupled' : a))],
+    ['selected', selected()],
+  ];
+  const items: Intervention[] = [];
+  for (const [kind, assignment] of plans) {
+    const unchanged = assignment.every((a, g) => a === current[g]);
+    const after = unchanged ? before : await evaluate(assignment);
+    const afterSection = after.metrics[metric]!;
+    const { resolved, created } = compareViolations(section, afterSection);
+    items.push({
+      kind,
+      description: unchanged ? `${INTERVENTION_TEXT[kind]} No group changes model.` : INTERVENTION_TEXT[kind],
+      groups: section.rationality.map((row, g) => ({
+        group: row.group,
+        assigned: assignment[g],
+        before: { gain: row.gain, verdict: row.verdict },
+        after: { gain: afterSection.rationality[g].gain, verdict: afterSection.rationality[g].verdict },
+      })),
+      resolved,
+      created,
+      overall: { before: section.overall.personalized, after: afterSection.overall.personalized },
+      metrics: after.metrics,
+    });
+  }
+  return { metric, items, minimization: minimization(before, metric) };
+}
+
+/** Share of the training rows held out to choose each group's model (SPEC §6: never the test rows). */
+const VALIDATION_SHARE = 0.2;
+
+/**
+ * Per group, the model with the lowest risk of the decisive metric on a validation split carved from the
+ * training rows (h, h0 and the decoupled model refitted on the rest). Groups with fewer validation rows than
+ * minGroupSize keep their current model.
+ */
+function selectOnValidation(dataset: Dataset, options: AuditOptions, groups: GroupIndex, split: TrainTestSplit, current: readonly Assignment[]): Assignment[] {
+  const label = dataset.label.values;
+  const inner = stratifiedSplit(Int32Array.from(split.train, (r) => groups.groupOfRow[r]), Uint8Array.from(split.train, (r) => label[r]), VALIDATION_SHARE, options.seed);
+  const fitRows = Int32Array.from(inner.train, (i) => split.train[i]);
+  const validationRows = Int32Array.from(inner.test, (i) => split.train[i]);
+  const encoder = fitFeatureEncoder(dataset.features, fitRows);
+  const generic = fitGeneric(encoder, label, fitRows, validationRows, options.C);
+  const personalized = fitPersonalized(options.technique, encoder, generic, groups, fitRows, options.C).asGroup;
+  const decoupled = options.technique === 'dcp' ? personalized : fitPersonalized('dcp', encoder, generic, groups, fitRows, options.C).asGroup;
+  const candidates = { generic: generic.testProbabilities, asGroup: personalized };
+  const perGroup = predictionsByGroup(candidates, groups.groupOfRow, validationRows, label, groups.groups.length);
+  const decoupledPerGroup = predictionsByGroup({ generic: generic.testProbabilities, asGroup: decoupled }, groups.groupOfRow, validationRows, label, groups.groups.length);
+  const risks = perGroup.map((g, j) =>
+    g.y.length < options.minGroupSize
+      ? { personalized: NaN, generic: NaN, decoupled: NaN }
+      : {
+          personalized: riskOf(options.metric, g.y, g.asGroup[j], options.threshold),
+          generic: riskOf(options.metric, g.y, g.generic, options.threshold),
+          decoupled: riskOf(options.metric, g.y, decoupledPerGroup[j].asGroup[j], options.threshold),
+        },
+  );
+  return chooseByValidation(risks).map((choice, g) => (Number.isFinite(risks[g].personalized) ? choice : current[g]));
 }
 
 /** Predictions made outside runAudits: by a model file, or read from a predictions file. */
@@ -250,10 +355,12 @@ async function testAndReport(
       threshold: options.threshold,
       minGroupSize: options.minGroupSize,
       metric: options.metric,
+      ...(Object.keys(options.assign).length ? { assign: options.assign } : {}),
     },
     groups: groupReports(groups, split, dataset.label.values),
     metrics,
     warnings,
+    limits: limitsReport(perGroup.map((g) => g.y.length), options.epsilon),
   };
 }
 

@@ -19,6 +19,12 @@ export interface AuditOptions {
   readonly threshold: number;
   /** Groups with fewer test rows are reported but not tested. */
   readonly minGroupSize: number;
+  /** The smallest gain worth detecting, for the SPEC §7 limits. */
+  readonly epsilon: number;
+  /** Also compute the SPEC §6 interventions (three more bootstraps and a validation refit). */
+  readonly interventions: boolean;
+  /** Group id → the model that serves it instead of h (an intervention the user chose). */
+  readonly assign: Readonly<Record<string, 'generic' | 'decoupled'>>;
 }
 
 export const DEFAULT_OPTIONS: AuditOptions = {
@@ -32,6 +38,9 @@ export const DEFAULT_OPTIONS: AuditOptions = {
   testSize: 0.2,
   threshold: 0.5,
   minGroupSize: 10,
+  epsilon: 0.01,
+  interventions: false,
+  assign: {},
 };
 
 /** Defaults filled in and every value checked; throws AuditInputError (BAD_OPTION) naming the option. */
@@ -47,6 +56,12 @@ export function resolveOptions(partial: Partial<AuditOptions> = {}): AuditOption
   check('test-size', options.testSize > 0 && options.testSize < 1, 'a fraction between 0 and 1, e.g. 0.2', options.testSize);
   check('threshold', options.threshold >= 0 && options.threshold <= 1, 'a probability from 0 to 1', options.threshold);
   check('min-group-size', Number.isInteger(options.minGroupSize) && options.minGroupSize >= 1, 'a whole number ≥ 1', options.minGroupSize);
+  check('epsilon', options.epsilon > 0 && options.epsilon < 0.5, 'a gain between 0 and 0.5, e.g. 0.01', options.epsilon);
+  for (const [group, model] of Object.entries(options.assign)) {
+    if (model !== 'generic' && model !== 'decoupled') {
+      throw new AuditInputError('BAD_OPTION', `The assignment of group ${JSON.stringify(group)} is ${JSON.stringify(model)}.`, 'Assign "generic" or "decoupled".');
+    }
+  }
   return options;
 }
 

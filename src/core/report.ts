@@ -90,6 +90,8 @@ export interface SettingsReport {
   readonly minGroupSize: number;
   /** The metric whose violations decide the exit status and the diagnostics. */
   readonly metric: MetricId;
+  /** Groups served by h0 or their decoupled model instead of h (the audit spec's "assign"). */
+  readonly assign?: Readonly<Record<string, 'generic' | 'decoupled'>>;
 }
 
 /** Where the personalized model's predictions came from, when the engine did not train it in this audit. */
@@ -155,6 +157,64 @@ export interface AuditReport {
   readonly model?: ModelReport;
   /** Present for an audit on new data given its training data (--train-data). */
   readonly comparison?: DataComparison;
+  /** How much the audited data can validate (SPEC §7). */
+  readonly limits?: LimitsReport;
+  /** The assembled models of SPEC §6, when asked for (--intervene). */
+  readonly interventions?: InterventionsReport;
+}
+
+/** SPEC §7 for the audited test rows: can a gain of ε be told from noise with these group sizes? */
+export interface LimitsReport {
+  /** The smallest gain worth detecting (default 0.01). */
+  readonly epsilon: number;
+  /** Intersectional groups d and the binary attributes they amount to (log₂ d). */
+  readonly groups: number;
+  readonly attributes: number;
+  /** Test rows over all groups. */
+  readonly n: number;
+  /** Lower bound on the probability of error of any test of "every group gains ≥ ε", at the groups' test sizes. */
+  readonly errorProbabilityBound: number;
+  /** The most binary attributes n test rows in equal groups can validate at P_e = ½. */
+  readonly maxAttributes: number;
+  /** The smallest equal group size at which the bound falls to ½ for this many groups. */
+  readonly minGroupSize: number;
+  /** True when the groups are more than n can validate (attributes > maxAttributes, or bound > ½). */
+  readonly tooManyGroups: boolean;
+}
+
+/** Which model serves a group in an assembled model. */
+export type Assignment = 'personalized' | 'generic' | 'decoupled';
+
+export interface InterventionGroupRow {
+  readonly group: string;
+  readonly assigned: Assignment;
+  readonly before: { readonly gain: number | null; readonly verdict: Verdict };
+  readonly after: { readonly gain: number | null; readonly verdict: Verdict };
+}
+
+export interface Intervention {
+  /** `generic`: violating groups get h0; `decoupled`: they get their decoupled model; `selected`: each group gets the best of the three on a validation split. */
+  readonly kind: 'generic' | 'decoupled' | 'selected';
+  readonly description: string;
+  readonly groups: readonly InterventionGroupRow[];
+  /** Violations (of the decisive metric) the intervention removes, and those it introduces: "rationality: G" or "envy: G → G′". */
+  readonly resolved: readonly string[];
+  readonly created: readonly string[];
+  readonly overall: { readonly before: number | null; readonly after: number | null };
+  /** The report's metric sections as if the assembled model were the personalized one. */
+  readonly metrics: Readonly<Partial<Record<MetricId, MetricReport>>>;
+}
+
+export interface InterventionsReport {
+  /** The decisive metric the violations and choices are about. */
+  readonly metric: MetricId;
+  readonly items: readonly Intervention[];
+  /** Data minimization (paper 1 §4.2): tested groups with no significant rationality gain, and the attribute values nobody needs to report. */
+  readonly minimization: {
+    readonly groupsWithoutGain: readonly string[];
+    /** Attribute → values whose every group gains nothing significant: these values need not be collected. */
+    readonly valuesNotNeeded: Readonly<Record<string, readonly string[]>>;
+  };
 }
 
 /** True when the report's decisive metric shows at least one significant violation (exit status 1). */

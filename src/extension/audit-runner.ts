@@ -32,6 +32,7 @@ const STAGE_WEIGHT: Readonly<Record<WorkerProgress['stage'], number>> = {
   'fit-personalized': 15,
   bootstrap: 55,
   report: 5,
+  interventions: 0,
 };
 
 export class AuditRunner implements vscode.Disposable {
@@ -178,6 +179,7 @@ const STAGE_TEXT: Readonly<Record<WorkerProgress['stage'], string>> = {
   'fit-personalized': 'training the personalized model',
   bootstrap: 'bootstrap',
   report: 'writing the report',
+  interventions: 'testing the interventions',
 };
 
 async function readSpecFile(uri: vscode.Uri): Promise<string | undefined> {

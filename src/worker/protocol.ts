@@ -25,7 +25,7 @@ export interface AuditRequest {
 }
 
 /** What the progress notification says: reading, training h0, training personalized, bootstrap n/B. */
-export type WorkerStage = 'reading' | 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report';
+export type WorkerStage = 'reading' | 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report' | 'interventions';
 
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly stage: WorkerStage; readonly done?: number; readonly total?: number }

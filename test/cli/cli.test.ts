@@ -164,3 +164,16 @@ describe('fairuse audit --spec', () => {
     }
   });
 });
+
+describe('fairuse audit --intervene', () => {
+  it('prints one Table 3 per intervention, data minimization and the SPEC §7 limits, and writes them to JSON', () => {
+    const run = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--bootstrap', '100', '--intervene', '--epsilon', '0.05', '--no-color', '--json', join(work, 'intervene.json'));
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(readFileSync(join(work, 'intervene.json'), 'utf8'));
+    expect(report.interventions.items.map((i: { kind: string }) => i.kind)).toEqual(['generic', 'decoupled', 'selected']);
+    expect(report.limits.epsilon).toBe(0.05);
+    for (const kind of ['generic', 'decoupled', 'selected']) expect(run.stdout).toContain(`Intervention "${kind}"`);
+    expect(run.stdout).toMatch(/Data minimization: /);
+    expect(run.stdout).toMatch(/can validate about \d+\.\d binary attributes/);
+  });
+});

@@ -1,4 +1,5 @@
 import type { AuditReport } from '../report';
+import { interventionTables, limitsLines, minimizationLines } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
 
 /** The report as a Markdown document: the same tables as the CLI, for a pull request or a notebook. */
@@ -13,6 +14,11 @@ export function renderMarkdown(report: AuditReport): string {
     out.push(...table(rationalityTable(report, metric)));
     out.push(...table(envyMatrix(report, metric)));
   }
+  for (const t of interventionTables(report)) out.push(...table(t));
+  const minimization = minimizationLines(report);
+  if (minimization.length) out.push('## Data minimization', '', ...minimization.map((l) => `${escapeMarkdown(l)}  `), '');
+  const limits = limitsLines(report);
+  if (limits.length) out.push('## What this data can validate', '', ...limits.map((l) => `${escapeMarkdown(l)}  `), '');
   if (report.warnings.length) {
     out.push('## Warnings', '', ...report.warnings.map((w) => `- ${escapeMarkdown(w)}`), '');
   }

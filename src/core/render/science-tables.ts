@@ -1,0 +1,58 @@
+/**
+ * The tables of SPEC §6–§7 as text cells, for the CLI and Markdown: the interventions as paper 1's Table 3,
+ * data minimization, and what the data can validate.
+ */
+import type { AuditReport } from '../report';
+import { formatGain, formatValue, VERDICT_LABELS } from './format';
+import type { Table } from './tables';
+
+const ASSIGNED: Readonly<Record<string, string>> = { personalized: 'h (personalized)', generic: 'h0 (generic)', decoupled: 'decoupled' };
+
+/** One table per intervention: per group the model it gets and its rationality gain before and after. */
+export function interventionTables(report: AuditReport): Table[] {
+  const interventions = report.interventions;
+  if (!interventions) return [];
+  const { metric } = interventions;
+  return interventions.items.map((item) => {
+    const rows = item.groups.map((g) => [g.group, ASSIGNED[g.assigned], formatGain(metric, g.before.gain), VERDICT_LABELS[g.before.verdict], formatGain(metric, g.after.gain), VERDICT_LABELS[g.after.verdict]]);
+    rows.push(['Overall (personalized)', '', formatValue(metric, item.overall.before), '', formatValue(metric, item.overall.after), '']);
+    const tone = item.groups.map((g) => (g.after.verdict === 'violation' ? 'violation' : g.after.verdict === 'gain' ? 'gain' : g.after.verdict === 'untested' ? 'untested' : 'plain') as Table['tone'][number]);
+    tone.push('plain');
+    const changes = [
+      item.resolved.length ? `resolves ${item.resolved.join('; ')}` : 'resolves no violation',
+      item.created.length ? `creates ${item.created.join('; ')}` : 'creates none',
+    ];
+    return {
+      title: `Intervention "${item.kind}": ${item.description}`,
+      header: ['Group', 'Model', 'Gain before', 'Verdict before', 'Gain after', 'Verdict after'],
+      rows,
+      tone,
+      numeric: [false, false, true, false, true, false],
+      note: `${changes.join(' · ')}.`,
+    };
+  });
+}
+
+/** Data minimization: the groups without a significant gain, and the attribute values nobody needs to give. */
+export function minimizationLines(report: AuditReport): string[] {
+  const m = report.interventions?.minimization;
+  if (!m) return [];
+  const values = Object.entries(m.valuesNotNeeded).map(([attribute, vs]) => `${attribute} = ${vs.join(' / ')}`);
+  return [
+    m.groupsWithoutGain.length
+      ? `Data minimization: ${m.groupsWithoutGain.length} tested group${m.groupsWithoutGain.length === 1 ? '' : 's'} gain nothing significant from reporting their attributes: ${m.groupsWithoutGain.join('; ')}.`
+      : 'Data minimization: every tested group gains significantly from its attributes.',
+    values.length ? `Values that need not be collected: ${values.join('; ')}.` : 'Every attribute value is needed by some group that gains from it.',
+  ];
+}
+
+/** SPEC §7 in two lines: the bound at these group sizes, and how many attributes these rows can validate. */
+export function limitsLines(report: AuditReport): string[] {
+  const l = report.limits;
+  if (!l) return [];
+  const bound = `At these test sizes no test can tell a gain of ${l.epsilon} from none with error below ${l.errorProbabilityBound.toFixed(3)} (lower bound, SPEC §7).`;
+  const capacity =
+    `${l.n} test rows can validate about ${l.maxAttributes.toFixed(1)} binary attributes (${l.groups} groups ≈ ${l.attributes.toFixed(1)}); ` +
+    `each of ${l.groups} equal groups would need ${l.minGroupSize} test rows.`;
+  return [bound, capacity, ...(l.tooManyGroups ? ['Warning: more groups than this data can validate; a "no change" verdict here says little.'] : [])];
+}
