@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AuditRunner } from './extension/audit-runner';
-import { ShowInReportActions } from './extension/code-actions';
+import { FairUseCodeActions } from './extension/code-actions';
 import { registerCommands } from './extension/commands';
 import { FindingDiagnostics } from './extension/diagnostics';
 import { registerReportPanel } from './extension/report-panel';
@@ -50,8 +50,8 @@ export function activate(context: vscode.ExtensionContext): FairUseApi {
   registerCommands({ context, runner, diagnostics, store, panel, log });
 
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider([{ pattern: '**/*.fairuse.json' }, { pattern: '**/*.csv' }], new ShowInReportActions(diagnostics), {
-      providedCodeActionKinds: ShowInReportActions.kinds,
+    vscode.languages.registerCodeActionsProvider([{ pattern: '**/*.fairuse.json' }, { pattern: '**/*.csv' }], new FairUseCodeActions(diagnostics), {
+      providedCodeActionKinds: FairUseCodeActions.kinds,
     }),
     // Saving a spec re-runs it; not in an untrusted workspace, where an audit only runs when asked.
     vscode.workspace.onDidSaveTextDocument((document) => {

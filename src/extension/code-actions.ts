@@ -1,8 +1,13 @@
-/** "Show in Fair Use report" on each Fair Use diagnostic: opens the panel on the finding's group and metric. */
+/**
+ * Quick fixes on Fair Use diagnostics: "Show in Fair Use report" (the panel on the finding's group), and on a
+ * rationality finding in a spec, "Assign the generic model to <group>" / "… its decoupled model", which record
+ * the choice in the spec's "assign" and re-run the audit (SPEC §6: the user acts on what the report shows).
+ */
 import * as vscode from 'vscode';
 import type { FindingDiagnostics } from './diagnostics';
+import { assignEdits } from './spec-text';
 
-export class ShowInReportActions implements vscode.CodeActionProvider {
+export class FairUseCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly diagnostics: FindingDiagnostics) {}
@@ -14,15 +19,34 @@ export class ShowInReportActions implements vscode.CodeActionProvider {
       const found = this.diagnostics.findingOf(document.uri, diagnostic);
       if (!found || seen.has(found.finding.group)) continue;
       seen.add(found.finding.group);
-      const action = new vscode.CodeAction(`Show ${found.finding.group} in Fair Use report`, vscode.CodeActionKind.QuickFix);
-      action.diagnostics = [diagnostic];
-      action.command = {
+      const { finding } = found;
+      const show = new vscode.CodeAction(finding.group ? `Show ${finding.group} in Fair Use report` : 'Show the Fair Use report', vscode.CodeActionKind.QuickFix);
+      show.diagnostics = [diagnostic];
+      show.command = {
         command: 'fairUse.showReport',
         title: 'Show in Fair Use report',
-        arguments: [{ group: found.finding.group, metric: found.finding.metric, specPath: found.entryKey }],
+        arguments: [{ group: finding.group || undefined, metric: finding.metric, specPath: found.entryKey }],
       };
-      actions.push(action);
+      actions.push(show);
+      if (finding.kind === 'rationality' && document.fileName.endsWith('.fairuse.json')) {
+        actions.push(this.assign(document, diagnostic, finding.group, 'generic'), this.assign(document, diagnostic, finding.group, 'decoupled'));
+      }
     }
     return actions;
+  }
+
+  private assign(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, group: string, model: 'generic' | 'decoupled'): vscode.CodeAction {
+    const title = model === 'generic' ? `Assign the generic model to ${group}` : `Assign ${group} its decoupled model`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = model === 'generic' && diagnostic.severity === vscode.DiagnosticSeverity.Error;
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of assignEdits(document.getText(), group, model)) {
+      edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+    }
+    action.edit = edit;
+    // The audit reads the open document, so the re-run sees the assignment before it is saved.
+    action.command = { command: 'fairUse.runAudit', title: 'Run Audit', arguments: [document.uri] };
+    return action;
   }
 }

@@ -12,6 +12,12 @@ import type { ReportEntry } from './webview-protocol';
 
 export const DIAGNOSTIC_SOURCE = 'Fair Use';
 
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+} as const;
+
 interface Anchor {
   readonly uri: vscode.Uri;
   readonly range: vscode.Range;
@@ -31,9 +37,9 @@ export class FindingDiagnostics implements vscode.Disposable {
     const findings = findingsOf(entry.report, { showWarnings });
     const anchor = await anchorOf(entry);
     const diagnostics = findings.map((finding) => {
-      const d = new vscode.Diagnostic(anchor.range, finding.message, finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(anchor.range, finding.message, SEVERITY[finding.severity]);
       d.source = DIAGNOSTIC_SOURCE;
-      d.code = finding.severity === 'error' ? `${finding.kind}-violation` : `negative-${finding.kind}-gain`;
+      d.code = finding.kind === 'limits' ? 'too-many-groups' : finding.severity === 'error' ? `${finding.kind}-violation` : `negative-${finding.kind}-gain`;
       d.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(anchor.uri, anchor.range), r.message));
       this.published.set(publishedKey(anchor.uri, finding.message), { entryKey: key, finding });
       return d;

@@ -7,7 +7,7 @@ import { formatGain, formatP, formatValue } from '../core/render/format';
 import { METRICS, type MetricId } from '../core/metrics';
 import type { AuditReport, EnvyRow, RationalityRow } from '../core/report';
 
-export type FindingSeverity = 'error' | 'warning';
+export type FindingSeverity = 'error' | 'warning' | 'information';
 
 export interface RelatedFinding {
   /** The group the related row is about. */
@@ -17,7 +17,7 @@ export interface RelatedFinding {
 
 export interface Finding {
   readonly severity: FindingSeverity;
-  readonly kind: 'rationality' | 'envy';
+  readonly kind: 'rationality' | 'envy' | 'limits';
   readonly metric: MetricId;
   readonly group: string;
   /** For envy findings: the group whose predictions would serve `group` better. */
@@ -59,6 +59,19 @@ export function findingsOf(report: AuditReport, options: FindingOptions): Findin
     const own = table.rationality.find((r) => r.group === row.group);
     const related = own ? [{ group: own.group, message: `Rationality gain of ${own.group}: ${formatGain(metric, own.gain)} (${verdictWords(own.verdict)})` }] : [];
     findings.push({ severity, kind: 'envy', metric, group: row.group, reportedAs: row.reportedAs, message: envyMessage(metric, row, severity), related });
+  }
+  const limits = report.limits;
+  if (limits?.tooManyGroups) {
+    findings.push({
+      severity: 'information',
+      kind: 'limits',
+      metric,
+      group: '',
+      message:
+        `${limits.groups} groups are more than ${limits.n} test rows can validate: no test tells a gain of ${limits.epsilon} from none with error below ${limits.errorProbabilityBound.toFixed(2)} ` +
+        `(${limits.minGroupSize} test rows per group would be needed). Fewer group attributes, or more data, make the verdicts meaningful.`,
+      related: [],
+    });
   }
   return findings;
 }

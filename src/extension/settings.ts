@@ -27,6 +27,8 @@ export function readSettings(scope?: vscode.Uri): FairUseSettings {
       metric: config.get<AuditOptions['metric']>('metric'),
       technique: config.get<AuditOptions['technique']>('technique'),
       correction: config.get<AuditOptions['correction']>('correction'),
+      interventions: config.get<boolean>('interventions'),
+      epsilon: config.get<number>('epsilon'),
     },
     showWarnings: config.get<boolean>('showWarnings', true),
     runOnSave: config.get<boolean>('runOnSave', true),

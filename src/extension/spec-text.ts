@@ -2,7 +2,7 @@
  * An audit spec as text in an editor: parsed with comments and trailing commas allowed (it is the user's
  * file), checked by the engine's rules, and with the offsets diagnostics point at. Pure: no `vscode`.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { parseAuditSpec, type AuditSpec } from '../core/audit-spec';
 import { isAuditInputError } from '../core/errors';
 
@@ -89,4 +89,15 @@ export function lineAndCharacter(text: string, offset: number): { line: number; 
     }
   }
   return { line, character: end - lineStart };
+}
+
+/**
+ * The edits that record in a spec that `group` is served by `model` ("assign": { group: model }), keeping the
+ * user's formatting and comments (jsonc-parser's modify).
+ */
+export function assignEdits(text: string, group: string, model: 'generic' | 'decoupled'): Array<TextSpan & { readonly content: string }> {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  return modify(text, ['assign', group], model, {
+    formattingOptions: { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' },
+  });
 }

@@ -62,3 +62,14 @@ describe('findingsOf', () => {
     expect(findingsOf(report(), { showWarnings: true, metric: 'auc' })).toEqual([]);
   });
 });
+
+describe('findingsOf and the SPEC §7 limits', () => {
+  it('adds one Information finding when the groups are more than the data can validate', () => {
+    const limits = { epsilon: 0.01, groups: 4, attributes: 2, n: 61, errorProbabilityBound: 0.98, maxAttributes: 0.03, minGroupSize: 4025, tooManyGroups: true };
+    const findings = findingsOf({ ...report(), limits }, { showWarnings: false });
+    const info = findings.filter((f) => f.severity === 'information');
+    expect(info).toHaveLength(1);
+    expect(info[0].message).toBe('4 groups are more than 61 test rows can validate: no test tells a gain of 0.01 from none with error below 0.98 (4025 test rows per group would be needed). Fewer group attributes, or more data, make the verdicts meaningful.');
+    expect(findingsOf({ ...report(), limits: { ...limits, tooManyGroups: false } }, { showWarnings: false }).some((f) => f.severity === 'information')).toBe(false);
+  });
+});

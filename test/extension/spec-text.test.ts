@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerCells } from '../../src/extension/csv-header';
-import { lineAndCharacter, readSpecText } from '../../src/extension/spec-text';
+import { assignEdits, lineAndCharacter, readSpecText } from '../../src/extension/spec-text';
 
 const at = (text: string, span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
 
@@ -63,5 +63,30 @@ describe('lineAndCharacter', () => {
     expect(lineAndCharacter(text, text.indexOf('f'))).toEqual({ line: 2, character: 1 });
     expect(lineAndCharacter(text, text.indexOf('h'))).toEqual({ line: 3, character: 1 });
     expect(lineAndCharacter(text, 999)).toEqual({ line: 3, character: 2 });
+  });
+});
+
+describe('assignEdits', () => {
+  const apply = (text: string, edits: Array<{ offset: number; length: number; content: string }>) =>
+    [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.content + t.slice(e.offset + e.length), text);
+
+  it('adds "assign" to a spec that has none, keeping comments, and the spec still parses', () => {
+    const text = '{\n  // mine\n  "data": "heart.csv",\n  "label": "Disease",\n  "groups": ["Sex", "Age"]\n}\n';
+    const out = apply(text, assignEdits(text, 'Sex=Female, Age=Old', 'generic'));
+    expect(out).toContain('// mine');
+    const parsed = readSpecText(out, 's.json');
+    expect(parsed.ok && parsed.spec.assign).toEqual({ 'Sex=Female, Age=Old': 'generic' });
+  });
+});
+
+describe('assignEdits on a spec with assignments', () => {
+  it('adds a second group and replaces an existing one', () => {
+    const apply = (text: string, edits: Array<{ offset: number; length: number; content: string }>) =>
+      [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.content + t.slice(e.offset + e.length), text);
+    const text = JSON.stringify({ data: 'a.csv', label: 'y', groups: ['g'], assign: { 'g=A': 'decoupled' } }, null, 2);
+    const twice = apply(apply(text, assignEdits(text, 'g=B', 'generic')), []);
+    const replaced = apply(twice, assignEdits(twice, 'g=A', 'generic'));
+    const parsed = readSpecText(replaced, 's.json');
+    expect(parsed.ok && parsed.spec.assign).toEqual({ 'g=A': 'generic', 'g=B': 'generic' });
   });
 });
