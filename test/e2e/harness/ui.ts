@@ -256,6 +256,7 @@ export async function quickPickOne(
   await row.waitFor({ state: 'visible', timeout }).catch(async (err) => {
     throw new Error(`no quick pick row ${label} after typing "${filter}"; rows: ${(await quickPickLabels(page)).join(', ')}: ${err.message}`);
   });
+  await settledQuickPickLabels(page);
   if (opts.beforeAccept) {
     await row.hover({ timeout });
     await opts.beforeAccept();
@@ -264,8 +265,31 @@ export async function quickPickOne(
 }
 
 /**
- * Answers a multi-select quick pick (canPickMany): checks each label's row (typing it as filter),
- * clears the filter, checks the "N Selected" count, and accepts with OK.
+ * Waits until the rows of the open quick pick stop changing (the list re-renders after the filter
+ * changes and recycles row elements: a click during that can land on another item). Returns the labels.
+ */
+export async function settledQuickPickLabels(page: Page, timeoutMs = 5_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await quickPickLabels(page);
+  for (;;) {
+    await page.waitForTimeout(100);
+    const now = await quickPickLabels(page);
+    if (now.join('\n') === last.join('\n') || Date.now() > deadline) return now;
+    last = now;
+  }
+}
+
+/** Labels of the rows of the open quick pick that are checked (canPickMany), among the rows shown. */
+export async function checkedQuickPickLabels(page: Page): Promise<string[]> {
+  return quickInputWidget(page)
+    .locator('.quick-input-list .monaco-list-row[aria-checked="true"] .label-name')
+    .allInnerTexts()
+    .then((t) => t.map((x) => x.trim()));
+}
+
+/**
+ * Answers a multi-select quick pick (canPickMany): checks each label's row (typing its filter
+ * first), clears the filter, checks that "N Selected" says so, and accepts with OK.
  */
 export async function quickPickMany(
   page: Page,
@@ -283,16 +307,23 @@ export async function quickPickMany(
     await row.waitFor({ state: 'visible', timeout }).catch(async (err) => {
       throw new Error(`no quick pick row ${label} after typing "${filter}"; rows: ${(await quickPickLabels(page)).join(', ')}: ${err.message}`);
     });
+    await settledQuickPickLabels(page);
     if ((await row.getAttribute('aria-checked')) !== 'true') {
       await row.locator('.monaco-checkbox').first().click({ timeout });
     }
     await waitUntilAttr(row, 'aria-checked', 'true', timeout, `quick pick row ${label} to be checked`);
   }
   await input.fill('', { timeout });
+  await settledQuickPickLabels(page);
   const count = widget.locator('.quick-input-count .monaco-count-badge');
-  if (await count.isVisible()) {
-    const text = (await count.innerText()).trim();
-    if (!text.startsWith(String(labels.length))) throw new Error(`the quick pick says "${text}", expected ${labels.length} selected`);
+  const wanted = `${labels.length} Selected`;
+  const deadline = Date.now() + 5_000;
+  let text = '';
+  while ((text = (await count.innerText().catch(() => '')).trim()) !== wanted) {
+    if (Date.now() > deadline) {
+      throw new Error(`the quick pick says "${text}", expected "${wanted}"; checked rows shown: ${(await checkedQuickPickLabels(page)).join(', ')}`);
+    }
+    await page.waitForTimeout(100);
   }
   if (opts.beforeAccept) await opts.beforeAccept();
   await widget.locator('.quick-input-action .monaco-button', { hasText: /^OK$/ }).click({ timeout });
