@@ -61,6 +61,25 @@ export function fairUseDiagnostics(uri?: vscode.Uri): vscode.Diagnostic[] {
   return all.filter((d) => d.source === DIAGNOSTIC_SOURCE);
 }
 
+/**
+ * Where two JSON values differ, as "path: actual … expected …" lines (at most `max`), so a failed
+ * comparison of two reports says what differs instead of printing both.
+ */
+export function jsonDiff(actual: unknown, expected: unknown, max = 15, at = '$'): string[] {
+  const out: string[] = [];
+  const walk = (a: unknown, e: unknown, p: string) => {
+    if (out.length >= max) return;
+    if (typeof a === 'object' && a !== null && typeof e === 'object' && e !== null && Array.isArray(a) === Array.isArray(e)) {
+      const keys = new Set([...Object.keys(a), ...Object.keys(e)]);
+      for (const k of keys) walk((a as Record<string, unknown>)[k], (e as Record<string, unknown>)[k], Array.isArray(a) ? `${p}[${k}]` : `${p}.${k}`);
+    } else if (!Object.is(a, e)) {
+      out.push(`${p}: actual ${JSON.stringify(a)?.slice(0, 200)}, expected ${JSON.stringify(e)?.slice(0, 200)}`);
+    }
+  };
+  walk(actual, expected, at);
+  return out;
+}
+
 /** Ignores what a JSON round trip would change (undefined fields), so reports compare as data. */
 export function asJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -138,6 +157,6 @@ export function matchFindings(expected: ExpectedFinding[], diagnostics: vscode.D
 
 export function describeFindings(items: Array<ExpectedFinding | vscode.Diagnostic>): string {
   return items
-    .map((x) => `  ${x.severity === vscode.DiagnosticSeverity.Error ? 'Error' : 'Warning'}: ${'message' in x ? x.message : `${x.prefix || '(any)'} … ${x.group}${x.reportedAs ? ` as ${x.reportedAs}` : ''}`}`)
+    .map((x) => `  ${vscode.DiagnosticSeverity[x.severity]}: ${'message' in x ? x.message : `${x.prefix || '(any)'} … ${x.group}${x.reportedAs ? ` as ${x.reportedAs}` : ''}`}`)
     .join('\n');
 }

@@ -7,6 +7,7 @@ import { format } from 'node:util';
 
 /** Same as harness/extensionTests.ts SUITE_OUTPUT_MARKER: the runner shows only lines with it. */
 const OUTPUT_MARKER = '[suite] ';
+const MAX_MESSAGE = 6_000;
 
 export function run(): Promise<void> {
   // mocha ≥ 12 is an ES module whose index re-exports lib/mocha.cjs; load that directly, so the suite
@@ -14,7 +15,11 @@ export function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Mocha = require(path.join(path.dirname(require.resolve('mocha/package.json')), 'lib', 'mocha.cjs')) as typeof import('mocha');
   // The extension host forwards console.log without applying its format: format here, and mark it.
-  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(`${OUTPUT_MARKER}${format(...args)}`);
+  // Very long messages (a deepEqual diff of two reports) are dropped on the way: cut them.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {
+    const text = format(...args);
+    console.log(`${OUTPUT_MARKER}${text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}\n… (${text.length - MAX_MESSAGE} more characters)` : text}`);
+  };
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 120_000, slow: 10_000 });
   const grep = process.env.FAIRUSE_E2E_GREP;
   if (grep) mocha.grep(grep);
