@@ -29,6 +29,7 @@ import {
   quickPickMany,
   quickPickOne,
   reloadWorkbench,
+  runCommand,
   screenshot,
   showExplorer,
   startCodeServer,
@@ -225,6 +226,19 @@ async function main(): Promise<number> {
         }, { timeoutMs: 20_000, what: `${expected} Fair Use rows in Problems` }).catch(() => problems(p));
         log(`Problems: ${rows.map((r) => `${r.severity}: ${r.message}`).join(' | ')}`);
         assertProblems(rows, heartExpected);
+      }, opts);
+    });
+
+    await run.testAfter([audited], 'the Output channel "Fair Use" logs the audit', async () => {
+      await step(p, 'ui-05-output-channel', async () => {
+        await runCommand(p, 'Output: Show Output Channels...', 30_000);
+        await waitForQuickInput(p, /channel/i);
+        await quickPickOne(p, 'Fair Use');
+        const text = await waitUntil(async () => {
+          const t = await p.locator('.part.panel .output-view .view-lines').innerText().catch(() => '');
+          return /heart\.csv/.test(t) && t;
+        }, { timeoutMs: 15_000, what: 'the Fair Use output channel to mention heart.csv' });
+        log(`Fair Use output: ${text.split('\n').slice(0, 3).join(' | ')}`);
       }, opts);
     });
 

@@ -51,6 +51,8 @@ export async function step<T>(
     return result;
   } catch (err) {
     await screenshot(page, `${name}-FAILED`).catch((e) => log(`(no failure screenshot: ${(e as Error).message})`));
+    // Leave no quick input or menu open for the next test.
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Escape').catch(() => undefined);
     if (opts.server) {
       const logs = opts.server.collectLogs(150);
       const file = path.join(e2eEnv(false).screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}-FAILED.log`);
