@@ -5,6 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAudit } from '../../src/core/audit';
+import { parseCsv } from '../../src/core/csv';
+import { loadDataset } from '../../src/core/load-dataset';
+import { auditModelFile } from '../../src/core/model/model-audit';
+import { sha256 } from '../../src/core/model/sha256';
+import { formatEngineModel, trainEngineModel } from '../../src/core/model/train-model';
+import type { AuditOptions } from '../../src/core/options';
 import { prepareDataset } from '../../src/core/prepare-dataset';
 import { SeededRandom } from '../../src/core/random';
 import type { AuditReport, MetricReport } from '../../src/core/report';
@@ -80,4 +86,92 @@ export function withViolations(report: AuditReport, metric = report.settings.met
 
 export function entryOf(report: AuditReport, extra: Partial<ReportEntry> = {}): ReportEntry {
   return { report, finishedAt: '2025-01-02T03:04:05.000Z', dataPath: `/work/${report.dataset.path}`, ...extra };
+}
+
+let heartWithInterventions: Promise<AuditReport> | undefined;
+
+/** The heart example audited with the interventions (SPEC §6); it has no violation, so none changes a verdict. */
+export function heartInterventionsReport(): Promise<AuditReport> {
+  heartWithInterventions ??= runAudit(
+    prepareDataset(readFileSync(join(__dirname, '../../examples/heart.csv'), 'utf8'), {
+      load: { label: 'Disease', groups: ['Sex', 'Age'] },
+      buckets: [],
+    }),
+    { bootstrap: 100, interventions: true },
+    { path: 'heart.csv' },
+  );
+  return heartWithInterventions;
+}
+
+/**
+ * As test/core/interventions.test.ts: the third group's training rows are all positive while its test rows
+ * follow x, so a model with a group intercept errs on its test rows where h0 does not: a known rationality
+ * violation, which serving that group with h0 resolves.
+ */
+export function shiftedCsv(column = 'g', names: readonly [string, string, string] = ['A', 'B', 'C']): string {
+  const random = new SeededRandom(5);
+  const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [`y,${quote(column)},x,part`];
+  const add = (g: string, n: number, trainAllPositive: boolean) => {
+    for (let i = 0; i < n; i++) {
+      const x = random.nextFloat() * 4 - 2;
+      const test = i % 4 === 0;
+      const y = !test && trainAllPositive ? 1 : random.nextFloat() < 1 / (1 + Math.exp(-4 * x)) ? 1 : 0;
+      lines.push(`${y},${quote(g)},${x.toFixed(4)},${test ? 'test' : 'train'}`);
+    }
+  };
+  add(names[0], 400, false);
+  add(names[1], 400, false);
+  add(names[2], 240, true);
+  return lines.join('\n');
+}
+
+const shifted = new Map<string, Promise<AuditReport>>();
+
+/** The shifted data audited with `options` (technique `all`, 200 resamples); group g=C violates rationality. */
+export function shiftedReport(options: Partial<AuditOptions> = { interventions: true }, column = 'g', names?: readonly [string, string, string], path = 'shifted.csv'): Promise<AuditReport> {
+  const key = JSON.stringify([options, column, names, path]);
+  let report = shifted.get(key);
+  if (!report) {
+    const dataset = loadDataset(parseCsv(shiftedCsv(column, names)), { label: 'y', groups: [column], splitColumn: 'part' });
+    report = runAudit(dataset, { bootstrap: 200, technique: 'all', ...options }, { path });
+    shifted.set(key, report);
+  }
+  return report;
+}
+
+/** The shifted data with HOSTILE as the group column and as the violating group, audited with interventions. */
+export function hostileShiftedReport(): Promise<AuditReport> {
+  return shiftedReport({ interventions: true, assign: { [`${HOSTILE}=B & "C"`]: 'decoupled' } }, HOSTILE, ['A', 'B & "C"', HOSTILE], `data/${HOSTILE}.csv`);
+}
+
+let newData: Promise<AuditReport> | undefined;
+
+/**
+ * An engine model audited on new data given its training data (as test/core/model/new-data.test.ts): group
+ * g=1 gains in training and is harmed in deployment, where the label shifted.
+ */
+export function newDataReport(): Promise<AuditReport> {
+  newData ??= (() => {
+    const cells = (counts: Array<[number, number, number, number]>) => {
+      const lines = ['y,g,x'];
+      for (const [g, x, positives, negatives] of counts) {
+        for (let i = 0; i < positives; i++) lines.push(`1,${g},${x}`);
+        for (let i = 0; i < negatives; i++) lines.push(`0,${g},${x}`);
+      }
+      return `${lines.join('\n')}\n`;
+    };
+    const training = cells([[0, 0, 2, 28], [0, 1, 10, 20], [1, 0, 20, 10], [1, 1, 28, 2]]);
+    const deployment = cells([[0, 0, 2, 28], [0, 1, 10, 20], [1, 0, 2, 28], [1, 1, 28, 2]]);
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const model = trainEngineModel(loadDataset(parseCsv(training), { label: 'y', groups: ['g'] }), { technique: '1hot', C: 100 }, { path: 'train.csv', sha256: sha256(bytes(training)) }).model;
+    return auditModelFile({
+      data: { bytes: bytes(deployment), path: 'deploy.csv' },
+      trainData: { bytes: bytes(training), path: 'train.csv' },
+      model: { bytes: bytes(formatEngineModel(model)), path: 'm.json' },
+      load: {},
+      options: { bootstrap: 200 },
+    });
+  })();
+  return newData;
 }

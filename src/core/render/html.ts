@@ -1,7 +1,8 @@
 import type { MetricId } from '../metrics';
-import type { AuditReport, EnvyRow, GroupReport, MetricReport, Verdict } from '../report';
-import { metricTitle } from './format';
-import { describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
+import type { Assignment, AuditReport, EnvyRow, GroupReport, MetricReport, Verdict } from '../report';
+import { formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
+import { interventionTables, limitsLines, minimizationLines } from './science-tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
 
 export interface HtmlReportOptions {
   /** The audit spec the report came from, as the user knows it (shown under the title). */
@@ -12,8 +13,8 @@ export interface HtmlReportOptions {
 
 /**
  * The report as one self-contained HTML page (SPEC §8): the tables of the Markdown report, the
- * envy-freeness matrix as a heatmap, group sizes and warnings, with inline CSS that follows the
- * reader's light or dark preference. No script and no external resource, so it can be mailed or
+ * envy-freeness matrix as a heatmap, the interventions (SPEC §6), what the data can validate (SPEC §7),
+ * group sizes and warnings, with inline CSS that follows the reader's light or dark preference. No script and no external resource, so it can be mailed or
  * attached to a review as it is. Every string that came from the CSV is escaped.
  */
 export function renderReportHtml(report: AuditReport, options: HtmlReportOptions = {}): string {
@@ -29,10 +30,14 @@ export function renderReportHtml(report: AuditReport, options: HtmlReportOptions
     ...meta.map((line) => `<p class="meta">${escapeHtml(line)}</p>`),
     `<p class="verdict-line ${violated ? 'is-violation' : 'is-ok'}" role="status"><span aria-hidden="true">${violated ? '⚠' : '✓'} </span><strong>${escapeHtml(verdictLine(report))}</strong></p>`,
     '</header>',
-    `<nav aria-label="Metrics"><ul>${metrics.map((m) => `<li><a href="#metric-${m}">${escapeHtml(metricTitle(m))}</a></li>`).join('')}<li><a href="#groups">Groups</a></li>${report.warnings.length ? '<li><a href="#warnings">Warnings</a></li>' : ''}</ul></nav>`,
+    `<nav aria-label="Sections"><ul>${metrics.map((m) => `<li><a href="#metric-${m}">${escapeHtml(metricTitle(m))}</a></li>`).join('')}` +
+      `${report.interventions ? '<li><a href="#interventions">Interventions</a></li>' : ''}${report.limits ? '<li><a href="#limits">What the data can validate</a></li>' : ''}` +
+      `<li><a href="#groups">Groups</a></li>${report.warnings.length ? '<li><a href="#warnings">Warnings</a></li>' : ''}</ul></nav>`,
     '<main>',
-    section('summary', 'Summary', tableHtml(summaryTable(report), { verdictColumn: -1 })),
+    section('summary', 'Summary', tableHtml(summaryTable(report), { verdictColumns: [] })),
     ...metrics.map((metric) => metricSection(report, metric)),
+    report.interventions ? section('interventions', `Interventions (${metricNoun(report.interventions.metric)})`, interventionsHtml(report)) : '',
+    report.limits ? section('limits', 'What the data can validate', limitsHtml(report)) : '',
     section('groups', 'Group sizes and label balance', groupsTableHtml(report)),
     report.warnings.length
       ? section('warnings', 'Warnings', `<ul class="warnings">${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`)
@@ -117,6 +122,12 @@ export function formatRate(rate: number): string {
   return `${(rate * 100).toFixed(1)}%`;
 }
 
+/** The tag beside a group that h does not serve (the spec's "assign", or an intervention's choice). */
+export const SERVED_BY: Readonly<Record<Exclude<Assignment, 'personalized'>, string>> = {
+  generic: 'served by h0',
+  decoupled: 'served by its decoupled model',
+};
+
 /** Glyphs that mark a verdict next to its word, so no view depends on colour alone. */
 export const VERDICT_GLYPHS: Readonly<Record<Verdict, string>> = {
   violation: '⚠',
@@ -128,7 +139,79 @@ export const VERDICT_GLYPHS: Readonly<Record<Verdict, string>> = {
 function metricSection(report: AuditReport, metric: MetricId): string {
   const decisive = metric === report.settings.metric;
   const heading = `${metricTitle(metric)}${decisive ? ' (decides the verdict)' : ''}`;
-  return section(`metric-${metric}`, heading, tableHtml(rationalityTable(report, metric), { verdictColumn: 8 }) + envyHeatmapHtml(report, metric));
+  const assign = report.settings.assign ?? {};
+  const rationality = rationalityTable(report, metric);
+  const gains = tableHtml(rationality, {
+    verdictColumns: [8],
+    rowTags: (report.metrics[metric] as MetricReport).rationality.map((r) => (assign[r.group] ? SERVED_BY[assign[r.group]] : null)),
+    totalRow: true,
+  });
+  return section(`metric-${metric}`, heading, gains + comparisonHtml(report, metric) + envyHeatmapHtml(report, metric));
+}
+
+/** Paper 1 Figures 6–7: gains on the training data beside gains on the new data, when the report has them. */
+function comparisonHtml(report: AuditReport, metric: MetricId): string {
+  const table = comparisonTable(report, metric);
+  if (!table || !report.comparison) return '';
+  const groups: ReadonlyArray<readonly [string, number]> = [['', 1], [`Training data — ${report.comparison.trainingData.path}`, 5], [`New data — ${report.dataset.path}`, 5]];
+  return `<h3>Training data vs new data</h3>\n${tableHtml(table, { verdictColumns: [5, 10], headerGroups: groups, totalRow: true, className: 'comparison' })}`;
+}
+
+/** SPEC §6: one Table 3 per intervention, then data minimization. */
+function interventionsHtml(report: AuditReport): string {
+  const interventions = report.interventions!;
+  const metric = interventions.metric;
+  const tables = interventionTables(report);
+  const items = interventions.items.map((item, i) => {
+    const changes = (label: string, list: readonly string[], verdict: Verdict) =>
+      `<p class="changes"><strong>${label} (${list.length}):</strong> ${list.length
+        ? `</p><ul class="changes">${list.map((v) => `<li><span class="verdict-${verdict}"><span aria-hidden="true">${VERDICT_GLYPHS[verdict]} </span></span>${escapeHtml(v)}</li>`).join('')}</ul>`
+        : 'no violation</p>'}`;
+    return `<section id="intervention-${item.kind}" class="intervention" aria-labelledby="intervention-${item.kind}-h">` +
+      `<h3 id="intervention-${item.kind}-h">Intervention “${escapeHtml(item.kind)}”</h3>\n` +
+      `<p>Overall ${escapeHtml(metricNoun(metric))} of the served model: <strong>${escapeHtml(`${formatValue(metric, item.overall.before)} → ${formatValue(metric, item.overall.after)}`)}</strong></p>\n` +
+      // The caption is the description: the heading already names the intervention.
+      tableHtml({ ...tables[i], title: item.description, note: undefined }, { verdictColumns: [3, 5], totalRow: true, className: 'intervention-table' }) +
+      changes('Resolves', item.resolved, 'gain') + changes('Creates', item.created, 'violation') +
+      '</section>\n';
+  });
+  const { groupsWithoutGain, valuesNotNeeded } = interventions.minimization;
+  const values = Object.entries(valuesNotNeeded).filter(([, vs]) => vs.length > 0);
+  const [groupsLine, valuesLine] = minimizationLines(report);
+  const minimization = '<section id="minimization" aria-labelledby="minimization-h"><h3 id="minimization-h">Data minimization</h3>\n' +
+    (groupsWithoutGain.length
+      ? `<p>${groupsWithoutGain.length} tested group${groupsWithoutGain.length === 1 ? '' : 's'} gain nothing significant in ${escapeHtml(metricNoun(metric))} from reporting their attributes:</p>` +
+        `<ul class="minimization-groups">${groupsWithoutGain.map((g) => `<li>${escapeHtml(g)}</li>`).join('')}</ul>\n`
+      : `<p>${escapeHtml(groupsLine)}</p>\n`) +
+    (values.length
+      ? '<div class="table-wrap"><table class="minimization-values"><caption>Attribute values that need not be collected</caption>' +
+        '<thead><tr><th scope="col">Attribute</th><th scope="col">Values not needed</th></tr></thead><tbody>' +
+        values.map(([attribute, vs]) => `<tr><th scope="row">${escapeHtml(attribute)}</th><td>${escapeHtml(vs.join(' / '))}</td></tr>`).join('') +
+        '</tbody></table></div>\n<p class="note">No tested group with these values gains significantly from reporting them.</p>\n'
+      : `<p>${escapeHtml(valuesLine)}</p>\n`) +
+    '</section>\n';
+  return `<p class="note">Each intervention serves some groups with another model and is audited again on the same test rows (paper 1, Table 3).</p>\n${items.join('')}${minimization}`;
+}
+
+/** SPEC §7: the numbers, then the sentences of the Markdown report. */
+function limitsHtml(report: AuditReport): string {
+  const l = report.limits!;
+  const rows: Array<[string, string]> = [
+    [`Lower bound on the probability of error of any test, at ε = ${l.epsilon}`, l.errorProbabilityBound.toFixed(3)],
+    [`Binary attributes the ${l.n} test rows can validate (k_max)`, l.maxAttributes.toFixed(2)],
+    [`Binary attributes of the ${l.groups} groups (log₂ d)`, l.attributes.toFixed(2)],
+    [`Equal group size needed (test rows per group, P_e = ½)`, String(l.minGroupSize)],
+  ];
+  const warning = l.tooManyGroups
+    ? `<p class="limits-warning" role="note"><span aria-hidden="true">⚠ </span><strong>More groups than this data can validate.</strong> ` +
+      `${escapeHtml(`With ${l.n} test rows in ${l.groups} groups, no test can reliably tell a gain of ${l.epsilon} from none: a “no change” verdict here says little.`)}</p>\n`
+    : '';
+  const table = '<div class="table-wrap"><table class="limits"><caption>What these test rows can validate (paper 2; SPEC §7)</caption>' +
+    '<thead><tr><th scope="col">Quantity</th><th scope="col" class="num">Value</th></tr></thead><tbody>' +
+    rows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="num">${escapeHtml(value)}</td></tr>`).join('') +
+    '</tbody></table></div>\n';
+  const lines = limitsLines(report).filter((line) => !line.startsWith('Warning:'));
+  return warning + table + lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('\n') + '\n';
 }
 
 function section(id: string, heading: string, content: string): string {
@@ -136,29 +219,44 @@ function section(id: string, heading: string, content: string): string {
 }
 
 interface TableHtmlOptions {
-  /** Index of the column that holds the verdict word, marked with a glyph; −1 for none. */
-  readonly verdictColumn: number;
+  /** Columns that hold verdict words ("VIOLATION", "gain", …), marked with a glyph. */
+  readonly verdictColumns: readonly number[];
+  /** A header row above the column headers: [label, columns spanned]; an empty label leaves the cells blank. */
+  readonly headerGroups?: ReadonlyArray<readonly [string, number]>;
+  /** Per body row, a tag after the row header (e.g. "served by h0"), or null. */
+  readonly rowTags?: ReadonlyArray<string | null>;
+  /** The last row is a total. */
+  readonly totalRow?: boolean;
+  readonly className?: string;
 }
+
+const VERDICT_OF_LABEL: ReadonlyMap<string, Verdict> = new Map(Object.entries(VERDICT_LABELS).map(([verdict, label]) => [label, verdict as Verdict]));
 
 /** A Table as an HTML table: header cells with scope, the first column as row headers, tones as classes. */
 function tableHtml(t: Table, options: TableHtmlOptions): string {
-  const head = `<thead><tr>${t.header.map((h, j) => `<th scope="col"${t.numeric[j] ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const groups = options.headerGroups
+    ? `<tr>${options.headerGroups.map(([label, span]) => (label ? `<th scope="colgroup" colspan="${span}">${escapeHtml(label)}</th>` : `<td colspan="${span}"></td>`)).join('')}</tr>`
+    : '';
+  const head = `<thead>${groups}<tr>${t.header.map((h, j) => `<th scope="col"${t.numeric[j] ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.map((cells, i) => {
     const tone = t.tone[i];
+    const tag = options.rowTags?.[i];
     const tds = cells.map((c, j) => {
-      if (j === 0) return `<th scope="row">${escapeHtml(c)}</th>`;
-      const classes = [t.numeric[j] ? 'num' : '', j === options.verdictColumn ? 'verdict' : ''].filter(Boolean).join(' ');
-      const content = j === options.verdictColumn && c !== '' ? verdictHtml(tone, c) : escapeHtml(c);
+      if (j === 0) return `<th scope="row">${escapeHtml(c)}${tag ? ` <span class="tag">${escapeHtml(tag)}</span>` : ''}</th>`;
+      const verdict = options.verdictColumns.includes(j) ? VERDICT_OF_LABEL.get(c) : undefined;
+      const classes = [t.numeric[j] ? 'num' : '', options.verdictColumns.includes(j) ? 'verdict' : ''].filter(Boolean).join(' ');
+      const content = verdict ? verdictHtml(verdict, c) : escapeHtml(c);
       return `<td${classes ? ` class="${classes}"` : ''}>${content}</td>`;
     });
-    return `<tr class="tone-${tone}">${tds.join('')}</tr>`;
+    const total = options.totalRow === true && i === t.rows.length - 1;
+    return `<tr class="tone-${tone}${total ? ' total' : ''}">${tds.join('')}</tr>`;
   });
   const note = t.note ? `<p class="note">${escapeHtml(t.note)}</p>` : '';
-  return `<div class="table-wrap"><table><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
+  const table = options.className ? `<table class="${options.className}">` : '<table>';
+  return `<div class="table-wrap">${table}<caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
 }
 
-function verdictHtml(tone: Table['tone'][number], text: string): string {
-  const verdict: Verdict = tone === 'violation' ? 'violation' : tone === 'gain' ? 'gain' : tone === 'untested' ? 'untested' : 'none';
+function verdictHtml(verdict: Verdict, text: string): string {
   const word = escapeHtml(text);
   return `<span class="verdict-${verdict}"><span aria-hidden="true">${VERDICT_GLYPHS[verdict]} </span>${verdict === 'violation' ? `<strong>${word}</strong>` : word}</span>`;
 }
@@ -254,6 +352,13 @@ tr.total { font-weight: 600; }
 .heat-neg-3 { background: rgba(var(--heat-neg), 0.36); } .heat-neg-4 { background: rgba(var(--heat-neg), 0.5); }
 .warnings li { margin: 4px 0; overflow-wrap: anywhere; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.tag { display: inline-block; margin-left: 4px; padding: 0 6px; border: 1px solid var(--border); border-radius: 8px; font-size: 0.85em; font-weight: 400; color: var(--muted); white-space: nowrap; }
+h3 { font-size: 1.05em; margin: 20px 0 6px; }
+th[scope="colgroup"] { text-align: center; background: var(--stripe); }
+p.changes { margin: 4px 0; }
+ul.changes { margin: 0 0 8px; }
+.limits-warning { margin: 8px 0; padding: 8px 12px; border-left: 4px solid var(--red); background: var(--stripe); }
+.limits-warning > span { color: var(--red); }
 footer { margin-top: 32px; color: var(--muted); font-size: 0.9em; }
 @media print { body { max-width: none; padding: 0; } nav { display: none; } section { break-inside: avoid-page; } }
 `;

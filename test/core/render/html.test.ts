@@ -6,9 +6,10 @@ import type { MetricId } from '../../../src/core/metrics';
 import { formatGain, formatInterval, formatP, formatValue, VERDICT_LABELS } from '../../../src/core/render/format';
 import { envyShade, escapeHtml, heatClass, heatLevel, largestAbsGain, renderReportHtml } from '../../../src/core/render/html';
 import { escapeMarkdown, renderMarkdown } from '../../../src/core/render/markdown';
-import { metricOrder } from '../../../src/core/render/tables';
+import { interventionTables, limitsLines } from '../../../src/core/render/science-tables';
+import { comparisonTable, describeModel, metricOrder } from '../../../src/core/render/tables';
 import type { AuditReport, MetricReport } from '../../../src/core/report';
-import { HOSTILE, heartReport, hostileReport, withViolations } from '../../webview/fixtures';
+import { HOSTILE, heartInterventionsReport, heartReport, hostileReport, hostileShiftedReport, newDataReport, shiftedReport, withViolations } from '../../webview/fixtures';
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -174,5 +175,96 @@ describe('heatLevel', () => {
     expect(scale).toBe(Math.max(...tested.map((e) => Math.abs(e.gain!))));
     for (const e of untested) expect(envyShade(e, scale)).toBe('heat-zero');
     for (const e of tested) expect(envyShade(e, scale)).toBe(heatClass(heatLevel(e.gain, scale)));
+  });
+});
+
+describe('renderReportHtml: interventions, data minimization and limits (SPEC §6–§7)', () => {
+  it('prints each intervention as paper 1 Table 3, with the cells of the Markdown report', async () => {
+    const report = await heartInterventionsReport();
+    const doc = parse(renderReportHtml(report));
+    const tables = interventionTables(report);
+    const sections = [...doc.querySelectorAll('#interventions section.intervention')];
+    expect(sections.map((s) => s.id)).toEqual(report.interventions!.items.map((item) => `intervention-${item.kind}`));
+    sections.forEach((section, i) => {
+      const rows = [...section.querySelectorAll('table.intervention-table tbody tr')];
+      expect(rows.map(cellTexts)).toEqual(tables[i].rows.map((r) => [...r]));
+      expect(rows.at(-1)!.classList.contains('total')).toBe(true);
+      expect(section.querySelector('caption')!.textContent).toBe(report.interventions!.items[i].description);
+    });
+    expect(doc.querySelector('nav a[href="#interventions"]')).not.toBeNull();
+    const m = report.interventions!.minimization;
+    expect([...doc.querySelectorAll('#minimization .minimization-groups li')].map((li) => li.textContent)).toEqual(m.groupsWithoutGain);
+    const valueRows = [...doc.querySelectorAll('#minimization table.minimization-values tbody tr')].map(cellTexts);
+    expect(valueRows).toEqual(Object.entries(m.valuesNotNeeded).map(([attribute, vs]) => [attribute, vs.join(' / ')]));
+  });
+
+  it('names the violations an intervention resolves and creates, and the overall risk before and after', async () => {
+    const report = await shiftedReport();
+    const doc = parse(renderReportHtml(report));
+    const generic = report.interventions!.items.find((item) => item.kind === 'generic')!;
+    const section = doc.querySelector('#intervention-generic')!;
+    const c = [...section.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === 'g=C')!;
+    expect(cellTexts(c)).toEqual(['g=C', 'h0 (generic)', formatGain('error', generic.groups.find((g) => g.group === 'g=C')!.before.gain), VERDICT_LABELS.violation, formatGain('error', 0), VERDICT_LABELS.none]);
+    expect(c.querySelectorAll('td.verdict')[0].textContent).toBe(`⚠ ${VERDICT_LABELS.violation}`);
+    expect([...section.querySelectorAll('ul.changes li')].map((li) => li.textContent!.replace(/^✓ /, ''))).toEqual(generic.resolved);
+    expect(generic.resolved).toContain('rationality: g=C');
+    expect(section.textContent).toContain('Creates (0):');
+    expect(section.textContent).toContain(`${formatValue('error', generic.overall.before)} → ${formatValue('error', generic.overall.after)}`);
+  });
+
+  it('shows what the data can validate, with a warning when there are too many groups', async () => {
+    const report = await heartInterventionsReport();
+    const limits = report.limits!;
+    expect(limits.tooManyGroups).toBe(true);
+    const doc = parse(renderReportHtml(report));
+    const values = [...doc.querySelectorAll('#limits table.limits tbody td')].map((td) => td.textContent);
+    expect(values).toEqual([limits.errorProbabilityBound.toFixed(3), limits.maxAttributes.toFixed(2), limits.attributes.toFixed(2), String(limits.minGroupSize)]);
+    expect(doc.querySelector('#limits .limits-warning')!.textContent).toContain('More groups than this data can validate');
+    for (const line of limitsLines(report).filter((l) => !l.startsWith('Warning'))) expect(doc.querySelector('#limits')!.textContent).toContain(line);
+  });
+
+  it('leaves the sections out of a report without them', async () => {
+    const report = await heartReport();
+    const { limits: _limits, ...withoutLimits } = report;
+    const doc = parse(renderReportHtml(withoutLimits));
+    expect(doc.querySelector('#interventions')).toBeNull();
+    expect(doc.querySelector('#limits')).toBeNull();
+  });
+
+  it('tags the groups the spec assigns to h0', async () => {
+    const report = await shiftedReport({ assign: { 'g=C': 'generic' } });
+    const doc = parse(renderReportHtml(report));
+    const headers = [...rationalityTableOf(doc, 'error').querySelectorAll('tbody th')];
+    expect(headers.map((th) => th.querySelector('.tag')?.textContent ?? null)).toEqual([null, null, 'served by h0', null]);
+  });
+});
+
+describe('renderReportHtml: a model file audited on new data', () => {
+  it('states the model and puts the gains on the training data beside those on the new data', async () => {
+    const report = await newDataReport();
+    const doc = parse(renderReportHtml(report));
+    expect([...doc.querySelectorAll('.meta')].map((p) => p.textContent)).toContain(describeModel(report));
+    const table = doc.querySelector('#metric-error table.comparison')!;
+    const expected = comparisonTable(report, 'error')!;
+    expect([...table.querySelectorAll('tbody tr')].map(cellTexts)).toEqual(expected.rows.map((r) => [...r]));
+    expect([...table.querySelectorAll('thead th[scope="colgroup"]')].map((th) => th.textContent)).toEqual(['Training data — train.csv', 'New data — deploy.csv']);
+    const g1 = [...table.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === 'g=1')!;
+    expect(g1.classList.contains('tone-violation')).toBe(true);
+  });
+});
+
+describe('renderReportHtml escapes the new sections too', () => {
+  it('hostile group names in interventions, minimization and tags stay text', async () => {
+    const report = await hostileShiftedReport();
+    const html = renderReportHtml(report);
+    expect(html).not.toContain(HOSTILE);
+    const doc = parse(html);
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+    expect(doc.querySelectorAll('[onerror]')).toHaveLength(0);
+    const generic = doc.querySelector('#intervention-generic')!;
+    expect(generic.querySelector('tbody th')!.textContent).toBe(report.interventions!.items[0].groups[0].group);
+    expect([...generic.querySelectorAll('ul.changes li')].map((li) => li.textContent!.replace(/^✓ /, ''))).toEqual(report.interventions!.items[0].resolved);
+    expect(doc.querySelector('#minimization table th[scope="row"]')!.textContent).toBe(HOSTILE);
+    expect(doc.querySelector(`#metric-error .tag`)!.textContent).toBe('served by its decoupled model');
   });
 });
