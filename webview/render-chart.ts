@@ -66,7 +66,8 @@ export function renderGainChart(report: AuditReport, metric: MetricId, options: 
     x: { label: `Gain in ${metricNoun(metric)} (generic − personalized; right of 0 = better off) →`, labelAnchor: 'center', tickFormat: (d: number) => formatGain(metric, d), grid: true, nice: true },
     y: { domain: groups, label: null, axis: null },
     marks: [
-      Plot.axisY({ textOverflow: 'ellipsis', lineWidth: (marginLeft - 12) / FONT_PX, tickSize: 0, className: 'fu-chart-axis' }),
+      // Plot measures text with Helvetica's widths; the editor's UI font runs wider, so leave it 15% slack.
+      Plot.axisY({ textOverflow: 'ellipsis', lineWidth: ((marginLeft - 12) / FONT_PX) * 0.85, tickSize: 0, className: 'fu-chart-axis' }),
       Plot.ruleX([0], { className: 'fu-chart-zero' }),
       ...VERDICTS.flatMap((verdict) => {
         const ofVerdict = rows.filter((r) => r.verdict === verdict);
