@@ -4,8 +4,8 @@
  */
 import { METRIC_IDS, type MetricId } from '../src/core/metrics/metric';
 import { metricOrder } from '../src/core/render/tables';
-import type { AuditReport } from '../src/core/report';
-import type { HostMessage, PanelState } from '../src/extension/webview-protocol';
+import type { AuditReport, Intervention } from '../src/core/report';
+import { isAsIf, type AsIf, type HostMessage, type PanelState } from '../src/extension/webview-protocol';
 
 export const EMPTY_STATE: PanelState = { entry: null, metric: null, focusGroup: null };
 
@@ -22,12 +22,26 @@ export function activeMetric(state: PanelState): MetricId | null {
   return metrics[0] ?? null;
 }
 
+/** The intervention the tabs show, or null for the audited model (also when the report lacks the chosen one). */
+export function activeIntervention(state: PanelState): Intervention | null {
+  if (!state.entry || !state.asIf || state.asIf === 'original') return null;
+  return state.entry.report.interventions?.items.find((item) => item.kind === state.asIf) ?? null;
+}
+
+/** The model on screen: the chosen intervention if the report has it, else the original. */
+export function activeAsIf(state: PanelState): AsIf {
+  return activeIntervention(state)?.kind ?? 'original';
+}
+
 export function reduce(state: PanelState, message: HostMessage): PanelState {
   switch (message.type) {
     case 'show': {
-      // A re-sent entry (the host answers every 'ready') keeps the metric the user picked.
+      // A re-sent entry (the host answers every 'ready') keeps the metric the user picked, and the
+      // hypothetical view too; a new audit opens on the model it audited.
       const metric = message.metric ?? state.metric;
-      return { entry: message.entry, metric: metric ?? null, focusGroup: message.focusGroup ?? null };
+      const sameEntry = state.entry !== null && state.entry.finishedAt === message.entry.finishedAt;
+      const next: PanelState = { entry: message.entry, metric: metric ?? null, focusGroup: message.focusGroup ?? null };
+      return sameEntry && state.asIf && state.asIf !== 'original' ? { ...next, asIf: state.asIf } : next;
     }
     case 'focus':
       return { ...state, focusGroup: message.group, metric: message.metric ?? state.metric };
@@ -40,6 +54,14 @@ export function withMetric(state: PanelState, metric: MetricId): PanelState {
   return { ...state, metric };
 }
 
+export function withAsIf(state: PanelState, asIf: AsIf): PanelState {
+  if (asIf === 'original') {
+    const { asIf: _dropped, ...rest } = state;
+    return rest;
+  }
+  return { ...state, asIf };
+}
+
 /**
  * A structural check of what getState returned (a state saved by an older version of the panel, or
  * nothing): enough that the renderers can walk it without throwing.
@@ -49,6 +71,7 @@ export function isPanelState(value: unknown): value is PanelState {
   const state = value as Record<string, unknown>;
   if (!(state.metric === null || (typeof state.metric === 'string' && (METRIC_IDS as readonly string[]).includes(state.metric)))) return false;
   if (!(state.focusGroup === null || typeof state.focusGroup === 'string')) return false;
+  if (!(state.asIf === undefined || isAsIf(state.asIf))) return false;
   if (state.entry === null) return true;
   if (typeof state.entry !== 'object' || state.entry === undefined) return false;
   const entry = state.entry as Record<string, unknown>;

@@ -3,7 +3,7 @@
  * the host validates every message it receives with `isWebviewMessage` (the webview is untrusted).
  */
 import type { MetricId } from '../core/metrics/metric';
-import type { AuditReport } from '../core/report';
+import type { AuditReport, Intervention } from '../core/report';
 
 /** What the panel shows: a report and where it came from (for titles and "open spec" links). */
 export interface ReportEntry {
@@ -18,11 +18,21 @@ export interface ReportEntry {
   readonly finishedAt: string;
 }
 
+/**
+ * Which model the metric tabs show: the audited one, or one of the report's interventions (SPEC §6) as if it
+ * had been audited instead.
+ */
+export type AsIf = 'original' | Intervention['kind'];
+
+export const AS_IF_CHOICES: readonly AsIf[] = ['original', 'generic', 'decoupled', 'selected'];
+
 /** The state the webview keeps with setState, so a reload restores the panel without the host. */
 export interface PanelState {
   readonly entry: ReportEntry | null;
   readonly metric: MetricId | null;
   readonly focusGroup: string | null;
+  /** Absent in states saved before interventions were shown: the original. */
+  readonly asIf?: AsIf;
 }
 
 export type HostMessage =
@@ -45,6 +55,8 @@ export interface RenderedSummary {
   readonly groupRows: number;
   /** Cells of the envy-freeness heatmap (without the diagonal). */
   readonly envyCells: number;
+  /** The model the tabs show (absent from older webviews: the original). */
+  readonly asIf?: AsIf;
 }
 
 export type WebviewMessage =
@@ -84,5 +96,9 @@ function isRenderedSummary(value: unknown): value is RenderedSummary {
   const stringOrNull = (v: unknown) => v === null || typeof v === 'string';
   const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
   return stringOrNull(s.finishedAt) && (s.metric === null || (typeof s.metric === 'string' && METRIC_IDS.has(s.metric))) &&
-    stringOrNull(s.focusGroup) && count(s.groupRows) && count(s.envyCells);
+    stringOrNull(s.focusGroup) && count(s.groupRows) && count(s.envyCells) && (s.asIf === undefined || isAsIf(s.asIf));
+}
+
+export function isAsIf(value: unknown): value is AsIf {
+  return typeof value === 'string' && (AS_IF_CHOICES as readonly string[]).includes(value);
 }

@@ -221,4 +221,19 @@ describe('report panel (host side)', () => {
     expect(panel.posted.at(-1)).toEqual({ type: 'clear' });
     expect(controller.current).toBeUndefined();
   });
+
+  it('takes the "as if" choice in a rendered summary and a saved state, and drops a summary with an unknown one', async () => {
+    const { controller, log } = setup();
+    const entry = entryOf(await heartReport());
+    const panel = fake.makePanel();
+    const serializer = fake.serializers.get(REPORT_VIEW_TYPE) as { deserializeWebviewPanel(p: unknown, s: unknown): Promise<void> };
+    await serializer.deserializeWebviewPanel(panel, JSON.parse(JSON.stringify({ entry, metric: 'auc', focusGroup: null, asIf: 'generic' })));
+    expect(controller.current).toEqual(entry);
+    const summary = { finishedAt: entry.finishedAt, metric: 'auc', focusGroup: null, asIf: 'generic', groupRows: 4, envyCells: 12 };
+    panel.send({ type: 'rendered', summary });
+    expect(controller.lastRendered).toEqual(summary);
+    panel.send({ type: 'rendered', summary: { ...summary, asIf: 'h0' } });
+    expect(controller.lastRendered).toEqual(summary);
+    expect(log.filter((l) => l.startsWith('Report panel: ignored a message outside the protocol'))).toHaveLength(1);
+  });
 });
