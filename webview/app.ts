@@ -3,17 +3,20 @@
  * turns clicks into messages for the host. Knows the VS Code API only through `VsCodeApi`.
  */
 import type { MetricId } from '../src/core/metrics/metric';
-import type { PanelState, RenderedSummary, WebviewMessage } from '../src/extension/webview-protocol';
+import type { AsIf, PanelState, RenderedSummary, WebviewMessage } from '../src/extension/webview-protocol';
 import { isHostMessage, type VsCodeApi } from './messaging';
+import { syncAsIfToggle } from './render-as-if';
 import type { PlotApi } from './render-chart';
 import { renderMetricContent, renderPanel, type PanelActions } from './render-panel';
-import { activeMetric, EMPTY_STATE, isPanelState, reduce, withMetric } from './state';
+import { activeAsIf, activeMetric, EMPTY_STATE, isPanelState, reduce, withAsIf, withMetric } from './state';
 
 export interface App {
   readonly state: PanelState;
   /** A message event's data from the host; anything that is not a HostMessage is ignored. */
   receive(data: unknown): void;
   selectMetric(metric: MetricId): void;
+  /** Shows the tabs as if an intervention were the audited model, or as audited ('original'). */
+  selectAsIf(asIf: AsIf): void;
   /** Draws again at the current width (the chart is sized to the panel). */
   redraw(): void;
 }
@@ -35,6 +38,15 @@ export function createApp(root: HTMLElement, api: VsCodeApi, options: AppOptions
     rerun: () => post({ type: 'rerun' }),
     openSpec: () => post({ type: 'openSpec' }),
     selectMetric: (metric) => app.selectMetric(metric),
+    selectAsIf: (asIf) => {
+      const fromToggle = document.activeElement?.closest?.('fieldset.fu-asif-toggle');
+      app.selectAsIf(asIf);
+      // From a "show as if" button further down: bring the choice (and the redrawn tabs) into view.
+      if (!fromToggle) {
+        root.querySelector('fieldset.fu-asif-toggle')?.scrollIntoView?.({ block: 'start' });
+        root.querySelector<HTMLInputElement>('fieldset.fu-asif-toggle input:checked')?.focus?.({ preventScroll: true });
+      }
+    },
   };
   const renderOptions = () => ({ plot: options.plot, chartWidth: options.chartWidth?.() });
 
@@ -43,6 +55,7 @@ export function createApp(root: HTMLElement, api: VsCodeApi, options: AppOptions
       finishedAt: state.entry?.finishedAt ?? null,
       metric: activeMetric(state),
       focusGroup: state.focusGroup,
+      asIf: activeAsIf(state),
       groupRows: root.querySelectorAll('table.fu-gains tbody tr[data-group]').length,
       envyCells: root.querySelectorAll('table.fu-heatmap td[data-reported-as]').length,
     };
@@ -84,6 +97,15 @@ export function createApp(root: HTMLElement, api: VsCodeApi, options: AppOptions
       state = withMetric(state, metric);
       api.setState(state);
       post({ type: 'metricChanged', metric });
+      renderMetricContent(root, state, renderOptions());
+      report();
+    },
+    selectAsIf(asIf) {
+      if (!state.entry || asIf === activeAsIf(state)) return;
+      if (asIf !== 'original' && !state.entry.report.interventions?.items.some((item) => item.kind === asIf)) return;
+      state = withAsIf(state, asIf);
+      api.setState(state);
+      syncAsIfToggle(root, activeAsIf(state));
       renderMetricContent(root, state, renderOptions());
       report();
     },

@@ -4,7 +4,8 @@
  */
 import type { MetricId } from '../src/core/metrics/metric';
 import { metricNoun, metricTitle } from '../src/core/render/format';
-import { formatRate, untestedReason, VERDICT_GLYPHS } from '../src/core/render/html';
+import { formatRate, SERVED_BY, untestedReason, VERDICT_GLYPHS } from '../src/core/render/html';
+import { describeModel } from '../src/core/render/tables';
 import type { AuditReport } from '../src/core/report';
 import { TECHNIQUE_NAMES } from '../src/core/technique';
 import type { ReportEntry } from '../src/extension/webview-protocol';
@@ -45,8 +46,11 @@ export function renderGroupSizes(report: AuditReport, metric: MetricId, focusGro
 }
 
 export function renderSettings(entry: ReportEntry): HTMLElement {
-  const { dataset, settings, groups } = entry.report;
-  const split = settings.splitColumn ? `column ${settings.splitColumn} (train / test)` : `${Math.round((settings.testSize ?? 0) * 100)}% test, stratified by group and label`;
+  const { dataset, settings, groups, model } = entry.report;
+  const split = model?.newData
+    ? 'none: every row is a test row (new data)'
+    : settings.splitColumn ? `column ${settings.splitColumn} (train / test)` : `${Math.round((settings.testSize ?? 0) * 100)}% test, stratified by group and label`;
+  const assigned = Object.entries(settings.assign ?? {});
   const items: Array<[string, string | HTMLElement]> = [
     ['Data', entry.dataPath ?? dataset.path],
     ['Rows', `${dataset.rows} (${dataset.droppedRows} dropped for a missing label or group value)`],
@@ -54,8 +58,12 @@ export function renderSettings(entry: ReportEntry): HTMLElement {
     ['Group attributes', `${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups)`],
     ['Features', featureList(dataset.features)],
     ['Personalization', `${settings.technique} — ${TECHNIQUE_NAMES[settings.technique]}`],
-    ['Model', `logistic regression, C = ${settings.C}, threshold ${settings.threshold}`],
-    ['Split', `${split}, seed ${settings.seed}`],
+    ...(model
+      ? [['Model', `${describeModel(entry.report).replace(/^model: /, '')}, threshold ${settings.threshold}`] as [string, string],
+        ['Model SHA-256', el('code', { class: 'fu-hash' }, model.sha256)] as [string, HTMLElement]]
+      : [['Model', `logistic regression, C = ${settings.C}, threshold ${settings.threshold}`] as [string, string]]),
+    ...(assigned.length ? [['Assigned by the spec', assigned.map(([group, to]) => `${group}: ${SERVED_BY[to]}`).join('; ')] as [string, string]] : []),
+    ['Split', model?.newData ? split : `${split}, seed ${settings.seed}`],
     ['Tests', `${settings.bootstrap} bootstrap resamples, α = ${settings.alpha}, ${settings.correction} correction`],
     ['Decisive metric', metricTitle(settings.metric)],
   ];

@@ -1,26 +1,34 @@
 /**
- * The whole panel for a state: header with actions, the verdict, a tab per metric, dataset and
- * settings, warnings. Switching metric re-renders only the tab's content (renderMetricContent), so
- * the tab that has keyboard focus keeps it.
+ * The whole panel for a state: header with actions, the verdict, the "as if" choice, a tab per metric,
+ * the interventions, what the data can validate, dataset and settings, warnings. Switching metric or
+ * "as if" re-renders only the tabs' content (renderMetricContent), so the control that has keyboard
+ * focus keeps it.
  */
 import type { MetricId } from '../src/core/metrics/metric';
 import { metricNoun, metricTitle } from '../src/core/render/format';
 import { verdictLine } from '../src/core/render/tables';
 import { hasViolation, type AuditReport, type MetricReport } from '../src/core/report';
-import type { ExportFormat, PanelState, ReportEntry } from '../src/extension/webview-protocol';
-import { clear, el } from './dom';
+import type { AsIf, ExportFormat, PanelState, ReportEntry } from '../src/extension/webview-protocol';
+import { reportAsIf, servedBy } from './as-if';
+import { append, clear, el } from './dom';
+import { renderAsIfBanner, renderAsIfToggle } from './render-as-if';
 import { renderGainChart, type PlotApi } from './render-chart';
+import { renderComparison } from './render-comparison';
 import { renderGroupSizes, renderSettings, renderWarnings, formatTime } from './render-diagnostics';
 import { renderHeatmap } from './render-heatmap';
+import { renderInterventions } from './render-interventions';
+import { renderLimits } from './render-limits';
 import { renderSummary } from './render-summary';
 import { renderGainTable } from './render-table';
-import { activeMetric, availableMetrics } from './state';
+import { activeAsIf, activeIntervention, activeMetric, availableMetrics } from './state';
 
 export interface PanelActions {
   exportAs(format: ExportFormat): void;
   rerun(): void;
   openSpec(): void;
   selectMetric(metric: MetricId): void;
+  /** Draws the tabs as if an intervention were the audited model ('original': as audited). */
+  selectAsIf(asIf: AsIf): void;
 }
 
 export interface RenderOptions {
@@ -44,10 +52,17 @@ export function renderPanel(root: HTMLElement, state: PanelState, actions: Panel
     return;
   }
   const report = entry.report;
-  root.append(
+  const interventions = renderInterventions(report, { showAsIf: (kind) => actions.selectAsIf(kind) });
+  const limits = renderLimits(report);
+  append(root,
     header(entry, actions),
     verdictBanner(report),
+    renderAsIfToggle(report, activeAsIf(state), (asIf) => actions.selectAsIf(asIf)),
     metricTabs(report, metric, actions),
+    interventions && report.interventions
+      ? section('interventions', `Interventions (${metricNoun(report.interventions.metric)})`, interventions)
+      : null,
+    limits ? section('limits', 'What the data can validate', limits) : null,
     el('section', { class: 'fu-section', attrs: { 'aria-labelledby': 'fu-settings-h' } }, el('h2', { attrs: { id: 'fu-settings-h' } }, 'Dataset and settings'), renderSettings(entry)),
     el('section', { class: 'fu-section', attrs: { 'aria-labelledby': 'fu-warnings-h' } },
       el('h2', { attrs: { id: 'fu-warnings-h' } }, `Warnings (${report.warnings.length})`), renderWarnings(report.warnings)),
@@ -63,15 +78,25 @@ export function renderMetricContent(root: HTMLElement, state: PanelState, option
   const metrics = availableMetrics(report);
   const tabs = root.querySelector('vscode-tabs');
   tabs?.setAttribute('selected-index', String(metrics.indexOf(metric)));
+  const item = activeIntervention(state);
+  const asIfReport = reportAsIf(report, item, metric);
+  // The intervention's numbers when it has this metric; the audited model's (and the banner says so) when not.
+  const shown = asIfReport ?? report;
+  const hypothetical = item !== null && asIfReport !== null;
+  const suffix = hypothetical ? ` — as if ${item.kind}` : '';
   for (const panel of root.querySelectorAll<HTMLElement>('vscode-tab-panel')) {
     clear(panel);
+    panel.classList.toggle('fu-hypothetical', hypothetical && panel.dataset.metric === metric);
     if (panel.dataset.metric !== metric) continue;
     const focus = state.focusGroup;
-    panel.append(
-      renderSummary(report, metric),
-      section('gains', 'Per-group gains (rationality)', renderGainTable(report, metric, focus)),
-      section('chart', 'Gain by group', renderGainChart(report, metric, { plot: options.plot, width: options.chartWidth })),
-      section('envy', 'Envy-freeness', renderHeatmap(report, metric, focus)),
+    const comparison = renderComparison(report, metric);
+    append(panel,
+      item ? renderAsIfBanner(report, item, metric, asIfReport !== null) : null,
+      renderSummary(shown, metric, suffix),
+      section('gains', `Per-group gains (rationality)${suffix}`, renderGainTable(shown, metric, focus, servedBy(report, hypothetical ? item : null))),
+      comparison ? section('comparison', 'Training data vs new data', comparison) : null,
+      section('chart', `Gain by group${suffix}`, renderGainChart(shown, metric, { plot: options.plot, width: options.chartWidth })),
+      section('envy', `Envy-freeness${suffix}`, renderHeatmap(shown, metric, focus)),
       section('sizes', 'Group sizes and label balance', renderGroupSizes(report, metric, focus)),
     );
   }

@@ -7,14 +7,15 @@ import { formatGain, formatValue, metricTitle } from '../src/core/render/format'
 import type { AuditReport, MetricReport } from '../src/core/report';
 import { el, srOnly } from './dom';
 
-export function renderSummary(report: AuditReport, metric: MetricId): HTMLElement {
+/** @param labelSuffix appended to the cards' accessible name, e.g. " — as if generic" for a hypothetical view */
+export function renderSummary(report: AuditReport, metric: MetricId, labelSuffix = ''): HTMLElement {
   const section = report.metrics[metric] as MetricReport;
   const { overall, summary } = section;
   const testedGroups = section.rationality.filter((r) => r.verdict !== 'untested').length;
   const testedPairs = section.envy.filter((e) => e.verdict !== 'untested').length;
   const title = metricTitle(metric);
 
-  return el('section', { class: 'fu-cards', attrs: { 'aria-label': `${title}: summary` } },
+  return el('section', { class: 'fu-cards', attrs: { 'aria-label': `${title}: summary${labelSuffix}` } },
     card({
       label: 'Overall gain',
       value: formatGain(metric, overall.gain),

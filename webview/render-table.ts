@@ -5,14 +5,23 @@
  * spreadsheet keeps the grid.
  */
 import type { MetricId } from '../src/core/metrics/metric';
-import { VERDICT_GLYPHS } from '../src/core/render/html';
+import { SERVED_BY, VERDICT_GLYPHS } from '../src/core/render/html';
 import { rationalityTable } from '../src/core/render/tables';
-import type { AuditReport, MetricReport, Verdict } from '../src/core/report';
+import type { Assignment, AuditReport, MetricReport, Verdict } from '../src/core/report';
 import { el } from './dom';
 
 const VERDICT_COLUMN = 8;
 
-export function renderGainTable(report: AuditReport, metric: MetricId, focusGroup: string | null): HTMLElement {
+/**
+ * @param servedBy groups that h does not serve, and what serves them instead: a tag beside the group
+ *   (the spec's "assign", or the intervention a hypothetical view shows)
+ */
+export function renderGainTable(
+  report: AuditReport,
+  metric: MetricId,
+  focusGroup: string | null,
+  servedBy: ReadonlyMap<string, Exclude<Assignment, 'personalized'>> = new Map(),
+): HTMLElement {
   const table = rationalityTable(report, metric);
   const section = report.metrics[metric] as MetricReport;
   const head = el('thead', {}, el('tr', {}, ...table.header.map((h, j) => el('th', { class: table.numeric[j] ? 'num' : '', attrs: { scope: 'col' } }, h))));
@@ -26,7 +35,8 @@ export function renderGainTable(report: AuditReport, metric: MetricId, focusGrou
     });
     cells.forEach((text, j) => {
       if (j === 0) {
-        tr.append(el('th', { attrs: { scope: 'row' } }, text));
+        const served = row ? servedBy.get(row.group) : undefined;
+        tr.append(el('th', { attrs: { scope: 'row' } }, text, served ? ' ' : null, served ? servedTag(served) : null));
       } else if (j === VERDICT_COLUMN && verdict) {
         tr.append(el('td', { class: 'fu-verdict' }, verdictBadge(verdict, text)));
       } else {
@@ -39,6 +49,11 @@ export function renderGainTable(report: AuditReport, metric: MetricId, focusGrou
     el('table', { class: 'fu-table fu-gains' }, el('caption', {}, table.title), head, body),
     table.note ? el('p', { class: 'fu-note' }, table.note) : null,
   );
+}
+
+/** "served by h0" beside a group's name. */
+export function servedTag(assigned: Exclude<Assignment, 'personalized'>): HTMLElement {
+  return el('span', { class: `fu-tag fu-tag-${assigned}` }, SERVED_BY[assigned]);
 }
 
 /** The verdict as glyph + word; the glyph is decoration, the word is what is read. */

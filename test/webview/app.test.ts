@@ -22,7 +22,7 @@ describe('the report webview', () => {
     const api = fakeApi();
     createApp(root, api, { plot, chartWidth: WIDTH });
     expect(root.textContent).toContain(EMPTY_MESSAGE);
-    expect(api.posted[0]).toEqual({ type: 'rendered', summary: { finishedAt: null, metric: null, focusGroup: null, groupRows: 0, envyCells: 0 } });
+    expect(api.posted[0]).toEqual({ type: 'rendered', summary: { finishedAt: null, metric: null, focusGroup: null, asIf: 'original', groupRows: 0, envyCells: 0 } });
     expect(api.posted.at(-1)).toEqual({ type: 'ready' });
   });
 
@@ -45,7 +45,7 @@ describe('the report webview', () => {
     expect([...root.querySelectorAll('.fu-warnings li')].map((li) => li.textContent)).toEqual(report.warnings);
     expect(api.posted.at(-1)).toEqual({
       type: 'rendered',
-      summary: { finishedAt: entry.finishedAt, metric, focusGroup: null, groupRows: section.rationality.length, envyCells: section.envy.length },
+      summary: { finishedAt: entry.finishedAt, metric, focusGroup: null, asIf: 'original', groupRows: section.rationality.length, envyCells: section.envy.length },
     });
   });
 

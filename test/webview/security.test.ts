@@ -4,7 +4,7 @@ import { createApp } from '../../webview/app';
 import type { PlotApi } from '../../webview/render-chart';
 import { el, setAttr } from '../../webview/dom';
 import { availableMetrics } from '../../webview/state';
-import { entryOf, HOSTILE, hostileReport, withViolations } from './fixtures';
+import { entryOf, HOSTILE, hostileReport, hostileShiftedReport, withViolations } from './fixtures';
 import { fakeApi, newRoot } from './helpers';
 
 describe('CSV-derived strings in the webview', () => {
@@ -31,6 +31,29 @@ describe('CSV-derived strings in the webview', () => {
     expect(root.querySelector('.fu-warnings li')!.textContent).toBe(report.warnings[0]);
     expect(root.querySelector('.fu-settings')!.textContent).toContain(`Group attributes${HOSTILE}`);
     expect(root.textContent).toContain(`spec ${HOSTILE}.json`);
+  });
+
+  it('hostile group names stay text in the interventions, minimization, tags and every "as if" view', async () => {
+    const report = await hostileShiftedReport();
+    const root = newRoot();
+    const app = createApp(root, fakeApi(), { plot, chartWidth: () => 640 });
+    app.receive({ type: 'show', entry: entryOf(report) });
+    for (const asIf of ['original', 'generic', 'decoupled', 'selected'] as const) {
+      app.selectAsIf(asIf);
+      for (const metric of availableMetrics(report)) {
+        app.selectMetric(metric);
+        expect(document.querySelectorAll('img')).toHaveLength(0);
+        expect(document.querySelectorAll('[onerror]')).toHaveLength(0);
+      }
+    }
+    const violating = `${HOSTILE}=${HOSTILE}`;
+    const generic = root.querySelector('section.fu-intervention[data-intervention="generic"]')!;
+    expect(generic.querySelector(`tbody tr th`)!.textContent).toBe(report.interventions!.items[0].groups[0].group);
+    expect(generic.querySelector('[data-changes="resolved"] li')!.textContent).toBe(`✓ rationality: ${violating}`);
+    expect(root.querySelector('.fu-minimization-values tbody th')!.textContent).toBe(HOSTILE);
+    app.selectAsIf('generic');
+    expect(root.querySelector('.fu-asif-banner')!.textContent).toContain(`${violating} (h0)`);
+    expect(root.querySelector('.fu-settings')!.textContent).toContain(`${HOSTILE}=B & "C": served by its decoupled model`);
   });
 
   it('the DOM helper refuses inline styles and event-handler attributes', () => {

@@ -1,0 +1,37 @@
+/**
+ * What the audited data can validate (SPEC §7, paper 2): how likely any test is to miss a gain of ε at
+ * these group sizes, how many binary attributes the test rows can support, and the group size needed.
+ */
+import type { AuditReport } from '../src/core/report';
+import { el } from './dom';
+
+export function renderLimits(report: AuditReport): HTMLElement | null {
+  const limits = report.limits;
+  if (!limits) return null;
+  const smallest = report.groups.length ? Math.min(...report.groups.map((g) => g.nTest)) : 0;
+  const tone = limits.tooManyGroups ? 'violation' : 'plain';
+  return el('div', { class: 'fu-limits' },
+    limits.tooManyGroups
+      ? el('p', { class: 'fu-limits-warning', attrs: { 'data-warning': 'too-many-groups' } },
+        el('span', { class: 'fu-glyph', attrs: { 'aria-hidden': 'true' } }, '⚠ '),
+        el('strong', {}, 'More groups than this data can validate.'),
+        ` With ${limits.n} test rows in ${limits.groups} groups, no test can reliably tell a gain of ${limits.epsilon} from none: a “no change” verdict here says little.`)
+      : null,
+    el('div', { class: 'fu-cards', attrs: { 'aria-label': 'What the data can validate' } },
+      card('bound', 'Lower bound on the probability of error', limits.errorProbabilityBound.toFixed(3),
+        `of any test of “every group gains at least ε = ${limits.epsilon}”, at these groups’ test sizes`, limits.errorProbabilityBound > 0.5 ? 'violation' : 'plain'),
+      card('attributes', 'Binary attributes the test rows can validate', `${limits.maxAttributes.toFixed(2)} vs ${limits.attributes.toFixed(2)}`,
+        `k_max for ${limits.n} test rows vs log₂ d for the ${limits.groups} groups here`, tone),
+      card('group-size', 'Equal group size needed', `${limits.minGroupSize} test rows`,
+        `per group, for ${limits.groups} groups at P_e = ½; the smallest group here has ${smallest}`, 'plain')),
+    el('p', { class: 'fu-note' },
+      'Bounds for a test of “every group gains at least ε” against “some group gains nothing” (paper 2, Cornelis et al. 2025; SPEC §7). ' +
+      'They hold for any test, not only this audit’s.'));
+}
+
+function card(key: string, label: string, value: string, detail: string, tone: 'plain' | 'violation'): HTMLElement {
+  return el('div', { class: `fu-card fu-card-${tone}`, attrs: { 'data-card': key } },
+    el('div', { class: 'fu-card-label' }, label),
+    el('div', { class: 'fu-card-value' }, tone === 'violation' ? el('span', { attrs: { 'aria-hidden': 'true' } }, '⚠ ') : null, value),
+    el('div', { class: 'fu-card-detail' }, detail));
+}
