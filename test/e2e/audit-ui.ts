@@ -157,7 +157,7 @@ function reportFrames(page: Page): Frame[] {
 async function main(): Promise<number> {
   ensureSetup();
   const env = e2eEnv();
-  const run = new E2ERun('e2e ui', 25 * 60_000);
+  const run = new E2ERun('e2e ui', 15 * 60_000);
   const heart = path.join(env.repoRoot, 'examples', 'heart.csv');
   const xss = path.join(env.e2eDir, 'fixtures', 'data', 'xss-groups.csv');
   let server: CodeServer | undefined;

@@ -20,7 +20,7 @@ import {
 async function main(): Promise<number> {
   ensureSetup();
   const env = e2eEnv();
-  const run = new E2ERun('e2e integration', 20 * 60_000);
+  const run = new E2ERun('e2e integration', 12 * 60_000);
   const heart = path.join(env.repoRoot, 'examples', 'heart.csv');
   const data = path.join(env.e2eDir, 'fixtures', 'data');
   try {
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
           extensionDevelopmentPath: extensionDir,
           extensionTestsPath: suite,
           folder: ws,
-          timeoutMs: 15 * 60_000,
+          timeoutMs: 10 * 60_000,
           name: 'integration-suite',
           screenshotAtEnd: true,
         });
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
       } finally {
         await server.stop();
       }
-    }, 20 * 60_000);
+    }, 11 * 60_000);
   } catch (err) {
     console.error('[e2e] harness error:', err);
     run.failed++;

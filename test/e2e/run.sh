@@ -28,9 +28,9 @@ for entry in "${ENTRIES[@]}"; do
   echo "== e2e: $entry"
   node_modules/.bin/esbuild "$entry" --bundle --platform=node --target=node20 --format=cjs \
     --packages=external --sourcemap=inline --log-level=warning --outfile="$out"
-  # Each script has its own watchdog; `timeout` is the last resort if node itself hangs.
+  # Each script has its own watchdog (10, 12 and 15 min); `timeout` is the last resort if node hangs.
   set +e
-  FAIRUSE_E2E_SKIP_SETUP=1 timeout --kill-after=30s 45m node --enable-source-maps "$out" "$@" </dev/null
+  FAIRUSE_E2E_SKIP_SETUP=1 timeout --kill-after=30s 20m node --enable-source-maps "$out" "$@" </dev/null
   status=$?
   set -e
   [ "$status" -eq 0 ] || failed+=("$entry (exit $status)")

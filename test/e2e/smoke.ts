@@ -53,7 +53,7 @@ const SURVEY = 'Smoke: Survey…';
 async function main(): Promise<number> {
   ensureSetup();
   const env = e2eEnv();
-  const run = new E2ERun('e2e smoke', 15 * 60_000);
+  const run = new E2ERun('e2e smoke', 10 * 60_000);
   const fixtures = path.join(env.e2eDir, 'fixtures');
   const extDir = path.join(fixtures, 'smoke-extension');
   const suite = path.join(fixtures, 'smoke-suite', 'index.js');

@@ -29,16 +29,17 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
  * `sh -c WATCHDOG_SH name <pid> <command…>`: runs the command and ends the whole process group
  * when the watched pid (this node process) or the command is gone. sh ignores TERM itself (after
  * starting the command), so it outlives a group SIGTERM long enough to report the exit status.
+ * (`kill -SIG -pgid`, not `kill -SIG -- -pgid`: Debian's sh is dash, whose kill rejects `--`.)
  */
 const WATCHDOG_SH = `parent="$1"; shift
 "$@" &
 child=$!
 trap '' TERM INT HUP
 while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
-kill -TERM -- -$$ 2>/dev/null
+kill -TERM -$$ 2>/dev/null
 n=0
 while kill -0 "$child" 2>/dev/null && [ $n -lt 10 ]; do sleep 1; n=$((n + 1)); done
-kill -0 "$child" 2>/dev/null && kill -KILL -- -$$ 2>/dev/null
+kill -0 "$child" 2>/dev/null && kill -KILL -$$ 2>/dev/null
 wait "$child"`;
 
 export interface CodeServerDirs {
