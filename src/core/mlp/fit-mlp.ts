@@ -114,7 +114,8 @@ export function fitMlp(x: DenseMatrix, y: Uint8Array, options: MlpOptions, seed:
     converged,
     loss,
     predict(rowsToScore: DenseMatrix): Float64Array {
-      if (rowsToScore.cols !== x.cols) throw new RangeError(`MlpModel.predict: the net was fitted on ${x.cols} features, got ${rowsToScore.cols}`);
+      const features = shape.sizes[0];
+      if (rowsToScore.cols !== features) throw new RangeError(`MlpModel.predict: the net was fitted on ${features} features, got ${rowsToScore.cols}`);
       const logits = outputLogits(shape, theta, rowsToScore, scratch);
       return logits.map((z) => (platt ? plattProbability(platt, z) : sigmoid(z)));
     },
