@@ -113,6 +113,8 @@ export function growTree(
   const { codes, position, trainingRow, weight, positiveWeight } = workspace;
   const { maxDepth, minSamplesSplit, minSamplesLeaf } = settings;
 
+  // The pool's order carries from node to node; reset it so that a tree depends only on its own stream.
+  for (let j = 0; j < d; j++) workspace.featurePool[j] = j;
   let sampleCount = 0;
   for (let r = 0; r < bins.rows; r++) {
     if (rowWeight[r] <= 0) continue;

@@ -8,6 +8,12 @@ import { type ConstantModel, constantModel, countPositives, type ProbabilisticMo
 export interface ForestOptions {
   /** Number of trees. Default 100 (paper 1, Appendix G.2.2). */
   trees?: number;
+  /**
+   * Index of the first tree: the fit grows trees firstTree … firstTree + trees − 1, tree t from stream t of
+   * the seed. Default 0. Lets a caller grow one forest in parts (e.g. one per worker thread) and join them
+   * with combineForests: trees 0–49 and 50–99 joined are the 100-tree forest.
+   */
+  firstTree?: number;
   /** Depth of the deepest leaf (root 0). Default 20 (paper 1). */
   maxDepth?: number;
   /** A node with fewer distinct training rows is not split. Default 5 (paper 1). */
@@ -31,6 +37,7 @@ export interface ForestOptions {
 
 export const FOREST_DEFAULTS = {
   trees: 100,
+  firstTree: 0,
   maxDepth: 20,
   minSamplesSplit: 5,
   minSamplesLeaf: 2,
@@ -56,7 +63,7 @@ export interface ForestModel extends ProbabilisticModel {
  * feature (see binFeatures; exact when a feature has ≤ 256 distinct values).
  *
  * Tree t draws from `new SeededRandom(seed, t)`, so the forest is the same for a seed however its trees are
- * scheduled. When the training labels hold one class, returns the constant model at the smoothed base rate.
+ * scheduled (see firstTree and combineForests). When the training labels hold one class, returns the constant model at the smoothed base rate.
  *
  * @param x n × d training features, finite (d = 0 allowed: every tree is a leaf)
  * @param y n labels, each 0 or 1
@@ -90,7 +97,7 @@ export function fitForest(
   const rowWeight = new Float64Array(n);
   const trees: DecisionTree[] = [];
   for (let t = 0; t < settings.trees; t++) {
-    const random = new SeededRandom(seed, t);
+    const random = new SeededRandom(seed, settings.firstTree + t);
     if (settings.bootstrap) {
       rowWeight.fill(0);
       for (let draw = 0; draw < n; draw++) rowWeight[random.nextInt(n)]++;
@@ -98,12 +105,32 @@ export function fitForest(
     trees.push(growTree(bins, y, rowWeight, settings, random, workspace));
     onTree?.(t + 1, settings.trees);
   }
-  const features = x.cols;
+  return forestModel(trees, x.cols, bins.exact);
+}
+
+/**
+ * One forest from forests grown in parts on the same data, options and seed with consecutive firstTree
+ * ranges: its trees in the order given, P(y = 1) the mean over all of them.
+ *
+ * @throws RangeError when no forest is given or they were fitted on different numbers of features
+ */
+export function combineForests(parts: readonly ForestModel[]): ForestModel {
+  if (parts.length === 0) throw new RangeError('combineForests requires at least one forest');
+  const features = parts[0].features;
+  if (parts.some((part) => part.features !== features)) throw new RangeError('combineForests requires forests fitted on the same features');
+  return forestModel(
+    parts.flatMap((part) => part.trees),
+    features,
+    parts.every((part) => part.exactSplits),
+  );
+}
+
+function forestModel(trees: readonly DecisionTree[], features: number, exactSplits: boolean): ForestModel {
   return {
     kind: 'forest',
     trees,
     features,
-    exactSplits: bins.exact,
+    exactSplits,
     predict(rowsToScore: DenseMatrix): Float64Array {
       if (rowsToScore.cols !== features) throw new RangeError(`ForestModel.predict: the forest was fitted on ${features} features, got ${rowsToScore.cols}`);
       return meanLeafRate(trees, rowsToScore);
@@ -111,7 +138,7 @@ export function fitForest(
   };
 }
 
-type ResolvedForestOptions = TreeSettings & { readonly trees: number; readonly bootstrap: boolean; readonly maxBins: number };
+type ResolvedForestOptions = TreeSettings & { readonly trees: number; readonly firstTree: number; readonly bootstrap: boolean; readonly maxBins: number };
 
 function resolveForestOptions(options: ForestOptions, d: number): ResolvedForestOptions {
   const o = { ...FOREST_DEFAULTS, ...stripUndefined(options) };
@@ -119,6 +146,7 @@ function resolveForestOptions(options: ForestOptions, d: number): ResolvedForest
     if (!Number.isInteger(value) || value < min) throw new RangeError(`fitForest requires ${name} to be an integer ≥ ${min} (got ${value})`);
   };
   positiveInteger('trees', o.trees, 1);
+  positiveInteger('firstTree', o.firstTree, 0);
   if (o.maxDepth !== Infinity) positiveInteger('maxDepth', o.maxDepth, 1);
   positiveInteger('minSamplesSplit', o.minSamplesSplit, 2);
   positiveInteger('minSamplesLeaf', o.minSamplesLeaf, 1);

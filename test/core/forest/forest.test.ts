@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DecisionTree, FOREST_DEFAULTS, fitForest, type ForestModel } from '../../../src/core/forest';
+import { combineForests, type DecisionTree, FOREST_DEFAULTS, fitForest, type ForestModel } from '../../../src/core/forest';
 import { denseMatrix } from '../../../src/core/matrix';
 import { SeededRandom } from '../../../src/core/random';
 import { loadDataset, trainTest, readJson, type ForestCase } from './fixtures';
@@ -30,7 +30,7 @@ describe('fitForest', () => {
   const { x, y } = noisyData(600, 8, 1);
 
   it('defaults to paper 1 settings (Appendix G.2.2) and scikit-learn defaults for the rest', () => {
-    expect(FOREST_DEFAULTS).toEqual({ trees: 100, maxDepth: 20, minSamplesSplit: 5, minSamplesLeaf: 2, maxFeatures: 'sqrt', bootstrap: true, maxBins: 256 });
+    expect(FOREST_DEFAULTS).toEqual({ trees: 100, firstTree: 0, maxDepth: 20, minSamplesSplit: 5, minSamplesLeaf: 2, maxFeatures: 'sqrt', bootstrap: true, maxBins: 256 });
   });
 
   it('keeps min samples per leaf, min samples per split and max depth on every tree', () => {
@@ -94,6 +94,13 @@ describe('fitForest', () => {
     const few = forest(fitForest(x, y, { trees: 3 }, 9));
     const many = forest(fitForest(x, y, { trees: 12 }, 9));
     for (let t = 0; t < 3; t++) expect(Array.from(many.trees[t].threshold)).toEqual(Array.from(few.trees[t].threshold));
+  });
+
+  it('grows in parts: trees 0–4 and 5–11 combined are the 12-tree forest', () => {
+    const whole = fitForest(x, y, { trees: 12 }, 9);
+    const parts = combineForests([forest(fitForest(x, y, { trees: 5 }, 9)), forest(fitForest(x, y, { trees: 7, firstTree: 5 }, 9))]);
+    expect(Array.from(parts.predict(x))).toEqual(Array.from(whole.predict(x)));
+    expect(() => combineForests([])).toThrow(/at least one/);
   });
 
   it('reports progress after each tree', () => {
