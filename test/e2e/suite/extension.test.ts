@@ -324,7 +324,9 @@ describe('Fair Use Audit in the extension host', function () {
       const csv = inWorkspace('heart-twice.csv');
       const first = Promise.resolve(auditDataset(csv, { label: 'Disease', groups: ['Sex', 'Age'], bootstrap: SLOW_BOOTSTRAP }));
       await waitFor(() => fs.existsSync(specOf('heart-twice.csv').fsPath), 30_000, 'heart-twice.fairuse.json to be written');
-      await sleep(1_000); // settle: the first audit's worker is running
+      // Settle: the first audit registers as running only once its worker started (AuditRunner.run);
+      // a second run issued before that does not cancel it. The first runs ≥ 10 s, so 3 s is safe.
+      await sleep(3_000);
       const second = Promise.resolve(auditDataset(csv, { label: 'Disease', groups: ['Sex', 'Age'], bootstrap: 200 }));
       const firstResult = await within(first, 60_000, 'the first audit to end once the second started');
       const secondResult = await within(second, 120_000, 'the second audit');
