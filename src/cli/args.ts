@@ -4,6 +4,7 @@ import type { AuditOptions } from '../core/options';
 import type { MetricId } from '../core/metrics';
 import type { Correction } from '../core/stats/correction';
 import type { Technique } from '../core/technique';
+import type { ModelClass } from '../core/model-class';
 import { MODEL_KINDS, type ModelKind } from '../core/model/model-audit';
 
 export const USAGE = `Usage: fairuse audit <data.csv> --label <col> --groups <col,col…> [options]
@@ -22,6 +23,8 @@ Options:
   --features <cols>          feature columns (default: every other column)
   --positive <value>         label value that means positive (default: 1 / true / yes / the larger)
   --technique 1hot|all|dcp   how the personalized model uses groups (default 1hot)
+  --model lr|rf|nn           model class of h0 and h: logistic regression, random forest (100 trees,
+                             depth ≤ 20) or neural net (5, 2) with Platt scaling (default lr)
   --metric error|auc|ece|logloss|brier
                              metric that decides violations and the exit status (default error);
                              every metric is computed and reported
@@ -114,6 +117,7 @@ export function parseCommand(argv: readonly string[]): Command {
         features: { type: 'string' },
         positive: { type: 'string' },
         technique: { type: 'string' },
+        model: { type: 'string' },
         metric: { type: 'string' },
         'split-column': { type: 'string' },
         'test-size': { type: 'string' },
@@ -156,6 +160,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (extra.length) throw new AuditInputError('USAGE', `Unexpected argument '${extra[0]}'.`, 'Give one data file; separate columns with commas, without spaces, or quote the list.');
   const options: Partial<AuditOptions> = {
     technique: values.technique as Technique | undefined,
+    modelClass: values.model as ModelClass | undefined,
     metric: values.metric as MetricId | undefined,
     correction: values.correction as Correction | undefined,
     testSize: number('test-size', values['test-size']),

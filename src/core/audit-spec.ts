@@ -9,6 +9,7 @@ import { METRIC_IDS, type MetricId } from './metrics/metric';
 import type { AuditOptions } from './options';
 import { CORRECTIONS, type Correction } from './stats/correction';
 import { TECHNIQUES, type Technique } from './technique';
+import { MODEL_CLASSES, type ModelClass } from './model-class';
 
 /** A group attribute: a column name, or a numeric column with cut points that make its groups. */
 export type GroupSpec = string | { readonly column: string; readonly buckets: readonly number[] };
@@ -22,6 +23,8 @@ export interface AuditSpec {
   readonly features?: readonly string[];
   readonly splitColumn?: string;
   readonly technique?: Technique;
+  /** Model class of h0 and h when the engine trains them: "lr" (default), "rf", "nn". */
+  readonly modelClass?: ModelClass;
   readonly metric?: MetricId;
   readonly alpha?: number;
   readonly bootstrap?: number;
@@ -55,7 +58,7 @@ export interface SpecRun {
 }
 
 /** Every field a spec may hold; schemas/fairuse.schema.json lists the same. */
-export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData', 'interventions', 'epsilon', 'assign'];
+export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'modelClass', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData', 'interventions', 'epsilon', 'assign'];
 const KEYS = new Set(SPEC_FIELDS);
 
 /**
@@ -133,6 +136,7 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
     features: featuresValue as string[] | undefined,
     splitColumn: text('splitColumn', false),
     technique: oneOf('technique', TECHNIQUES),
+    modelClass: oneOf('modelClass', MODEL_CLASSES),
     metric: oneOf('metric', METRIC_IDS),
     alpha: numberField('alpha'),
     bootstrap: numberField('bootstrap'),
@@ -165,6 +169,7 @@ export function specToRun(spec: AuditSpec, defaults: Partial<AuditOptions> = {})
     options: {
       ...defaults,
       technique: pick(spec.technique, defaults.technique),
+      modelClass: pick(spec.modelClass, defaults.modelClass),
       metric: pick(spec.metric, defaults.metric),
       alpha: pick(spec.alpha, defaults.alpha),
       bootstrap: pick(spec.bootstrap, defaults.bootstrap),

@@ -4,7 +4,7 @@ import type { Dataset } from './dataset';
 import { fitFeatureEncoder } from './feature-encoder';
 import { indexGroups } from './groups';
 import { METRIC_IDS, METRICS, type MetricId } from './metrics';
-import { fitGeneric, fitPersonalized } from './models';
+import { fitClass } from './learners';
 import { type PredictionMatrix, predictionsByGroup, truthfulPredictions } from './prediction-matrix';
 import type { Technique } from './technique';
 import { type AuditOptions, resolveOptions } from './options';
@@ -125,18 +125,18 @@ export async function runAudits(
   }
   const encoder = fitFeatureEncoder(dataset.features, split.train);
   progress({ stage: 'fit-generic' });
-  const generic = fitGeneric(encoder, dataset.label.values, split.train, split.test, options.C);
+  const fits = fitClass(options.modelClass, encoder, dataset.label.values, groups, split.train, split.test, options.C, options.seed);
 
   const reports: AuditReport[] = [];
   const assignment = assignmentOf(options.assign, groups);
   for (const technique of techniques) {
     progress({ stage: 'fit-personalized', technique });
-    const personalized = fitPersonalized(technique, encoder, generic, groups, split.train, options.C);
+    const personalized = fits.personalized(technique);
     let decoupledFit: Float64Array[] | null = technique === 'dcp' ? [...personalized.asGroup] : null;
-    const decoupled = (): Float64Array[] => (decoupledFit ??= [...fitPersonalized('dcp', encoder, generic, groups, split.train, options.C).asGroup]);
-    const fitted: PredictionMatrix = { generic: generic.testProbabilities, asGroup: personalized.asGroup };
+    const decoupled = (): Float64Array[] => (decoupledFit ??= [...fits.personalized('dcp').asGroup]);
+    const fitted: PredictionMatrix = { generic: fits.generic, asGroup: personalized.asGroup };
     const predictions = assignment.includes('decoupled') || assignment.includes('generic') ? assemble(fitted, assignment, assignment.includes('decoupled') ? decoupled() : null) : fitted;
-    const fitWarnings = [...generic.warnings, ...personalized.warnings];
+    const fitWarnings = [...fits.warnings, ...personalized.warnings];
     const techniqueOptions = { ...options, technique };
     const report = await testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress);
     if (!options.interventions) {
@@ -223,9 +223,10 @@ function selectOnValidation(dataset: Dataset, options: AuditOptions, groups: Gro
   const fitRows = Int32Array.from(inner.train, (i) => split.train[i]);
   const validationRows = Int32Array.from(inner.test, (i) => split.train[i]);
   const encoder = fitFeatureEncoder(dataset.features, fitRows);
-  const generic = fitGeneric(encoder, label, fitRows, validationRows, options.C);
-  const personalized = fitPersonalized(options.technique, encoder, generic, groups, fitRows, options.C).asGroup;
-  const decoupled = options.technique === 'dcp' ? personalized : fitPersonalized('dcp', encoder, generic, groups, fitRows, options.C).asGroup;
+  const fits = fitClass(options.modelClass, encoder, label, groups, fitRows, validationRows, options.C, options.seed);
+  const personalized = fits.personalized(options.technique).asGroup;
+  const decoupled = options.technique === 'dcp' ? personalized : fits.personalized('dcp').asGroup;
+  const generic = { testProbabilities: fits.generic };
   const candidates = { generic: generic.testProbabilities, asGroup: personalized };
   const perGroup = predictionsByGroup(candidates, groups.groupOfRow, validationRows, label, groups.groups.length);
   const decoupledPerGroup = predictionsByGroup({ generic: generic.testProbabilities, asGroup: decoupled }, groups.groupOfRow, validationRows, label, groups.groups.length);
@@ -345,7 +346,7 @@ async function testAndReport(
     },
     settings: {
       technique,
-      model: 'lr',
+      model: options.modelClass,
       C: Number.isFinite(options.C) ? options.C : 'Infinity',
       seed: options.seed,
       bootstrap: options.bootstrap,

@@ -2,10 +2,13 @@ import { AuditInputError } from './errors';
 import { METRIC_IDS, type MetricId } from './metrics/metric';
 import { CORRECTIONS, type Correction } from './stats/correction';
 import { TECHNIQUES, type Technique } from './technique';
+import { MODEL_CLASSES, type ModelClass } from './model-class';
 
 /** Every knob of an audit, with the defaults of SPEC §1–§5 in one place. */
 export interface AuditOptions {
   readonly technique: Technique;
+  /** The model class of h0 and h: logistic regression, random forest or neural net (paper 1, Appendix G). */
+  readonly modelClass: ModelClass;
   /** The metric that decides violations for the exit status and diagnostics; all metrics are computed. */
   readonly metric: MetricId;
   /** Inverse penalty strength of the logistic regressions; Infinity = no penalty. */
@@ -29,6 +32,7 @@ export interface AuditOptions {
 
 export const DEFAULT_OPTIONS: AuditOptions = {
   technique: '1hot',
+  modelClass: 'lr',
   metric: 'error',
   C: 1,
   seed: 2338,
@@ -47,6 +51,7 @@ export const DEFAULT_OPTIONS: AuditOptions = {
 export function resolveOptions(partial: Partial<AuditOptions> = {}): AuditOptions {
   const options = { ...DEFAULT_OPTIONS, ...withoutUndefined(partial) };
   oneOf('technique', options.technique, TECHNIQUES);
+  oneOf('model', options.modelClass, MODEL_CLASSES);
   oneOf('metric', options.metric, METRIC_IDS);
   oneOf('correction', options.correction, CORRECTIONS);
   check('C', options.C > 0, 'a positive number (or Infinity for no penalty)', options.C);

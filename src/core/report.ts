@@ -77,7 +77,8 @@ export interface DatasetReport {
 
 export interface SettingsReport {
   readonly technique: Technique;
-  readonly model: 'lr';
+  /** The model class of h0 and h (for a model file: of h0). */
+  readonly model: 'lr' | 'rf' | 'nn';
   /** The inverse penalty; the string "Infinity" for no penalty, since JSON has no infinity. */
   readonly C: number | 'Infinity';
   readonly seed: number;

@@ -51,7 +51,10 @@ export interface TreeWorkspace {
   /** Features whose histograms one pass over a node's rows builds together. */
   readonly batchLimit: number;
   readonly batchFeatures: Int32Array;
-  /** Per batched feature and bin, three numbers side by side (one cache line): rows, weight, positive weight. */
+  /**
+   * Per batched feature and bin, three integers side by side (one cache line): rows, weight, positive weight.
+   * Integers because row weights are bootstrap draws (or 1).
+   */
   readonly binStats: Int32Array;
   /** One bit per bin a node's rows fall in, per batched feature. */
   readonly binBitmap: Int32Array;
@@ -99,7 +102,7 @@ export function treeWorkspace(bins: FeatureBins, maxFeatures: number): TreeWorks
  * value right among the node's rows (scikit-learn's), so with exact bins the tree is scikit-learn's up to
  * ties between features, which the two break by different random orders.
  *
- * @param rowWeight weight of each training row (bootstrap draws); rows of weight 0 are left out
+ * @param rowWeight weight of each training row, a whole number (bootstrap draws, or 1); rows of weight 0 are left out
  */
 export function growTree(
   bins: FeatureBins,

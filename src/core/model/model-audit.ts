@@ -251,6 +251,9 @@ function reporter(hooks: AuditHooks): (p: AuditProgress) => void {
  */
 export async function auditModelFile(request: ModelAuditRequest, runtime: ModelAuditRuntime = {}, hooks: AuditHooks = {}): Promise<AuditReport> {
   const progress = reporter(hooks);
+  if (request.options.modelClass !== undefined && request.options.modelClass !== 'lr') {
+    throw new AuditInputError('BAD_OPTION', `A model file is audited against a logistic-regression h0; --model ${request.options.modelClass} applies only to models the engine trains.`, 'Leave out --model (or "modelClass") when auditing a model file.');
+  }
   const loaded = readModel(request);
   const roles = resolveRoles(loaded, request);
   const modelPath = request.model.path;

@@ -46,6 +46,9 @@ const coefficients = (m: LinearModel) => ({ weights: Array.from(m.weights), inte
  */
 export function trainEngineModel(dataset: Dataset, partialOptions: Partial<AuditOptions>, data: TrainingData, createdBy?: string): EngineTraining {
   const options = resolveOptions(partialOptions);
+  if (options.modelClass !== 'lr') {
+    throw new AuditInputError('BAD_OPTION', `The model file format holds logistic regressions only, not --model ${options.modelClass}.`, 'Train with --model lr to save a model file; audit forests and nets in process.');
+  }
   const groups = indexGroups(dataset);
   const split = auditSplit(dataset, groups, options);
   const encoder = fitFeatureEncoder(dataset.features, split.train);

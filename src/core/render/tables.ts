@@ -2,6 +2,7 @@ import type { MetricId } from '../metrics';
 import type { AuditReport, EnvyRow, GainOnData, MetricReport } from '../report';
 import { formatGain, formatInterval, formatP, formatValue, metricTitle, VERDICT_LABELS } from './format';
 import { TECHNIQUE_NAMES } from '../technique';
+import { MODEL_CLASS_NAMES } from '../model-class';
 
 /**
  * The report laid out as tables of text cells, independent of the medium: the CLI pads them with
@@ -32,7 +33,8 @@ export function describeSettings(report: AuditReport): string[] {
     `${dataset.rows} rows (${dataset.droppedRows} dropped) · label ${dataset.label} (positive = ${dataset.positive}) · ` +
     `groups ${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups) · ${dataset.features.length} features`;
   if (!model) {
-    return [first, `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · logistic regression, C = ${settings.C} · ${split}, seed ${settings.seed} · ${tests}`];
+    const learner = settings.model === 'lr' ? `logistic regression, C = ${settings.C}` : MODEL_CLASS_NAMES[settings.model];
+    return [first, `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · ${learner} · ${split}, seed ${settings.seed} · ${tests}`];
   }
   return [first, describeModel(report), model.newData ? `all rows are test rows (new data) · ${tests}` : `${split}, seed ${settings.seed} · ${tests}`];
 }

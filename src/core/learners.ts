@@ -1,0 +1,76 @@
+/**
+ * The model class of h0 and h (paper 1, Appendix G): logistic regression (`lr`, SPEC §2), a random forest
+ * (`rf`) or a small neural net (`nn`). Every class sees the same designs: h0 the features; `1hot` / `all` the
+ * features followed by the group dummies; `dcp` one model per group on the group's rows. Seeds derive from the
+ * audit seed and the model's role, so each fit is reproducible on its own.
+ */
+import type { FeatureEncoder } from './feature-encoder';
+import { fitForest } from './forest';
+import type { GroupIndex } from './groups';
+import { type DenseMatrix, selectRows } from './matrix';
+import { fitMlp } from './mlp';
+import { fitGeneric, fitPersonalized, groupDummies } from './models';
+import type { ModelClass } from './model-class';
+import type { Technique } from './technique';
+
+
+/** h0 on the test rows, and a way to fit h by any technique on the same split. */
+export interface ClassFits {
+  /** h0(x_r) on every test row. */
+  readonly generic: Float64Array;
+  readonly warnings: readonly string[];
+  /** asGroup[g][r] = h(x_r, g) for the technique; its warnings. */
+  personalized(technique: Technique): { readonly asGroup: readonly Float64Array[]; readonly warnings: readonly string[] };
+}
+
+export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label: Uint8Array, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, C: number, seed: number): ClassFits {
+  if (modelClass === 'lr') {
+    const generic = fitGeneric(encoder, label, trainRows, testRows, C);
+    return {
+      generic: generic.testProbabilities,
+      warnings: generic.warnings,
+      personalized: (technique) => fitPersonalized(technique, encoder, generic, groups, trainRows, C),
+    };
+  }
+  const fit = (x: DenseMatrix, y: Uint8Array, role: number) =>
+    modelClass === 'rf' ? fitForest(x, y, {}, mix(seed, role)) : fitMlp(x, y, {}, mix(seed, role));
+  const yTrain = Uint8Array.from(trainRows, (r) => label[r]);
+  const xTrain = encoder.encode(trainRows);
+  const xTest = encoder.encode(testRows);
+  const warnings: string[] = [];
+  const generic = fit(xTrain, yTrain, 0).predict(xTest);
+  return {
+    generic,
+    warnings,
+    personalized: (technique) => {
+      const personalWarnings: string[] = [];
+      if (technique === 'dcp') {
+        const rowsOfGroup: number[][] = groups.groups.map(() => []);
+        trainRows.forEach((row, r) => rowsOfGroup[groups.groupOfRow[row]].push(r));
+        const asGroup = groups.groups.map((group, g) => {
+          if (rowsOfGroup[g].length === 0) {
+            personalWarnings.push(`Group ${group.id} has no training rows; its decoupled model is the generic model h0.`);
+            return generic;
+          }
+          return fit(selectRows(xTrain, rowsOfGroup[g]), Uint8Array.from(rowsOfGroup[g], (r) => yTrain[r]), 1 + g).predict(xTest);
+        });
+        return { asGroup, warnings: personalWarnings };
+      }
+      const { groupColumns, dummyNames } = groupDummies(groups, technique);
+      const width = xTrain.cols;
+      const withDummies = (rows: Int32Array, groupOf: (r: number) => number) => {
+        const x = encoder.encode(rows, dummyNames.length);
+        for (let r = 0; r < rows.length; r++) for (const column of groupColumns[groupOf(r)]) x.data[r * x.cols + width + column] = 1;
+        return x;
+      };
+      const model = fit(withDummies(trainRows, (r) => groups.groupOfRow[trainRows[r]]), yTrain, 1000);
+      const asGroup = groups.groups.map((_, g) => model.predict(withDummies(testRows, () => g)));
+      return { asGroup, warnings: personalWarnings };
+    },
+  };
+}
+
+/** A seed per model role, so adding a group does not change the other fits' randomness. */
+function mix(seed: number, role: number): number {
+  return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(role + 1, 0xc2b2ae35)) >>> 0;
+}
