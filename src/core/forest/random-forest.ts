@@ -30,7 +30,11 @@ export interface ForestOptions {
   /**
    * Bins per feature for split finding (see binFeatures): thresholds are then searched among ≤ maxBins
    * quantile edges per feature instead of between every two distinct values. Default 256; Infinity = exact
-   * (up to 65,536 distinct values per feature).
+   * (up to 65,536 distinct values per feature), as scikit-learn. A feature with ≤ maxBins distinct values
+   * (binary, one-hot, small integers) is split exactly either way. Measured by scripts/bench-models.ts on
+   * 25,366 × 468 continuous features: 256 bins fit in 0.45× the time of exact splits and lose 0.006 of
+   * held-out AUC (0.775 vs 0.781, 12 seeds each; 1,024 bins: 0.779 in 0.7× the time); on the fixtures
+   * (≤ 1,050 rows) binned and exact forests agree with scikit-learn's alike.
    */
   maxBins?: number;
 }
