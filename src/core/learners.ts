@@ -32,13 +32,21 @@ export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label:
       personalized: (technique) => fitPersonalized(technique, encoder, generic, groups, trainRows, C),
     };
   }
-  const fit = (x: DenseMatrix, y: Uint8Array, role: number) =>
-    modelClass === 'rf' ? fitForest(x, y, {}, mix(seed, role)) : fitMlp(x, y, {}, mix(seed, role));
+  // One class in the training labels gives a constant model at the smoothed base rate, with SPEC §2's warning.
+  const fit = (x: DenseMatrix, y: Uint8Array, role: number, what: string, warnings: string[]) => {
+    const model = modelClass === 'rf' ? fitForest(x, y, {}, mix(seed, role)) : fitMlp(x, y, {}, mix(seed, role));
+    if (model.kind === 'constant') {
+      const positives = y.reduce((s, v) => s + v, 0);
+      const rate = (positives + 1) / (y.length + 2);
+      warnings.push(`The training labels of ${what} are all ${positives === 0 ? 'negative' : 'positive'} (${y.length} rows); it predicts a constant ${rate.toFixed(3)}.`);
+    }
+    return model;
+  };
   const yTrain = Uint8Array.from(trainRows, (r) => label[r]);
   const xTrain = encoder.encode(trainRows);
   const xTest = encoder.encode(testRows);
   const warnings: string[] = [];
-  const generic = fit(xTrain, yTrain, 0).predict(xTest);
+  const generic = fit(xTrain, yTrain, 0, 'the generic model h0', warnings).predict(xTest);
   return {
     generic,
     warnings,
@@ -52,7 +60,7 @@ export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label:
             personalWarnings.push(`Group ${group.id} has no training rows; its decoupled model is the generic model h0.`);
             return generic;
           }
-          return fit(selectRows(xTrain, rowsOfGroup[g]), Uint8Array.from(rowsOfGroup[g], (r) => yTrain[r]), 1 + g).predict(xTest);
+          return fit(selectRows(xTrain, rowsOfGroup[g]), Uint8Array.from(rowsOfGroup[g], (r) => yTrain[r]), 1 + g, `the decoupled model of ${group.id}`, personalWarnings).predict(xTest);
         });
         return { asGroup, warnings: personalWarnings };
       }
@@ -63,7 +71,7 @@ export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label:
         for (let r = 0; r < rows.length; r++) for (const column of groupColumns[groupOf(r)]) x.data[r * x.cols + width + column] = 1;
         return x;
       };
-      const model = fit(withDummies(trainRows, (r) => groups.groupOfRow[trainRows[r]]), yTrain, 1000);
+      const model = fit(withDummies(trainRows, (r) => groups.groupOfRow[trainRows[r]]), yTrain, 1000, `the personalized model (${technique})`, personalWarnings);
       const asGroup = groups.groups.map((_, g) => model.predict(withDummies(testRows, () => g)));
       return { asGroup, warnings: personalWarnings };
     },

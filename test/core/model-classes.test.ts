@@ -44,3 +44,17 @@ describe('model classes (paper 1, Appendix G)', () => {
     await expect(audit({ modelClass: 'svm' })).rejects.toThrow(/model 'svm'.*lr, rf, nn/);
   });
 });
+
+describe('model classes on a group with one class', () => {
+  it('warns that the decoupled forest of an all-negative group is constant (SPEC §2)', async () => {
+    const lines = ['y,g,x'];
+    const random = new SeededRandom(2);
+    for (let i = 0; i < 300; i++) {
+      const x = random.nextFloat() * 2 - 1;
+      lines.push(`${x > 0 ? 1 : 0},A,${x.toFixed(3)}`);
+    }
+    for (let i = 0; i < 60; i++) lines.push(`0,B,${(random.nextFloat() * 2 - 1).toFixed(3)}`);
+    const report = await runAudit(loadDataset(parseCsv(lines.join('\n')), { label: 'y', groups: ['g'] }), { bootstrap: 50, modelClass: 'rf', technique: 'dcp' }, { path: 'x.csv' });
+    expect(report.warnings.some((w) => w.includes('decoupled model of g=B') && w.includes('all negative') && w.includes('constant'))).toBe(true);
+  });
+});
