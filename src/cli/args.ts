@@ -19,7 +19,8 @@ Options:
   --spec <file>              read data, label, groups and settings from an audit spec (the file the
                              editor writes); options given on the command line override it
   --label <col>              binary label column (required)
-  --groups <cols>            group attribute columns, comma-separated (required)
+  --groups <cols>            group attribute columns, comma-separated (required); a numeric column is
+                             bucketed as column:cut:cut (age:40:65 → <40, 40-65, 65+)
   --features <cols>          feature columns (default: every other column)
   --positive <value>         label value that means positive (default: 1 / true / yes / the larger)
   --technique 1hot|all|dcp   how the personalized model uses groups (default 1hot)
@@ -62,7 +63,8 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   -h, --help                 this text
   -v, --version              the version
 
-Exit status: 0 no significant violation · 1 at least one significant violation · 2 the audit could not run.`;
+Exit status: 0 no significant violation · 1 at least one significant violation · 2 the audit could not run ·
+3 it ran but no group had enough test rows to be tested.`;
 
 export interface AuditCommand {
   readonly kind: 'audit';

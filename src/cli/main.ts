@@ -15,12 +15,13 @@ import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../core/model/predictions-file';
 import { sha256 } from '../core/model/sha256';
 import { formatEngineModel, trainEngineModel } from '../core/model/train-model';
+import { checkOutputPaths } from './output-paths';
 import { renderText } from './render-text';
 import { stderrProgress } from './progress';
 
 declare const FAIRUSE_VERSION: string;
 
-/** The `fairuse` command line. Returns the exit status: 0 clean, 1 violation, 2 could not run. */
+/** The `fairuse` command line. Returns the exit status: 0 clean, 1 violation, 2 could not run, 3 no group could be tested. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseCommand(argv);
@@ -32,8 +33,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev'}\n`);
       return 0;
     }
-    if (command.kind === 'train') return train(command);
+    if (command.kind === 'train') {
+      checkOutputPaths({ '--save-model': command.saveModel, '--save-predictions': command.savePredictions }, { 'data file': command.dataPath });
+      return train(command);
+    }
     const plan = planAudit(command);
+    checkOutputPaths(
+      { '--json': command.jsonPath, '--markdown': command.markdownPath },
+      { 'data file': plan.dataPath, 'audit spec': command.specPath, 'model file': plan.model?.path, 'training data': plan.model?.trainData },
+    );
     return plan.model === undefined ? await audit(command, plan) : await auditModel(command, plan, plan.model);
   } catch (error) {
     process.stderr.write(`fairuse: ${describeFailure(error)}\n`);
@@ -58,7 +66,14 @@ function writeReport(command: AuditCommand, report: AuditReport): number {
     const color = command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
     process.stdout.write(command.quiet ? `${renderText(report, color).trimEnd().split('\n').pop()}\n` : renderText(report, color));
   }
-  return hasViolation(report) ? 1 : 0;
+  if (hasViolation(report)) return 1;
+  // A gate must not pass when nothing could be tested (every group too small or one-class).
+  return testedGroups(report) === 0 ? 3 : 0;
+}
+
+function testedGroups(report: AuditReport): number {
+  const section = report.metrics[report.settings.metric];
+  return section ? section.rationality.filter((r) => r.verdict !== 'untested').length : 0;
 }
 
 /** `fairuse audit … --model-file`: the engine trains h0 only and reads the personalized model from the file. */
@@ -128,8 +143,9 @@ function planAudit(command: AuditCommand): AuditPlan {
   const fromFlags: ModelPlan | undefined = command.modelFile === undefined ? undefined : { path: command.modelFile, columns: command.modelColumns, trainData: command.trainData };
   if (command.specPath === undefined) {
     // With a model file, a label or groups left out come from the model.
-    const load = { label: command.label as string, groups: command.groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive };
-    return { dataPath: command.dataPath as string, run: { load, buckets: [], options: flags }, model: fromFlags };
+    const { groups, buckets } = groupsWithBuckets(command.groups);
+    const load = { label: command.label as string, groups: groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive };
+    return { dataPath: command.dataPath as string, run: { load, buckets, options: flags }, model: fromFlags };
   }
   let parsed: unknown;
   try {
@@ -141,15 +157,16 @@ function planAudit(command: AuditCommand): AuditPlan {
   const spec = parseAuditSpec(parsed, command.specPath);
   const fromSpec = specToRun(spec);
   const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+  const fromFlagGroups = command.groups === undefined ? undefined : groupsWithBuckets(command.groups);
   const load = {
     label: command.label ?? fromSpec.load.label,
-    groups: command.groups ?? fromSpec.load.groups,
+    groups: fromFlagGroups?.groups ?? fromSpec.load.groups,
     features: command.features ?? fromSpec.load.features,
     splitColumn: command.splitColumn ?? fromSpec.load.splitColumn,
     positive: command.positive ?? fromSpec.load.positive,
   };
   // Buckets belong to the spec's groups; a --groups override keeps those of the columns it still names.
-  const buckets = fromSpec.buckets.filter((b) => load.groups.includes(b.column));
+  const buckets = fromFlagGroups?.buckets.length ? fromFlagGroups.buckets : fromSpec.buckets.filter((b) => load.groups.includes(b.column));
   const specDir = dirname(command.specPath);
   const fromSpecModel: ModelPlan | undefined = spec.model === undefined ? undefined : {
     path: resolve(specDir, spec.model),
@@ -161,6 +178,26 @@ function planAudit(command: AuditCommand): AuditPlan {
     run: { load, buckets, options: { ...fromSpec.options, ...defined } },
     model: fromFlags ?? fromSpecModel,
   };
+}
+
+/**
+ * `--groups sex,age:40:65`: a group written `column:cut:cut…` is a numeric column bucketed at those cut points
+ * (<40, 40-65, 65+), as `{ "column", "buckets" }` in a spec.
+ */
+function groupsWithBuckets(groups: readonly string[] | undefined): { groups: string[] | undefined; buckets: Array<{ column: string; cuts: number[] }> } {
+  if (groups === undefined) return { groups: undefined, buckets: [] };
+  const buckets: Array<{ column: string; cuts: number[] }> = [];
+  const names = groups.map((group) => {
+    const [column, ...cutTexts] = group.split(':');
+    if (cutTexts.length === 0) return group;
+    const cuts = cutTexts.map((t) => Number(t.trim()));
+    if (column.trim() === '' || cuts.some((c, k) => !Number.isFinite(c) || (k > 0 && c <= cuts[k - 1])) || cutTexts.some((t) => t.trim() === '')) {
+      throw new AuditInputError('USAGE', `--groups ${group} is not a column with increasing cut points.`, 'Write a bucketed group as column:cut:cut, e.g. --groups sex,age:40:65.');
+    }
+    buckets.push({ column: column.trim(), cuts });
+    return column.trim();
+  });
+  return { groups: names, buckets };
 }
 
 function readData(path: string, what: string): string {

@@ -23,8 +23,8 @@ export function renderText(report: AuditReport, color: boolean): string {
   if (report.warnings.length) {
     out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${w}`), '');
   }
-  const violated = /^\d+ significant/.test(verdictLine(report));
-  out.push(paint(violated ? ANSI.red : ANSI.green, verdictLine(report)));
+  const bad = /^\d+ significant|^No group could be tested/.test(verdictLine(report));
+  out.push(paint(bad ? ANSI.red : ANSI.green, verdictLine(report)));
   return out.join('\n') + '\n';
 }
 

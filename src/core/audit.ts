@@ -290,6 +290,7 @@ async function testAndReport(
   const { technique } = options;
   const warnings: string[] = [];
   if (dataset.droppedRows > 0) warnings.push(`${dataset.droppedRows} rows with a missing label or group value were dropped.`);
+  warnings.push(...identifierWarnings(dataset));
   warnings.push(...fitWarnings);
   if (unseenLevels > 0) {
     warnings.push(`${unseenLevels} test cells hold a category level never seen in training; they are encoded as all zeros.`);
@@ -363,6 +364,25 @@ async function testAndReport(
     warnings,
     limits: limitsReport(perGroup.map((g) => g.y.length), options.epsilon),
   };
+}
+
+/** A text feature with at least this share of distinct values (and more than 20) looks like an identifier. */
+const IDENTIFIER_SHARE = 0.5;
+
+/**
+ * A categorical feature whose values are nearly all different (a patient ID, a timestamp) adds one column per
+ * value and cannot generalise to test rows: named in a warning, so the user can leave it out.
+ */
+function identifierWarnings(dataset: Dataset): string[] {
+  const out: string[] = [];
+  for (const feature of dataset.features) {
+    if (feature.kind !== 'categorical') continue;
+    const distinct = new Set(feature.values.filter((v) => v !== null)).size;
+    if (distinct > 20 && distinct >= IDENTIFIER_SHARE * dataset.rows) {
+      out.push(`The feature ${feature.name} has ${distinct} different values in ${dataset.rows} rows: it looks like an identifier, adds one input per value and cannot help on test rows. Leave it out (list the features with --features, or "features" in the spec).`);
+    }
+  }
+  return out;
 }
 
 function groupReports(groups: GroupIndex, split: TrainTestSplit, label: Uint8Array): GroupReport[] {

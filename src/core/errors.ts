@@ -14,6 +14,7 @@ export type AuditErrorCode =
   | 'LABEL_IS_GROUP'
   | 'GROUP_IS_FEATURE'
   | 'NON_NUMERIC'
+  | 'NUMERIC_GROUP'
   | 'SPLIT_VALUES'
   | 'TOO_FEW_GROUPS'
   | 'NO_ROWS'

@@ -2,7 +2,7 @@
  * Parsed CSV columns + the user's choice of roles → the typed `Dataset` the audit reads (SPEC §1).
  */
 import { readBinaryLabel } from './binary-label';
-import { scanColumn } from './column-type';
+import { parseDecimal, scanColumn } from './column-type';
 import { showCell, type CsvTable } from './csv';
 import type { Dataset, FeatureColumn } from './dataset';
 import { AuditInputError } from './errors';
@@ -169,6 +169,7 @@ export function loadDataset(table: CsvTable, options: LoadOptions): Dataset {
 
   const label = readBinaryLabel(roles.label, labelCells, kept, options.positive);
   const groupValues = groupCells.map((cells) => Array.from(kept, (row) => cells[row]));
+  roles.groups.forEach((name, a) => checkNotContinuous(name, groupValues[a]));
   checkTwoGroups(roles.groups, groupValues);
 
   const sourceLines = Int32Array.from(kept, (row) => table.lines[row]);
@@ -262,6 +263,27 @@ function keptRows(rowCount: number, labelCells: readonly string[], groupCells: R
     kept[count++] = row;
   }
   return kept.slice(0, count);
+}
+
+/** A group attribute with more distinct numbers than this is a measurement (age, BMI), not a group. */
+const MAX_NUMERIC_GROUP_LEVELS = 10;
+
+/**
+ * A numeric column with many values as a group attribute would make one group per value (146 ages → 146
+ * groups, none large enough to test): refused, with how to bucket it.
+ */
+function checkNotContinuous(name: string, values: readonly string[]): void {
+  const distinct = new Set(values);
+  if (distinct.size <= MAX_NUMERIC_GROUP_LEVELS) return;
+  for (const v of distinct) if (Number.isNaN(parseDecimal(v))) return;
+  const sorted = [...distinct].map(parseDecimal).sort((a, b) => a - b);
+  const third = (k: number) => sorted[Math.floor((k * sorted.length) / 3)];
+  const example = `${third(1)}:${third(2)}`;
+  throw new AuditInputError(
+    'NUMERIC_GROUP',
+    `The group column ${showCell(name)} holds ${distinct.size} different numbers: as a group attribute it would make one group per value.`,
+    `Bucket it into ranges: --groups ${name}:${example} on the command line (cut points after the colons), or { "column": "${name}", "buckets": [${example.replace(':', ', ')}] } in an audit spec.`,
+  );
 }
 
 function checkTwoGroups(attributes: readonly string[], groupValues: ReadonlyArray<readonly string[]>): void {

@@ -104,6 +104,10 @@ describe('bad input: exit status 2 and one line naming the problem', () => {
     ['bad number', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--alpha', 'lots'], /alpha/],
     ['unknown option', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--colour'], /colour/],
     ['no command', () => [], /command/i],
+    ['--json onto the data file', () => ['audit', csv('keep.csv', 'y,g,x\n0,a,1\n1,b,2\n'), '--label', 'y', '--groups', 'g', '--json', join(work, 'keep.csv')], /would overwrite the data file/],
+    ['JSON and Markdown both to stdout', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--json', '-', '--markdown', '-'], /standard output/],
+    ['a numeric group column with many values', () => ['audit', csv('ages-raw.csv', ['y,age,x', ...Array.from({ length: 40 }, (_, i) => `${i % 2},${20 + i},${i % 3}`)].join('\n')), '--label', 'y', '--groups', 'age'], /age.*40 different numbers.*--groups age:/],
+    ['bad bucket syntax', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex:60:30'], /increasing cut points/],
     ['unknown model class', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'svm'], /model 'svm'/],
     ['saving a forest as a model file', () => ['train', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'rf', '--save-model', join(work, 'rf.json')], /logistic regressions only/],
     ['spec that is not JSON', () => ['audit', '--spec', csv('broken.fairuse.json', '{ "data": ')], /not valid JSON/],
@@ -177,5 +181,33 @@ describe('fairuse audit --intervene', () => {
     for (const kind of ['generic', 'decoupled', 'selected']) expect(run.stdout).toContain(`Intervention "${kind}"`);
     expect(run.stdout).toMatch(/Data minimization: /);
     expect(run.stdout).toMatch(/can validate about \d+\.\d binary attributes/);
+  });
+});
+
+describe('gates that must not pass silently', () => {
+  it('exits 3 and says so when no group has enough test rows to be tested', () => {
+    const rows = ['y,g,x', ...Array.from({ length: 30 }, (_, i) => `${i % 2},${i % 3 === 0 ? 'a' : 'b'},${i}`)];
+    const run = fairuse('audit', csv('tiny.csv', rows.join('\n')), '--label', 'y', '--groups', 'g', '--bootstrap', '20', '--no-color');
+    expect(run.status).toBe(3);
+    expect(run.stdout).toMatch(/No group could be tested in error rate/);
+  });
+
+  it('buckets a numeric group written column:cut:cut, as the spec would', () => {
+    const rows = ['y,sex,age,x'];
+    for (let i = 0; i < 240; i++) rows.push(`${(i * 7) % 3 === 0 ? 1 : 0},${i % 2 ? 'F' : 'M'},${18 + ((i * 37) % 70)},${((i * 13) % 17) / 17}`);
+    const path = csv('ages2.csv', rows.join('\n'));
+    const fromFlag = fairuse('audit', path, '--label', 'y', '--groups', 'sex,age:30:60', '--bootstrap', '50', '--json', '-');
+    const spec = csv('ages2.fairuse.json', JSON.stringify({ data: 'ages2.csv', label: 'y', groups: ['sex', { column: 'age', buckets: [30, 60] }], bootstrap: 50 }));
+    const fromSpec = fairuse('audit', '--spec', spec, '--json', '-');
+    expect(fromFlag.stderr).toBe('');
+    expect(JSON.parse(fromFlag.stdout).groups.map((g: { id: string }) => g.id)).toEqual(JSON.parse(fromSpec.stdout).groups.map((g: { id: string }) => g.id));
+    expect(JSON.parse(fromFlag.stdout).metrics).toEqual(JSON.parse(fromSpec.stdout).metrics);
+  });
+
+  it('names a feature that looks like an identifier', () => {
+    const rows = ['y,g,patient_id,x'];
+    for (let i = 0; i < 200; i++) rows.push(`${i % 2},${i % 4 < 2 ? 'a' : 'b'},P${1000 + i},${(i % 7) / 7}`);
+    const report = JSON.parse(fairuse('audit', csv('ids.csv', rows.join('\n')), '--label', 'y', '--groups', 'g', '--bootstrap', '20', '--json', '-').stdout);
+    expect(report.warnings.some((w: string) => w.startsWith('The feature patient_id has 200 different values'))).toBe(true);
   });
 });

@@ -101,3 +101,13 @@ describe('fairuse audit --spec with a "model"', () => {
     expect(run.stderr).toMatch(/"trainData" need a "model"/);
   });
 });
+
+describe('a model audited on its own training file', () => {
+  it('refuses another seed, which would test it on rows it was trained on', () => {
+    fairuse('train', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--save-model', 'seeded.json');
+    const run = fairuse('audit', heart, '--model-file', 'seeded.json', '--seed', '5');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/trained on this file with seed 2338 and test size 0\.2/);
+    expect(fairuse('audit', heart, '--model-file', 'seeded.json', '--seed', '2338', '--bootstrap', '20').status).not.toBe(2);
+  });
+});

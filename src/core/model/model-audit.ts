@@ -313,6 +313,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
 
   if (!request.trainData) {
     // One dataset: split it as the engine's own audit would (the model's recorded split when it was trained on it).
+    if (json && trainedOnThis(dataSha)) requireRecordedSplit(json, request);
     const splitColumn = request.load.splitColumn ?? (trainedOnThis(dataSha) ? recordedSplitColumn : undefined);
     requireColumns(features, table, modelPath, request.data.path);
     const dataset = load(table, { label: roles.label, groups: roles.groups, features, splitColumn, positive: roles.positive });
@@ -380,6 +381,27 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
 
 function allRows(count: number): Int32Array {
   return Int32Array.from({ length: count }, (_, i) => i);
+}
+
+/**
+ * On the file a model was trained on, only the recorded split holds out rows the model never saw: another seed,
+ * test size or split column would test it on its own training rows, an optimistic audit. Refused, with the fix.
+ */
+function requireRecordedSplit(model: EngineModel, request: ModelAuditRequest): void {
+  const split = model.training.split;
+  const { seed, testSize } = request.options;
+  const asked = request.load.splitColumn;
+  const conflict =
+    'seed' in split
+      ? asked !== undefined || (seed !== undefined && seed !== split.seed) || (testSize !== undefined && testSize !== split.testSize)
+      : asked !== undefined && asked !== split.splitColumn;
+  if (!conflict) return;
+  const recorded = 'seed' in split ? `seed ${split.seed} and test size ${split.testSize}` : `the split column '${split.splitColumn}'`;
+  throw new AuditInputError(
+    'BAD_OPTION',
+    `The model ${request.model.path} was trained on this file with ${recorded}; another split would put rows it was trained on among the test rows.`,
+    'Leave out --seed, --test-size and --split-column (the recorded split is used), or audit on other data.',
+  );
 }
 
 /** A JSON model's training settings fill what the request leaves out, so the same data gets the same split. */

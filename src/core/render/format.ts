@@ -7,8 +7,9 @@ import type { Verdict } from '../report';
  */
 export function formatValue(metric: MetricId, value: number | null): string {
   if (value === null) return 'n/a';
-  if (METRICS[metric].isFraction) return `${(value * 100).toFixed(1)}%`;
-  return value.toFixed(metric === 'auc' ? 3 : 4);
+  const text = METRICS[metric].isFraction ? `${(value * 100).toFixed(1)}%` : value.toFixed(metric === 'auc' ? 3 : 4);
+  // A tiny negative value rounds to "-0.0": show it as the zero it reads as.
+  return /^-0\.0*%?$/.test(text) ? text.slice(1) : text;
 }
 
 /** A gain with an explicit sign, in the metric's unit. */

@@ -3,7 +3,7 @@
  * data minimization, and what the data can validate.
  */
 import type { AuditReport } from '../report';
-import { formatGain, formatValue, VERDICT_LABELS } from './format';
+import { formatGain, formatValue, metricNoun, VERDICT_LABELS } from './format';
 import type { Table } from './tables';
 
 const ASSIGNED: Readonly<Record<string, string>> = { personalized: 'h (personalized)', generic: 'h0 (generic)', decoupled: 'decoupled' };
@@ -15,7 +15,8 @@ export function interventionTables(report: AuditReport): Table[] {
   const { metric } = interventions;
   return interventions.items.map((item) => {
     const rows = item.groups.map((g) => [g.group, ASSIGNED[g.assigned], formatGain(metric, g.before.gain), VERDICT_LABELS[g.before.verdict], formatGain(metric, g.after.gain), VERDICT_LABELS[g.after.verdict]]);
-    rows.push(['Overall (personalized)', '', formatValue(metric, item.overall.before), '', formatValue(metric, item.overall.after), '']);
+    // The overall row holds the personalized model's risk (not a gain) before and after, in the gain columns.
+    rows.push([`Overall ${metricNoun(metric)} of h (not a gain)`, '', formatValue(metric, item.overall.before), '', formatValue(metric, item.overall.after), '']);
     const tone = item.groups.map((g) => (g.after.verdict === 'violation' ? 'violation' : g.after.verdict === 'gain' ? 'gain' : g.after.verdict === 'untested' ? 'untested' : 'plain') as Table['tone'][number]);
     tone.push('plain');
     const changes = [

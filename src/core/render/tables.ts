@@ -1,6 +1,6 @@
 import type { MetricId } from '../metrics';
 import type { AuditReport, EnvyRow, GainOnData, MetricReport } from '../report';
-import { formatGain, formatInterval, formatP, formatValue, metricTitle, VERDICT_LABELS } from './format';
+import { formatGain, formatInterval, formatP, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
 import { TECHNIQUE_NAMES } from '../technique';
 import { MODEL_CLASS_NAMES } from '../model-class';
 
@@ -162,7 +162,10 @@ export function summaryTable(report: AuditReport): Table {
 export function verdictLine(report: AuditReport): string {
   const m = report.metrics[report.settings.metric] as MetricReport;
   const violations = m.summary.rationalityViolations + m.summary.envyViolations;
-  const name = metricTitle(report.settings.metric).toLowerCase();
+  const name = metricNoun(report.settings.metric);
+  if (violations === 0 && m.rationality.every((r) => r.verdict === 'untested')) {
+    return `No group could be tested in ${name}: every group has fewer than ${report.settings.minGroupSize} test rows or undefined ${name}. Nothing is validated.`;
+  }
   if (violations === 0) return `No significant fair-use violation in ${name}.`;
   return `${violations} significant fair-use violation${violations === 1 ? '' : 's'} in ${name}: ` +
     `${m.summary.rationalityViolations} rationality, ${m.summary.envyViolations} envy-freeness.`;
