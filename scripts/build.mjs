@@ -30,7 +30,8 @@ await Promise.all([
   build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
   build({ ...node, entryPoints: ['scripts/calibration.ts'], outfile: 'dist/calibration.js' }),
   build({ ...node, entryPoints: ['src/worker/audit-worker.ts'], outfile: 'dist/audit-worker.js' }),
-  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // jsonc-parser's default (UMD) build requires its parts in a way esbuild cannot follow: take its ES modules.
+  build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] }),
   // The webview runs in the editor's sandboxed iframe: a browser bundle, served from media/ only.
   build({
     bundle: true,

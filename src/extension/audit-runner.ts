@@ -37,6 +37,7 @@ const STAGE_WEIGHT: Readonly<Record<WorkerProgress['stage'], number>> = {
 
 export class AuditRunner implements vscode.Disposable {
   private readonly running = new Map<string, WorkerAudit>();
+  private readonly generations = new Map<string, number>();
 
   constructor(private readonly parts: RunnerParts) {}
 
@@ -52,6 +53,10 @@ export class AuditRunner implements vscode.Disposable {
   async run(specUri: vscode.Uri): Promise<AuditReport | undefined> {
     const { log, diagnostics } = this.parts;
     const specPath = specUri.fsPath;
+    // Claimed before the first await, so a second run of the spec started meanwhile supersedes this one.
+    const generation = (this.generations.get(specPath) ?? 0) + 1;
+    this.generations.set(specPath, generation);
+    const superseded = () => this.generations.get(specPath) !== generation;
     const text = await readSpecFile(specUri);
     if (text === undefined) {
       void vscode.window.showErrorMessage(`Fair Use: cannot read the audit spec ${specPath}.`);
@@ -91,6 +96,7 @@ export class AuditRunner implements vscode.Disposable {
       const report = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Fair Use audit: ${basename(csvPath)}`, cancellable: true },
         (progress, token) => {
+          if (superseded()) return Promise.reject(new AuditCancelled());
           const audit = startWorkerAudit(this.parts.workerFile, request, progressReporter(progress), { maxHeapMB: settings.workerMemoryMB });
           this.running.set(specPath, audit);
           token.onCancellationRequested(() => audit.cancel());
@@ -139,6 +145,7 @@ export class AuditRunner implements vscode.Disposable {
   /** Cancels every running audit; returns how many there were. */
   cancelAll(): number {
     const count = this.running.size;
+    for (const [spec, generation] of this.generations) this.generations.set(spec, generation + 1);
     for (const audit of this.running.values()) audit.cancel();
     this.running.clear();
     return count;

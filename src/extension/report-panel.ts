@@ -86,8 +86,11 @@ class ReportPanels implements ReportPanelController, vscode.WebviewPanelSerializ
 
   show(entry: ReportEntry, focus: { group?: string; metric?: MetricId } = {}): void {
     const sameReport = this.entry?.finishedAt === entry.finishedAt;
+    // A re-run of the same audit keeps the metric the user is reading; another audit opens on its decisive metric.
+    const sameAudit = this.entry !== undefined && (this.entry.specPath ?? this.entry.dataPath) === (entry.specPath ?? entry.dataPath);
+    const previous = this.entry;
     this.entry = entry;
-    this.metric = focus.metric ?? (sameReport || (this.metric && entry.report.metrics[this.metric]) ? this.metric : undefined);
+    this.metric = focus.metric ?? (sameReport || (sameAudit && previous && this.metric && entry.report.metrics[this.metric]) ? this.metric : undefined);
     this.focusGroup = focus.group;
     if (this.panel) {
       this.panel.title = panelTitle(entry);
@@ -260,9 +263,9 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
 }
 
 function panelTitle(entry: ReportEntry | undefined): string {
-  if (!entry) return 'Fair Use Audit';
+  if (!entry) return 'Fair Use report';
   const path = entry.dataPath ?? entry.report.dataset.path;
-  return `Fair Use: ${path.split(/[\\/]/).pop() || path}`;
+  return `Fair Use report: ${path.split(/[\\/]/).pop() || path}`;
 }
 
 function preview(value: unknown): string {

@@ -117,7 +117,7 @@ describe('report panel (host side)', () => {
     const [{ panel, options }] = fake.created;
     expect(options).toMatchObject({ enableScripts: true, localResourceRoots: [expect.objectContaining({ path: '/ext/media' })] });
     expect((options as { retainContextWhenHidden?: boolean }).retainContextWhenHidden).toBeUndefined();
-    expect(panel.title).toBe('Fair Use: heart.csv');
+    expect(panel.title).toBe('Fair Use report: heart.csv');
     expect(panel.webview.html).toContain(`default-src 'none'; img-src vscode-webview://fake data:; style-src vscode-webview://fake 'nonce-`);
     expect(panel.webview.html).toContain('src="vscode-webview://fake/ext/media/dist/webview.js"');
     expect(panel.posted).toEqual([]);
