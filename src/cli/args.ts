@@ -11,6 +11,7 @@ export const USAGE = `Usage: fairuse audit <data.csv> --label <col> --groups <co
        fairuse audit --spec <name.fairuse.json> [options]
        fairuse audit <data.csv> --model-file <model.json|model.onnx|predictions.csv> [options]
        fairuse train <data.csv> --label <col> --groups <col,col…> --save-model <model.json> [options]
+       fairuse train --spec <name.fairuse.json> --save-model <model.json> [options]
 
 Checks whether a personalized model (with the group attributes) beats the generic model h0 (without
 them) for every intersectional group, and whether any group would do better reporting as another.
@@ -55,6 +56,8 @@ Auditing a model you already have (the engine trains only h0):
 
 fairuse train (writes the engine's model JSON; same options as audit for the split and the fit):
   --save-model <file>        where to write the model (required)
+  --spec <file>              train what the spec audits; its "assign" groups are served in the file
+                             by h0 or their decoupled model, as the audit serves them
   --save-predictions <file>  also write h0's and h(·, g′)'s predictions on the test rows as a CSV
   --json <file|->            write the JSON report (- = stdout)
   --markdown <file|->        write the Markdown report (- = stdout)
@@ -91,9 +94,12 @@ export interface AuditCommand {
 
 export interface TrainCommand {
   readonly kind: 'train';
-  readonly dataPath: string;
-  readonly label: string;
-  readonly groups: string[];
+  /** With a spec, the spec's data unless given. */
+  readonly dataPath?: string;
+  /** An audit spec: its data, columns, options and "assign" (exported in the model file). */
+  readonly specPath?: string;
+  readonly label?: string;
+  readonly groups?: string[];
   readonly features?: string[];
   readonly positive?: string;
   readonly splitColumn?: string;
@@ -177,17 +183,18 @@ export function parseCommand(argv: readonly string[]): Command {
   };
   const modelFile = values['model-file'];
   if (command === 'train') {
-    if (!dataPath) throw new AuditInputError('USAGE', 'No data file given.', 'Use `fairuse train <data.csv> --label <col> --groups <cols> --save-model <model.json>`.');
-    if (!values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
-    if (!values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
+    if (!dataPath && !specPath) throw new AuditInputError('USAGE', 'No data file given.', 'Use `fairuse train <data.csv> --label <col> --groups <cols> --save-model <model.json>` or `fairuse train --spec <name.fairuse.json> --save-model <model.json>`.');
+    if (!specPath && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
+    if (!specPath && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
     if (!values['save-model']) throw new AuditInputError('USAGE', 'Missing --save-model.', 'Name the model file to write, e.g. --save-model model.json.');
-    const auditOnly = (['spec', 'model-file', 'train-data', 'json', 'markdown'] as const).find((name) => values[name] !== undefined);
+    const auditOnly = (['model-file', 'train-data', 'json', 'markdown'] as const).find((name) => values[name] !== undefined);
     if (auditOnly) throw new AuditInputError('USAGE', `--${auditOnly} is an option of fairuse audit, not of fairuse train.`, 'Run `fairuse --help` for the options.');
     return {
       kind: 'train',
       dataPath,
+      specPath,
       label: values.label,
-      groups: list(values.groups),
+      groups: values.groups === undefined ? undefined : list(values.groups),
       features: values.features === undefined ? undefined : list(values.features),
       positive: values.positive,
       splitColumn: values['split-column'],

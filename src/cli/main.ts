@@ -3,11 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { AuditCancelledError, runAudit } from '../core/audit';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit-spec';
 import { AuditInputError, isAuditInputError } from '../core/errors';
-import { prepareDataset } from '../core/prepare-dataset';
+import { prepareDataset, prepareTable } from '../core/prepare-dataset';
 import { renderMarkdown } from '../core/render/markdown';
 import { type AuditReport, hasViolation } from '../core/report';
 import { type AuditCommand, parseCommand, type TrainCommand, USAGE } from './args';
-import { parseCsv } from '../core/csv';
 import { loadDataset } from '../core/load-dataset';
 import { designColumns } from '../core/model/feature-encoding';
 import { auditModelFile, DEFAULT_MAX_MODEL_MB, describeSize } from '../core/model/model-audit';
@@ -33,10 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev'}\n`);
       return 0;
     }
-    if (command.kind === 'train') {
-      checkOutputPaths({ '--save-model': command.saveModel, '--save-predictions': command.savePredictions }, { 'data file': command.dataPath });
-      return train(command);
-    }
+    if (command.kind === 'train') return train(command);
     const plan = planAudit(command);
     checkOutputPaths(
       { '--json': command.jsonPath, '--markdown': command.markdownPath },
@@ -99,15 +95,21 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
   return writeReport(command, report);
 }
 
-/** `fairuse train`: fits the personalized model as an audit would and writes the engine's model file. */
+/**
+ * `fairuse train`: fits the personalized model as an audit would and writes the engine's model file. With a spec,
+ * the spec's data, columns and options (its "assign" included) are used, the command line's flags on top.
+ */
 function train(command: TrainCommand): number {
-  const bytes = readBytes(command.dataPath, 'CSV file');
-  const load = { label: command.label, groups: command.groups, features: command.features, splitColumn: command.splitColumn, positive: command.positive };
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const table = parseCsv(text);
-  const dataset = loadDataset(table, load);
+  const plan = planAudit({ ...command, kind: 'audit', quiet: true, color: false });
+  if (plan.model !== undefined) {
+    throw new AuditInputError('USAGE', `The spec ${command.specPath} audits the model file ${plan.model.path}; there is nothing to train.`, 'Train from a spec without "model", or give the data, --label and --groups.');
+  }
+  checkOutputPaths({ '--save-model': command.saveModel, '--save-predictions': command.savePredictions }, { 'data file': plan.dataPath, 'audit spec': command.specPath });
+  const bytes = readBytes(plan.dataPath, 'CSV file');
+  const table = prepareTable(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), plan.run.buckets);
+  const dataset = loadDataset(table, plan.run.load);
   const version = typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
-  const trained = trainEngineModel(dataset, command.options, { path: command.dataPath, sha256: sha256(bytes) }, `fairuse ${version}`);
+  const trained = trainEngineModel(dataset, plan.run.options, { path: plan.dataPath, sha256: sha256(bytes) }, `fairuse ${version}`);
   writeOutput(command.saveModel, formatEngineModel(trained.model));
   if (command.savePredictions !== undefined) {
     const keptDataRow = dataRowOfKeptRow(table, dataset);
@@ -115,8 +117,9 @@ function train(command: TrainCommand): number {
   }
   const { model } = trained;
   const inputs = designColumns(model.features).length;
+  const served = model.assigned?.length ? `; ${model.assigned.map((a) => `${Object.values(a.group).join(', ')} served by ${a.serve === 'generic' ? 'h0' : 'its decoupled model'}`).join('; ')}` : '';
   process.stdout.write(
-    `Saved the ${model.technique} logistic model (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${command.dataPath}, to ${command.saveModel}.\n`,
+    `Saved the ${model.technique} logistic model (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${plan.dataPath}, to ${command.saveModel}.\n`,
   );
   return 0;
 }

@@ -84,6 +84,43 @@ describe('fairuse train and fairuse audit --model-file', () => {
   });
 });
 
+describe('fairuse train --spec', () => {
+  it('trains what the spec audits and exports its "assign": the audit of the file is the audit of the spec', () => {
+    const assign = { 'Sex=Female, Age=Old': 'generic', 'Sex=Male, Age=Young': 'decoupled' };
+    writeFileSync(join(work, 'assign.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], technique: '1hot', bootstrap: 150, assign }));
+    const trained = fairuse('train', '--spec', 'assign.fairuse.json', '--save-model', 'assigned.json');
+    expect(trained.stderr).toBe('');
+    expect(trained.stdout).toMatch(/Female, Old served by h0; Male, Young served by its decoupled model/);
+    const model = json(join(work, 'assigned.json'));
+    expect(model.assigned.map((a: { group: unknown; serve: string }) => [a.group, a.serve])).toEqual([
+      [{ Sex: 'Female', Age: 'Old' }, 'generic'],
+      [{ Sex: 'Male', Age: 'Young' }, 'decoupled'],
+    ]);
+    const fromSpec = fairuse('audit', '--spec', 'assign.fairuse.json', '--json', 'spec.json');
+    const fromFile = fairuse('audit', heart, '--model-file', 'assigned.json', '--bootstrap', '150', '--json', 'file.json');
+    expect(fromFile.status).toBe(fromSpec.status);
+    const [a, b] = ['spec.json', 'file.json'].map((f) => json(join(work, f)));
+    expect(b.metrics).toEqual(a.metrics);
+    expect(b.settings.assign).toEqual(assign);
+  });
+
+  it('takes bucketed groups from the spec, and refuses a spec that audits a model file', () => {
+    // A numeric age, bucketed by the spec at 40 and 60.
+    const rows = Array.from({ length: 240 }, (_, i) => `${(i * 7) % 3 === 0 ? 1 : 0},${i % 2 ? 'F' : 'M'},${25 + ((i * 13) % 50)},${(i * 11) % 17}`);
+    writeFileSync(join(work, 'ages.csv'), ['y,sex,age,x', ...rows].join('\n'));
+    writeFileSync(join(work, 'age.fairuse.json'), JSON.stringify({ data: 'ages.csv', label: 'y', groups: ['sex', { column: 'age', buckets: [40, 60] }] }));
+    const trained = fairuse('train', '--spec', 'age.fairuse.json', '--save-model', 'age.json');
+    expect(trained.stderr).toBe('');
+    const model = json(join(work, 'age.json'));
+    expect(model.groupAttributes).toEqual(['sex', 'age']);
+    expect(model.groupColumns.filter((c: Record<string, string>) => 'age' in c).map((c: Record<string, string>) => c.age).sort()).toEqual(['40-60', '60+', '<40']);
+    writeFileSync(join(work, 'has-model.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], model: join(models, 'heart-lr.onnx') }));
+    const run = fairuse('train', '--spec', 'has-model.fairuse.json', '--save-model', 'x.json');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/audits the model file .*heart-lr\.onnx; there is nothing to train/);
+  });
+});
+
 describe('fairuse audit --spec with a "model"', () => {
   it('audits the spec\'s model (paths relative to the spec) exactly as --model-file does', () => {
     writeFileSync(join(work, 'onnx.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], model: join(models, 'heart-lr.onnx'), bootstrap: 100 }));

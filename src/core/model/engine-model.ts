@@ -21,6 +21,12 @@ export interface LinearCoefficients {
   readonly intercept: number;
 }
 
+/** A group served by another model than h: h0 ("generic") or the group's decoupled model. */
+export interface AssignedGroup extends LinearCoefficients {
+  readonly group: GroupCondition;
+  readonly serve: 'generic' | 'decoupled';
+}
+
 /** How the model's training rows were chosen, so an audit of the same data can hold out the same rows. */
 export type TrainingSplit = { readonly seed: number; readonly testSize: number } | { readonly splitColumn: string };
 
@@ -55,11 +61,16 @@ export interface EngineModel {
   readonly intercept?: number;
   /** dcp: one model per group over the features' design columns. */
   readonly groupModels?: ReadonlyArray<{ readonly group: GroupCondition } & LinearCoefficients>;
+  /**
+   * Groups the model serves with h0 or with their own decoupled model instead of h (the audit spec's "assign",
+   * SPEC §6), each with the coefficients of the model that serves it, over the features' design columns.
+   */
+  readonly assigned?: readonly AssignedGroup[];
   readonly training: TrainingRecord;
   readonly createdBy?: string;
 }
 
-const TOP_FIELDS = ['$schema', 'format', 'formatVersion', 'modelClass', 'label', 'groupAttributes', 'technique', 'features', 'groupColumns', 'weights', 'intercept', 'groupModels', 'training', 'createdBy'];
+const TOP_FIELDS = ['$schema', 'format', 'formatVersion', 'modelClass', 'label', 'groupAttributes', 'technique', 'features', 'groupColumns', 'weights', 'intercept', 'groupModels', 'assigned', 'training', 'createdBy'];
 
 /**
  * Checks a parsed model file and returns it typed.
@@ -154,6 +165,16 @@ export function parseEngineModel(value: unknown, source: string): EngineModel {
     personalized = { groupColumns, weights: numbers(root.weights, '"weights"', width + groupColumns.length), intercept: finite(root.intercept, '"intercept"') };
   }
 
+  const assigned = root.assigned === undefined ? undefined : array(root.assigned, '"assigned"').map((a, k): AssignedGroup => {
+    const where = `"assigned"[${k}]`;
+    const entry = object(a, where);
+    if (entry.serve !== 'generic' && entry.serve !== 'decoupled') fail(`${where}.serve is ${JSON.stringify(entry.serve)}; use "generic" or "decoupled".`);
+    return { group: condition(entry.group, `${where}.group`, true), serve: entry.serve as AssignedGroup['serve'], weights: numbers(entry.weights, `${where}.weights`, width), intercept: finite(entry.intercept, `${where}.intercept`) };
+  });
+  assigned?.forEach((a, k) => {
+    if (assigned.findIndex((b) => meets(b.group, a.group)) !== k) fail(`"assigned" names the group ${showCell(Object.values(a.group).join(', '))} twice.`);
+  });
+
   const trainingObject = object(root.training, '"training"');
   const splitObject = object(trainingObject.split, '"training.split"');
   let split: TrainingSplit;
@@ -188,6 +209,7 @@ export function parseEngineModel(value: unknown, source: string): EngineModel {
     technique,
     features,
     ...personalized,
+    ...(assigned === undefined ? {} : { assigned }),
     training,
     ...(root.createdBy === undefined ? {} : { createdBy: text(root.createdBy, '"createdBy"') }),
   };

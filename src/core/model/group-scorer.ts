@@ -39,6 +39,9 @@ export function engineModelScorer(model: EngineModel, dataset: Dataset, source: 
     return cached.x;
   };
   const personalizedFor = (group: Group): PersonalizedModel => {
+    // A group the model serves with h0 or its decoupled model (SPEC §6): that model, whatever the technique.
+    const served = model.assigned?.find((a) => meets(a.group, group.values));
+    if (served) return { technique: 'dcp', models: [{ weights: Float64Array.from(served.weights), intercept: served.intercept }] };
     if (model.technique === 'dcp') {
       const own = (model.groupModels ?? []).find((m) => meets(m.group, group.values));
       if (!own) throw unknownGroup(source, group, 'no decoupled model');

@@ -31,6 +31,7 @@ import { describeEncoding, encoderFor } from './feature-encoding';
 import { engineModelScorer, type GroupScorer } from './group-scorer';
 import { featureColumnsOf, type InputColumn, resolveInputColumns } from './input-columns';
 import { type OnnxPlan, type OnnxRuntime, type OnnxSession, onnxScorer, planOnnx, positiveColumn } from './onnx-model';
+import { modelAssignment } from './model-assignment';
 import { dataRowOfKeptRow, readPredictionsFile } from './predictions-file';
 import { sha256 } from './sha256';
 import { auditSplit } from './train-model';
@@ -268,7 +269,8 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const groups = indexGroups(dataset);
     progress({ stage: 'split' });
     const { split, predictions } = readPredictionsFile(decoder.decode(request.model.bytes), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups);
-    const report = await auditGivenPredictions(dataset, request.options, { path: request.data.path }, { groups, split, predictions, warnings }, hooks);
+    const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
+    const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path }, { groups, split, predictions: assigned.apply(predictions), warnings }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });
   }
 
@@ -328,8 +330,10 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     if (json && !trainedOnThis(dataSha)) {
       warnings.push(`The model was trained on ${json.training.data} (another file, by its SHA-256): rows it was trained on may be among the test rows here. To audit it on new data, give its training data with --train-data.`);
     }
-    const given = { groups, split, predictions: { generic: generic.testProbabilities, asGroup }, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels() };
-    const report = await auditGivenPredictions(dataset, options, { path: request.data.path }, given, hooks);
+    const assigned = modelAssignment(options.assign, json, groups, modelPath);
+    const predictions = assigned.apply({ generic: generic.testProbabilities, asGroup });
+    const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels() };
+    const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path }, given, hooks);
     return withModel(report, modelReport(false));
   }
 
@@ -360,18 +364,22 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   const asGroupTrain = await scoreAll(await scorerFor(trainSet, positiveIndexOf(trainSet)), trainRows, trainGroups);
 
   const noRows = new Int32Array(0);
+  const assignedNew = modelAssignment(options.assign, json, groups, modelPath);
+  // The spec names the audited data's groups; the training data may lack some of them.
+  const trainIds = new Set(trainGroups.groups.map((g) => g.id));
+  const assignedTrain = modelAssignment(Object.fromEntries(Object.entries(options.assign ?? {}).filter(([id]) => trainIds.has(id))), json, trainGroups, modelPath);
   const newReport = await auditGivenPredictions(
     dataset,
-    options,
+    { ...options, assign: assignedNew.assign },
     { path: request.data.path },
-    { groups, split: { train: noRows, test: newRows }, predictions: { generic: genericOnNew, asGroup: asGroupNew }, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: newEncoder.unseenLevels() },
+    { groups, split: { train: noRows, test: newRows }, predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }), warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: newEncoder.unseenLevels() },
     hooks,
   );
   const trainReport = await auditGivenPredictions(
     trainSet,
-    options,
+    { ...options, assign: assignedTrain.assign },
     { path: trainFile.path },
-    { groups: trainGroups, split: { train: noRows, test: trainRows }, predictions: { generic: generic.testProbabilities, asGroup: asGroupTrain }, warnings: [] },
+    { groups: trainGroups, split: { train: noRows, test: trainRows }, predictions: assignedTrain.apply({ generic: generic.testProbabilities, asGroup: asGroupTrain }), warnings: [] },
     hooks,
   );
   const nTrainOf = new Map(trainReport.groups.map((g) => [g.id, g.nTest]));

@@ -11,8 +11,10 @@ import { type AuditOptions, resolveOptions } from '../options';
 import type { PredictionMatrix } from '../prediction-matrix';
 import { AuditInputError } from '../errors';
 import { fromTestMask, stratifiedSplit, type TrainTestSplit } from '../split';
+import { assignmentOf } from '../group-assignment';
+import { assemble } from '../interventions';
 import { describeEncoding } from './feature-encoding';
-import { ENGINE_MODEL_FORMAT, ENGINE_MODEL_VERSION, type EngineModel, type GroupCondition, type TrainingSplit } from './engine-model';
+import { type AssignedGroup, ENGINE_MODEL_FORMAT, ENGINE_MODEL_VERSION, type EngineModel, type GroupCondition, type TrainingSplit } from './engine-model';
 
 export interface EngineTraining {
   readonly model: EngineModel;
@@ -40,7 +42,9 @@ export function auditSplit(dataset: Dataset, groups: GroupIndex, options: Pick<A
 const coefficients = (m: LinearModel) => ({ weights: Array.from(m.weights), intercept: m.intercept });
 
 /**
- * Trains the personalized model of `options.technique` on the training rows of the audit's split.
+ * Trains the personalized model of `options.technique` on the training rows of the audit's split. Groups that
+ * `options.assign` gives h0 or their decoupled model are served by that model, in the file and in the predictions,
+ * as the audit of the same spec assembles them (SPEC §6).
  *
  * @param createdBy written into the file (e.g. "fairuse 0.1.0")
  */
@@ -66,9 +70,25 @@ export function trainEngineModel(dataset: Dataset, partialOptions: Partial<Audit
       fitted.technique === 'all' ? groups.groups.map((g) => g.values) : attributes.flatMap((a, k) => groups.levels[k].map((level) => ({ [a]: level })));
     coefficientsOfModel = { groupColumns, ...coefficients(fitted.model) };
   }
+  const assignment = assignmentOf(options.assign, groups);
+  const wantsDecoupled = assignment.includes('decoupled');
+  const decoupled = wantsDecoupled ? (personalized.model.technique === 'dcp' ? personalized : fitPersonalized('dcp', encoder, generic, groups, split.train, options.C)) : null;
+  const assigned: AssignedGroup[] = [];
+  assignment.forEach((serve, g) => {
+    if (serve === 'personalized') return;
+    const served = serve === 'generic' ? generic.model : (decoupled?.model as Extract<typeof fitted, { technique: 'dcp' }>).models[g];
+    assigned.push({ group: groups.groups[g].values, serve, ...coefficients(served) });
+  });
+  const servedIds = groups.groups.filter((_, g) => assignment[g] === 'decoupled').map((g) => g.id);
+  // Warnings of the models that serve assigned groups: h0's, and the decoupled fits of those groups only.
+  const assignedWarnings = [
+    ...(assignment.includes('generic') ? generic.warnings : []),
+    ...(decoupled && decoupled !== personalized ? decoupled.warnings.filter((w) => servedIds.some((id) => w.includes(`decoupled model of ${id} `) || w.startsWith(`Group ${id} has`))) : []),
+  ];
+
   const trainingSplit: TrainingSplit = dataset.splitColumn ? { splitColumn: dataset.splitColumn } : { seed: options.seed, testSize: options.testSize };
   // h0's warnings come back when an audit refits h0; the personalized fit's travel with the model.
-  const warnings = personalized.warnings;
+  const warnings = [...personalized.warnings, ...assignedWarnings];
   const model: EngineModel = {
     format: ENGINE_MODEL_FORMAT,
     formatVersion: ENGINE_MODEL_VERSION,
@@ -78,6 +98,7 @@ export function trainEngineModel(dataset: Dataset, partialOptions: Partial<Audit
     technique: options.technique,
     features: describeEncoding(dataset.features, split.train),
     ...coefficientsOfModel,
+    ...(assigned.length ? { assigned } : {}),
     training: {
       data: data.path,
       sha256: data.sha256,
@@ -89,7 +110,9 @@ export function trainEngineModel(dataset: Dataset, partialOptions: Partial<Audit
     },
     ...(createdBy ? { createdBy } : {}),
   };
-  return { model, groups, split, predictions: { generic: generic.testProbabilities, asGroup: personalized.asGroup } };
+  const fittedPredictions = { generic: generic.testProbabilities, asGroup: personalized.asGroup };
+  const predictions = assigned.length ? assemble(fittedPredictions, assignment, decoupled?.asGroup ?? null) : fittedPredictions;
+  return { model, groups, split, predictions };
 }
 
 /** The model file's text: JSON, two-space indented, with a final newline. */
