@@ -46,6 +46,11 @@ flock -w 3600 9 || die "timed out waiting for $CACHE/.setup.lock"
 # npm: never interactive, quiet, and no lockfile in the tool folders. The machine's ~/.npmrc sets
 # nodedir=/usr (Node 20 headers); the Node 24 build overrides it through npm_config_nodedir below.
 NPM_FLAGS=(--no-audit --no-fund --no-update-notifier --no-package-lock --loglevel=warn)
+# Under `npm run test:e2e` the outer npm exports its run's state; the installs here must not inherit it:
+# npm_config_user_agent names the outer Node (20), and code-server's postinstall reads the Node version from it
+# (it then refuses to install); the local prefix and package variables belong to the repo, not the tool folders.
+unset npm_config_user_agent npm_config_local_prefix npm_package_json npm_package_name npm_lifecycle_event \
+  npm_lifecycle_script npm_command npm_execpath npm_node_execpath NODE
 export npm_config_yes=true
 
 as_root() {
