@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { FindingDiagnostics } from './diagnostics';
-import { assignEdits } from './spec-text';
+import { assignEdits, readSpecText } from './spec-text';
 
 export class FairUseCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -29,7 +29,10 @@ export class FairUseCodeActions implements vscode.CodeActionProvider {
       };
       actions.push(show);
       if (finding.kind === 'rationality' && document.fileName.endsWith('.fairuse.json')) {
-        actions.push(this.assign(document, diagnostic, finding.group, 'generic'), this.assign(document, diagnostic, finding.group, 'decoupled'));
+        actions.push(this.assign(document, diagnostic, finding.group, 'generic'));
+        // A model file cannot be given a decoupled model (the audit would refuse it); h0 it can, the audit fits h0.
+        const parsed = readSpecText(document.getText(), document.fileName);
+        if (!(parsed.ok && parsed.spec.model !== undefined)) actions.push(this.assign(document, diagnostic, finding.group, 'decoupled'));
       }
     }
     return actions;

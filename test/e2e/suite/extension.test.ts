@@ -296,6 +296,36 @@ describe('Fair Use Audit in the extension host', function () {
       await waitFor(() => fairUseDiagnostics(spec).length > 0, 60_000, 'diagnostics of the re-run audit on the spec');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
+
+    it('the quick fix "Assign the generic model" records "assign" in the spec and the re-run resolves the violation', async function () {
+      const spec = specOf('xor-groups.csv');
+      const group = 'Sex=Female, Age=Young';
+      const violation = () => fairUseDiagnostics(spec).find((d) => d.message.startsWith(`Rationality violation for ${group}`));
+      await waitFor(() => violation() !== undefined, 60_000, `the rationality violation of ${group} on the spec`);
+      const diagnostic = violation()!;
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', spec, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((a) => a.title);
+      assert.ok(titles.includes(`Assign ${group} its decoupled model`), titles.join(' | '));
+      const assign = actions.find((a) => a.title === `Assign the generic model to ${group}`);
+      assert.ok(assign?.edit && assign.command, titles.join(' | '));
+      assert.ok(await vscode.workspace.applyEdit(assign.edit), 'the quick fix\'s edit was not applied');
+      const rerun = await within(
+        vscode.commands.executeCommand<AuditReport | undefined>(assign.command.command, ...(assign.command.arguments ?? [])),
+        120_000,
+        'the re-run of the quick fix',
+      );
+      assert.ok(rerun, 'the re-run returned undefined');
+      assert.deepEqual(rerun.settings.assign, { [group]: 'generic' });
+      const row = rerun.metrics.error!.rationality.find((r) => r.group === group)!;
+      assert.equal(row.gain, 0, 'h0 serves the group: its rationality gain is 0');
+      assert.notEqual(row.verdict, 'violation');
+      const text = (await vscode.workspace.openTextDocument(spec)).getText();
+      assert.deepEqual(JSON.parse(text).assign, { [group]: 'generic' });
+      await waitFor(() => violation() === undefined, 30_000, `the violation of ${group} to leave Problems`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
   });
 
   describe('cancellation', function () {
