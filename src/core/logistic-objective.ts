@@ -126,12 +126,13 @@ export function hessianDiagonal(objective: LogisticObjective, weights: Float64Ar
 
 /**
  * The full (d + 1) × (d + 1) Hessian XᵀDX + l2 I_w, with the intercept as a column of ones, row-major into `out`.
+ * With unit weights it is the normal-equations matrix of ridge least squares (ridge.ts).
  * Only each row's nonzero entries are visited and only the upper triangle is accumulated, then mirrored:
  * Σ_i nnz_i² / 2 multiply-adds (see {@link hessianWork}), far below n·d² / 2 for one-hot features.
  * `scratchIndex` / `scratchValue` hold one row's nonzeros (length ≥ d).
  */
 export function hessian(
-  objective: LogisticObjective,
+  objective: Pick<LogisticObjective, 'X' | 'l2'>,
   weights: Float64Array,
   out: Float64Array,
   scratchIndex: Int32Array,
@@ -201,7 +202,7 @@ export function rowDot(data: Float64Array, offset: number, v: Float64Array, d: n
 }
 
 /** out[j] += scale · data[offset + j] for j < d. */
-function addScaledRow(out: Float64Array, data: Float64Array, offset: number, scale: number, d: number): void {
+export function addScaledRow(out: Float64Array, data: Float64Array, offset: number, scale: number, d: number): void {
   let j = 0;
   for (; j + 3 < d; j += 4) {
     out[j] += scale * data[offset + j];
