@@ -1,8 +1,11 @@
 // The packaged Fair Use Audit, used as a person would: `vsce package` → `code-server --install-extension`
 // into a fresh extensions dir → right-click heart.csv → "Audit Dataset…" → quick picks → progress →
 // Problems → the report webview (table, heatmap, metric tabs, Markdown export) → page reload restores
-// the panel; then a CSV whose group header and values are HTML/script payloads. A screenshot of every
-// step goes to test/e2e/screenshots/ui-*.png.
+// the panel; then a CSV whose group header and values are HTML/script payloads; then an ONNX model that
+// violates fair use on heart.csv: right-click it → "Audit Model File…" → pick the dataset → Problems lists the
+// violations on the spec the command wrote; and a model and a CSV selected together (no dataset pick; the
+// label and groups are asked when the model does not name them). A screenshot of every step goes to
+// test/e2e/screenshots/ui-*.png.
 // Run: bash test/e2e/run.sh test/e2e/audit-ui.ts        FAIRUSE_E2E_VSIX=<file> tests that .vsix instead.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -16,6 +19,7 @@ import {
   e2eEnv,
   ensureSetup,
   explorerRow,
+  explorerSelection,
   launchBrowser,
   log,
   makeWorkspace,
@@ -29,6 +33,7 @@ import {
   quickPickMany,
   quickPickOne,
   reloadWorkbench,
+  resetRecordedNotifications,
   runCommand,
   screenshot,
   showExplorer,
@@ -48,6 +53,18 @@ import {
 const EXTENSION_ID = 'fair-use-audit.fair-use-audit';
 /** The Explorer context menu shows a command's title; the palette adds its category ("Fair Use: "). */
 const AUDIT_MENU_ITEM = /^(Fair Use: )?Audit Dataset…$/;
+const MODEL_MENU_ITEM = /^(Fair Use: )?Audit Model File…$/;
+/**
+ * test/e2e/fixtures/models/heart-unfair*.onnx (scripts/fixtures/make_unfair_onnx_fixture.py): a fitted logistic
+ * regression on heart.csv whose Sex=Female weight is pushed up by 6, so it predicts disease for every woman.
+ * What the CLI says about it, `fairuse audit examples/heart.csv --label Disease --groups Sex,Age --model-file
+ * <model>` (error rate, seed 2338): exit 1, one significant violation (rationality of Sex=Female, Age=Young:
+ * error 81.8% personalized vs 0.0% generic on its 11 test rows). Both files are the same graph;
+ * heart-unfair.onnx names its columns, groups, label and positive value, the other only its columns.
+ */
+const UNFAIR_MODEL = 'heart-unfair.onnx';
+const UNFAIR_MODEL_COLUMNS_ONLY = 'heart-unfair-columns-only.onnx';
+const UNFAIR_CLI = { exit: 1, violations: 1, violatingGroup: 'Sex=Female, Age=Young' };
 const REPORT_VIEW_TYPE = 'fairUse.report';
 /** Enough resamples that the progress notification stays up for a few seconds, so its stages are seen. */
 const UI_BOOTSTRAP = 100_000;
@@ -58,17 +75,29 @@ const GAIN_TABLE = new RegExp(`^${METRIC_TITLE} — rationality`);
 const ENVY_TABLE = new RegExp(`^${METRIC_TITLE} — envy-freeness`);
 const XSS_VALUE = '<img src=x onerror=window.fairuseXss=1>';
 
-/** The CLI's JSON report for a CSV (the reference the UI's numbers are checked against). */
-function cliReport(csv: string, args: string[]): AuditReport {
+/** The CLI's exit status and JSON report for a CSV (the reference the UI's numbers are checked against). */
+function cliAudit(csv: string, args: string[]): { status: number; report: AuditReport } {
   const { repoRoot } = e2eEnv();
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fairuse-cli-')), 'report.json');
+  let status = 0;
   try {
     execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'audit', csv, ...args, '--json', out, '--quiet'], { stdio: 'pipe' });
   } catch (err) {
     // exit 1 = a violation was found: the report is written all the same
-    if ((err as { status?: number }).status !== 1) throw err;
+    status = (err as { status?: number }).status ?? -1;
+    if (status !== 1) throw err;
   }
-  return JSON.parse(fs.readFileSync(out, 'utf8')) as AuditReport;
+  return { status, report: JSON.parse(fs.readFileSync(out, 'utf8')) as AuditReport };
+}
+
+function cliReport(csv: string, args: string[]): AuditReport {
+  return cliAudit(csv, args).report;
+}
+
+/** The decisive metric's significant violations in a report (rationality + envy-freeness). */
+function violationCount(report: AuditReport): number {
+  const summary = report.metrics[report.settings.metric]!.summary;
+  return summary.rationalityViolations + summary.envyViolations;
 }
 
 /** What Problems should list for a report (the contract; see suite/helpers.ts expectedFindings). */
@@ -139,6 +168,51 @@ async function answerAuditPicks(
   }, noShot);
 }
 
+/**
+ * After "Audit Model File…" was answered: waits for the progress notification to end, checks the spec the
+ * command wrote beside the model, and checks the Problems rows on that spec against the CLI's report.
+ */
+async function expectModelAuditInProblems(page: Page, server: CodeServer, prefix: string, model: string, expected: AuditReport): Promise<void> {
+  const opts = { server };
+  const ws = server.workspace!;
+  const specName = model.replace(/\.onnx$/, '.fairuse.json');
+  const progress = await step(page, `${prefix}-progress-done`, () =>
+    watchProgressNotification(page, 'Fair Use audit: heart.csv', { appearMs: 20_000, timeoutMs: 180_000, onSeen: () => screenshot(page, `${prefix}-progress`) }),
+  { ...opts, timeoutMs: 200_000 });
+  log(`progress: ${progress.seen ? progress.messages.join(' → ') : 'not seen'}`);
+  assert.ok(progress.seen, 'no progress notification "Fair Use audit: heart.csv" was shown');
+  // 100,000 resamples keep the notification up long enough for the bootstrap stage to be drawn.
+  assert.ok(progress.messages.some((m) => /bootstrap \d+\/\d+/i.test(m)), `no bootstrap progress among: ${progress.messages.join(' | ')}`);
+  await step(page, `${prefix}-spec`, async () => {
+    const specPath = path.join(ws, specName);
+    assert.ok(fs.existsSync(specPath), `${specName} was not written beside ${model}`);
+    const spec = JSON.parse(fs.readFileSync(specPath, 'utf8')) as { model?: string; data?: string; label?: string; groups?: unknown };
+    log(`${specName}: ${JSON.stringify(spec)}`);
+    assert.equal(spec.model, model, `${specName} names the model`);
+    assert.equal(spec.data, 'heart.csv');
+    assert.equal(spec.label, 'Disease');
+    assert.deepEqual(spec.groups, ['Sex', 'Age']);
+  }, { ...opts, shot: false });
+  await step(page, `${prefix}-problems`, async () => {
+    const wanted = expectedProblems(expected);
+    const onSpec = (rows: ProblemRow[]) => rows.filter((r) => r.file === specName);
+    const rows = await waitUntil(async () => {
+      const r = await problems(page);
+      return onSpec(r).filter((x) => x.source === 'Fair Use').length >= wanted.length && r;
+    }, { timeoutMs: 30_000, what: `${wanted.length} Fair Use rows on ${specName} in Problems` }).catch(() => problems(page));
+    const mine = onSpec(rows);
+    log(`Problems on ${specName}: ${mine.filter((r) => r.severity !== 'other').map((r) => `${r.severity}: ${r.message}`).join(' | ')}`);
+    assert.ok(mine.length > 0, `no Problems rows on ${specName}; files: ${[...new Set(rows.map((r) => r.file))].join(', ')}`);
+    assertProblems(mine, expected);
+    const errors = mine.filter((r) => r.severity === 'error' && r.source === 'Fair Use');
+    assert.equal(errors.length, violationCount(expected), 'one Error per violation the CLI reports');
+    assert.ok(
+      errors.some((r) => /^(Rationality|Envy(-freeness)?) violation for /.test(r.message) && r.message.includes(UNFAIR_CLI.violatingGroup)),
+      `no Error row names ${UNFAIR_CLI.violatingGroup}: ${errors.map((r) => r.message).join(' | ')}`,
+    );
+  }, opts);
+}
+
 /** The content frame of the report panel's webview (the only webview these tests open). */
 function report(page: Page): FrameLocator {
   return webviewFrame(page);
@@ -160,6 +234,7 @@ async function main(): Promise<number> {
   const run = new E2ERun('e2e ui', 15 * 60_000);
   const heart = path.join(env.repoRoot, 'examples', 'heart.csv');
   const xss = path.join(env.e2eDir, 'fixtures', 'data', 'xss-groups.csv');
+  const models = path.join(env.e2eDir, 'fixtures', 'models');
   let server: CodeServer | undefined;
   let page: Page | undefined;
   let ws = '';
@@ -175,7 +250,12 @@ async function main(): Promise<number> {
       }
       const stray = entries.filter((e) => /^extension\/(src|test|node_modules|webview|scripts)\//.test(e));
       assert.deepEqual(stray, [], `${vsix} holds files the extension does not need at run time`);
-      ws = makeWorkspace('ws-ui', { 'heart.csv': heart, 'xss-groups.csv': xss });
+      ws = makeWorkspace('ws-ui', {
+        'heart.csv': heart,
+        'xss-groups.csv': xss,
+        [UNFAIR_MODEL]: path.join(models, UNFAIR_MODEL),
+        [UNFAIR_MODEL_COLUMNS_ONLY]: path.join(models, UNFAIR_MODEL_COLUMNS_ONLY),
+      });
       server = await startCodeServer({ workspace: ws, vsix: [vsix], settings: { 'fairUse.bootstrap': UI_BOOTSTRAP } });
       const listed = fs.readdirSync(server.dirs.extensionsDir);
       assert.ok(listed.some((d) => d.startsWith(`${EXTENSION_ID}-`)), `not in the extensions dir: ${listed.join(', ')}`);
@@ -329,6 +409,66 @@ async function main(): Promise<number> {
         const rows = await problems(p);
         assert.ok(rows.some((r) => r.source === 'Fair Use' && r.message.includes(XSS_VALUE)), `no Problems row names the group literally: ${rows.map((r) => r.label).join(' | ')}`);
       }, opts);
+    }, 6 * 60_000);
+
+    // The CLI's verdict on an unfair model (same settings as the UI): the reference for the two tests below.
+    const modelCli = (model: string) => {
+      const cli = cliAudit(heart, ['--label', 'Disease', '--groups', 'Sex,Age', '--model-file', path.join(models, model), '--bootstrap', String(UI_BOOTSTRAP)]);
+      log(`CLI on ${model}: exit ${cli.status}, ${violationCount(cli.report)} violation(s)`);
+      assert.equal(cli.status, UNFAIR_CLI.exit, `the CLI's exit status on ${model}`);
+      assert.equal(violationCount(cli.report), UNFAIR_CLI.violations, `the CLI's violations on ${model}`);
+      return cli.report;
+    };
+
+    await run.test('audit an ONNX model from the Explorer context menu: its violations appear in Problems', async () => {
+      const expected = modelCli(UNFAIR_MODEL);
+      await step(p, 'ui-20-model-context-menu', async () => {
+        await showExplorer(p);
+        const item = await openExplorerContextMenu(p, UNFAIR_MODEL, MODEL_MENU_ITEM, 60_000);
+        log(`context menu item: "${(await item.innerText()).trim()}"`);
+        await resetRecordedNotifications(p); // the heart.csv audit's progress had the same title
+        await clickMenuItem(p, item);
+      }, opts);
+      await step(p, 'ui-21-model-dataset', async () => {
+        // The model names its columns, groups and label: the dataset is the only question.
+        const prompt = await waitForQuickInput(p, /Dataset to audit/i, 30_000);
+        assert.ok(prompt.includes(`Dataset to audit ${UNFAIR_MODEL} on`), `the quick input asks: ${prompt}`);
+        await quickPickOne(p, 'heart.csv', { beforeAccept: () => screenshot(p, 'ui-21-model-dataset') });
+      }, { ...opts, shot: false });
+      await expectModelAuditInProblems(p, srv, 'ui-22-model', UNFAIR_MODEL, expected);
+    }, 6 * 60_000);
+
+    await run.test('a model and a CSV selected together: no dataset pick, Problems lists the violations', async () => {
+      const expected = modelCli(UNFAIR_MODEL_COLUMNS_ONLY);
+      await step(p, 'ui-25-model-multiselect', async () => {
+        await showExplorer(p);
+        await explorerRow(p, UNFAIR_MODEL_COLUMNS_ONLY).first().click();
+        await explorerRow(p, 'heart.csv').first().click({ modifiers: ['Control'] });
+        const both = [UNFAIR_MODEL_COLUMNS_ONLY, 'heart.csv'].sort();
+        const selected = async () => (await explorerSelection(p)).sort().join(', ');
+        await waitUntil(async () => (await selected()) === both.join(', '), {
+          timeoutMs: 10_000,
+          what: `${both.join(' and ')} selected in the Explorer`,
+        }).catch(async (err) => {
+          throw new Error(`${(err as Error).message}; selected: ${await selected()}`);
+        });
+        const item = await openExplorerContextMenu(p, UNFAIR_MODEL_COLUMNS_ONLY, MODEL_MENU_ITEM, 60_000);
+        assert.equal(await selected(), both.join(', '), 'the right-click kept both files selected');
+        await screenshot(p, 'ui-25-model-multiselect-menu');
+        await resetRecordedNotifications(p);
+        await clickMenuItem(p, item);
+      }, opts);
+      // The selected CSV is the dataset; the model names only its columns, so the label and groups are asked.
+      await step(p, 'ui-26-model-label', async () => {
+        const prompt = await waitForQuickInput(p, /Dataset to audit|the label/i, 30_000);
+        assert.match(prompt, /Audit heart\.csv: the label/, 'the first question is the label (the selected CSV is the dataset)');
+        await quickPickOne(p, 'Disease', { beforeAccept: () => screenshot(p, 'ui-26-model-label') });
+      }, { ...opts, shot: false });
+      await step(p, 'ui-27-model-groups', async () => {
+        await waitForQuickInput(p, /Audit heart\.csv: the group attributes/i);
+        await quickPickMany(p, ['Sex', 'Age'], { beforeAccept: () => screenshot(p, 'ui-27-model-groups') });
+      }, { ...opts, shot: false });
+      await expectModelAuditInProblems(p, srv, 'ui-28-model-multiselect', UNFAIR_MODEL_COLUMNS_ONLY, expected);
     }, 6 * 60_000);
   } catch (err) {
     console.error('[e2e] harness error:', err);
