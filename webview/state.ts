@@ -37,9 +37,10 @@ export function reduce(state: PanelState, message: HostMessage): PanelState {
   switch (message.type) {
     case 'show': {
       // A re-sent entry (the host answers every 'ready') keeps the metric the user picked, and the
-      // hypothetical view too; a new audit opens on the model it audited.
-      const metric = message.metric ?? state.metric;
+      // hypothetical view too; a new audit opens on the model it audited, and on the metric the host chose
+      // (none: the report's decisive metric), since the host knows whether it is a re-run of the same audit.
       const sameEntry = state.entry !== null && state.entry.finishedAt === message.entry.finishedAt;
+      const metric = message.metric ?? (sameEntry ? state.metric : null);
       const next: PanelState = { entry: message.entry, metric: metric ?? null, focusGroup: message.focusGroup ?? null };
       return sameEntry && state.asIf && state.asIf !== 'original' ? { ...next, asIf: state.asIf } : next;
     }

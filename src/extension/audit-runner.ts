@@ -6,6 +6,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { specToRun } from '../core/audit-spec';
+import { DEFAULT_OPTIONS } from '../core/options';
 import type { AuditReport } from '../core/report';
 import type { AuditRequest } from '../worker/protocol';
 import type { FindingDiagnostics } from './diagnostics';
@@ -97,7 +98,7 @@ export class AuditRunner implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: `Fair Use audit: ${basename(csvPath)}`, cancellable: true },
         (progress, token) => {
           if (superseded()) return Promise.reject(new AuditCancelled());
-          const audit = startWorkerAudit(this.parts.workerFile, request, progressReporter(progress), { maxHeapMB: settings.workerMemoryMB });
+          const audit = startWorkerAudit(this.parts.workerFile, request, progressReporter(progress, run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, request.model !== undefined), { maxHeapMB: settings.workerMemoryMB });
           this.running.set(specPath, audit);
           token.onCancellationRequested(() => audit.cancel());
           return audit.result.finally(() => {
@@ -161,21 +162,27 @@ export class AuditRunner implements vscode.Disposable {
   }
 }
 
-/** Turns worker stages into the notification's message and bar. */
-function progressReporter(progress: vscode.Progress<{ message?: string; increment?: number }>): (p: WorkerProgress) => void {
+/**
+ * Turns worker stages into the notification's message and bar.
+ *
+ * @param resamples B: the engine counts resamples over all tested groups, the notification says "bootstrap n/B"
+ * @param modelFile the personalized model is a file, scored rather than trained
+ */
+function progressReporter(progress: vscode.Progress<{ message?: string; increment?: number }>, resamples: number, modelFile: boolean): (p: WorkerProgress) => void {
   let stage: WorkerProgress['stage'] | undefined;
   let bootstrapShown = 0;
   return (p) => {
     if (p.stage === 'bootstrap' && p.done !== undefined && p.total) {
       const share = (p.done / p.total) * STAGE_WEIGHT.bootstrap;
-      progress.report({ message: `bootstrap ${p.done}/${p.total}`, increment: share - bootstrapShown });
+      progress.report({ message: `bootstrap ${Math.floor((p.done / p.total) * resamples)}/${resamples}`, increment: share - bootstrapShown });
       bootstrapShown = share;
       stage = p.stage;
       return;
     }
     if (p.stage === stage) return;
     stage = p.stage;
-    progress.report({ message: STAGE_TEXT[p.stage], increment: STAGE_WEIGHT[p.stage] });
+    const message = modelFile && p.stage === 'fit-personalized' ? 'scoring the model file as every group' : STAGE_TEXT[p.stage];
+    progress.report({ message, increment: STAGE_WEIGHT[p.stage] });
   };
 }
 

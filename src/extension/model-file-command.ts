@@ -63,6 +63,16 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
   log.info(`model ${modelUri.fsPath}: ${JSON.stringify(summary)}`);
 
   const specUri = modelSpecUri(modelUri);
+  if (!choices && (await exists(specUri.fsPath))) {
+    const choice = await vscode.window.showInformationMessage(
+      `${basename(specUri.fsPath)} already says how to audit ${basename(modelUri.fsPath)}.`,
+      { modal: true },
+      'Run it',
+      'Choose again',
+    );
+    if (choice === 'Run it') return specUri;
+    if (choice !== 'Choose again') return undefined;
+  }
   const selectedCsv = selection.find((u) => /\.csv$/i.test(u.fsPath) && u.fsPath !== modelUri.fsPath);
   const dataUri = choices
     ? vscode.Uri.file(resolve(dirname(specUri.fsPath), choices.data))
@@ -115,6 +125,15 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
   return specUri;
 }
 
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function pickFile(title: string, filters: Record<string, string[]>, near?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const extensions = Object.values(filters).flat();
   const files = (await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, '**/node_modules/**', 500)).filter(
@@ -125,7 +144,11 @@ async function pickFile(title: string, filters: Record<string, string[]>, near?:
     return picked?.[0];
   }
   const item = await vscode.window.showQuickPick(
-    files.map((uri) => ({ label: basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri), uri })),
+    files.map((uri) => {
+      // The folder only when it says more than the name (a file at the workspace root).
+      const path = vscode.workspace.asRelativePath(uri);
+      return { label: basename(uri.fsPath), description: path === basename(uri.fsPath) ? undefined : path, uri };
+    }),
     { title, matchOnDescription: true, ignoreFocusOut: true },
   );
   return item?.uri;
