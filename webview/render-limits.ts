@@ -2,6 +2,8 @@
  * What the audited data can validate (SPEC §7, paper 2): how likely any test is to miss a gain of ε at
  * these group sizes, how many binary attributes the test rows can support, and the group size needed.
  */
+import { formatQuantity, metricNoun } from '../src/core/render/format';
+import { epsilonText } from '../src/core/render/science-tables';
 import type { AuditReport } from '../src/core/report';
 import { el } from './dom';
 
@@ -15,15 +17,17 @@ export function renderLimits(report: AuditReport): HTMLElement | null {
       ? el('p', { class: 'fu-limits-warning', attrs: { 'data-warning': 'too-many-groups' } },
         el('span', { class: 'fu-glyph', attrs: { 'aria-hidden': 'true' } }, '⚠ '),
         el('strong', {}, 'More groups than this data can validate.'),
-        ` With ${limits.n} test rows in ${limits.groups} groups, no test can reliably tell a gain of ${limits.epsilon} from none: a “no change” verdict here says little.`)
+        ` With ${limits.n} test rows in ${limits.groups} groups, no test can reliably tell a gain of ${epsilonText(report)} from none: a “no change” verdict here says little.`)
       : null,
     el('div', { class: 'fu-cards', attrs: { 'aria-label': 'What the data can validate' } },
       card('bound', 'Lower bound on the probability of error', limits.errorProbabilityBound.toFixed(3),
-        `of any test of “every group gains at least ε = ${limits.epsilon}”, at these groups’ test sizes`, limits.errorProbabilityBound > 0.5 ? 'violation' : 'plain'),
+        `of any test of “every group gains at least ε = ${epsilonText(report)}”, at these groups’ test sizes`, limits.errorProbabilityBound > 0.5 ? 'violation' : 'plain'),
       card('attributes', 'Binary attributes the test rows can validate', `${limits.maxAttributes.toFixed(2)} vs ${limits.attributes.toFixed(2)}`,
         `k_max for ${limits.n} test rows vs log₂ d for the ${limits.groups} groups here`, tone),
       card('group-size', 'Equal group size needed', `${limits.minGroupSize} test rows`,
-        `per group, for ${limits.groups} groups at P_e = ½; the smallest group here has ${smallest}`, 'plain')),
+        `per group, for ${limits.groups} groups at P_e = ½; the smallest group here has ${smallest}`, 'plain'),
+      limits.sigma === undefined ? null : card('sigma', 'Spread of the per-person gain (σ)', formatQuantity(limits.sigma),
+        `pooled within groups, in ${metricNoun(report.settings.metric)}: the regression bound’s Gaussian form uses each group’s own σ`, 'plain')),
     el('p', { class: 'fu-note' },
       'Bounds for a test of “every group gains at least ε” against “some group gains nothing” (paper 2, Cornelis et al. 2025; SPEC §7). ' +
       'They hold for any test, not only this audit’s.'));

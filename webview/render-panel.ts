@@ -6,7 +6,7 @@
  */
 import type { MetricId } from '../src/core/metrics/metric';
 import { metricNoun, metricTitle } from '../src/core/render/format';
-import { verdictLine } from '../src/core/render/tables';
+import { rSquaredTable, verdictLine } from '../src/core/render/tables';
 import { hasViolation, type AuditReport, type MetricReport } from '../src/core/report';
 import type { AsIf, ExportFormat, PanelState, ReportEntry } from '../src/extension/webview-protocol';
 import { reportAsIf, servedBy } from './as-if';
@@ -20,6 +20,7 @@ import { renderInterventions } from './render-interventions';
 import { renderLimits } from './render-limits';
 import { renderSummary } from './render-summary';
 import { renderGainTable } from './render-table';
+import { renderTextTable } from './render-text-table';
 import { activeAsIf, activeIntervention, activeMetric, availableMetrics } from './state';
 
 export interface PanelActions {
@@ -94,12 +95,21 @@ export function renderMetricContent(root: HTMLElement, state: PanelState, option
       item ? renderAsIfBanner(report, item, metric, asIfReport !== null) : null,
       renderSummary(shown, metric, suffix),
       section('gains', `Per-group gains (rationality)${suffix}`, renderGainTable(shown, metric, focus, servedBy(report, hypothetical ? item : null))),
+      metric === 'mse' ? renderRSquared(shown, suffix) : null,
       comparison ? section('comparison', 'Training data vs new data', comparison) : null,
       section('chart', `Gain by group${suffix}`, renderGainChart(shown, metric, { plot: options.plot, width: options.chartWidth })),
       section('envy', `Envy-freeness${suffix}`, renderHeatmap(shown, metric, focus)),
       section('sizes', 'Group sizes and label balance', renderGroupSizes(report, metric, focus)),
     );
   }
+}
+
+/** Regression: R² per group beside the MSE gains (tables.ts's rSquaredTable, as the CLI and the export print it). */
+function renderRSquared(report: AuditReport, suffix: string): HTMLElement | null {
+  const table = rSquaredTable(report);
+  if (!table) return null;
+  const groups = [...report.metrics.mse!.r2!.groups.map((g) => g.group), null];
+  return section('r2', `R² per group${suffix}`, renderTextTable(table, { class: 'fu-r2', rowGroups: groups, totalRow: true, gainColumns: [5] }));
 }
 
 function section(key: string, heading: string, content: HTMLElement): HTMLElement {

@@ -3,7 +3,7 @@
  * gains and violations for rationality and envy-freeness.
  */
 import type { MetricId } from '../src/core/metrics/metric';
-import { formatGain, formatValue, metricTitle } from '../src/core/render/format';
+import { formatGain, formatRSquared, formatRSquaredGain, formatValue, metricTitle } from '../src/core/render/format';
 import type { AuditReport, MetricReport } from '../src/core/report';
 import { el, srOnly } from './dom';
 
@@ -32,6 +32,15 @@ export function renderSummary(report: AuditReport, metric: MetricId, labelSuffix
       tone: 'plain',
       key: 'range',
     }),
+    section.r2
+      ? card({
+        label: 'R² overall',
+        value: formatRSquaredGain(section.r2.overall.gain),
+        detail: `1 − MSE / variance of the label: generic ${formatRSquared(section.r2.overall.generic)} → personalized ${formatRSquared(section.r2.overall.personalized)}`,
+        tone: section.r2.overall.gain !== null && section.r2.overall.gain < 0 ? 'loss' : 'plain',
+        key: 'r2',
+      })
+      : null,
   );
 }
 

@@ -19,29 +19,35 @@ them) for every intersectional group, and whether any group would do better repo
 Options:
   --spec <file>              read data, label, groups and settings from an audit spec (the file the
                              editor writes); options given on the command line override it
-  --label <col>              binary label column (required)
+  --label <col>              label column (required): binary (classification), or numeric with more
+                             than two values (regression: ridge models, MSE and MAE)
   --groups <cols>            group attribute columns, comma-separated (required); a numeric column is
                              bucketed as column:cut:cut (age:40:65 → <40, 40-65, 65+)
   --features <cols>          feature columns (default: every other column)
-  --positive <value>         label value that means positive (default: 1 / true / yes / the larger)
+  --positive <value>         label value that means positive (default: 1 / true / yes / the larger);
+                             binary labels only
   --technique 1hot|all|dcp   how the personalized model uses groups (default 1hot)
-  --model lr|rf|nn           model class of h0 and h: logistic regression, random forest (100 trees,
-                             depth ≤ 20) or neural net (5, 2) with Platt scaling (default lr)
-  --metric error|auc|ece|logloss|brier
-                             metric that decides violations and the exit status (default error);
-                             every metric is computed and reported
+  --model lr|rf|nn           model class of h0 and h: logistic regression (ridge for regression),
+                             random forest (100 trees, depth ≤ 20) or neural net (5, 2) with Platt
+                             scaling (default lr; regression supports lr only)
+  --metric error|auc|ece|logloss|brier|mse|mae
+                             metric that decides violations and the exit status (default error, mse
+                             for regression); every metric of the label's task is computed and reported
   --split-column <col>       column of train/test marks, instead of a random split
-  --test-size <fraction>     held-out fraction per (group, label) stratum (default 0.2)
+  --test-size <fraction>     held-out fraction per (group, label) stratum, per group for regression
+                             (default 0.2)
   --seed <int>               seed of the split and the bootstrap (default 2338)
   --bootstrap <B>            bootstrap resamples (default 1000)
   --alpha <level>            significance level (default 0.1)
   --correction bonferroni|holm  multiple-testing correction (default bonferroni)
-  --C <number>               inverse L2 penalty of the logistic regressions; Infinity = none (default 1)
+  --C <number>               inverse L2 penalty of the logistic (or ridge) regressions; Infinity = none
+                             (default 1)
   --threshold <p>            decision threshold (default 0.5)
   --min-group-size <n>       groups with fewer test rows are reported, not tested (default 10)
   --intervene                also audit the interventions (violating groups get h0, or their decoupled
                              model, or each group the best model on a validation split) and data minimization
-  --epsilon <gain>           smallest gain worth detecting, for what the data can validate (default 0.01)
+  --epsilon <gain>           smallest gain worth detecting, for what the data can validate, in the
+                             decisive metric's unit (default 0.01; regression: 1% of h0's MSE or MAE)
 
 Auditing a model you already have (the engine trains only h0):
   --model-file <file>        the personalized model: the engine's model JSON, an ONNX model, or a
@@ -207,7 +213,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const modelOnly = (['model-kind', 'model-columns', 'train-data', 'max-model-mb'] as const).find((name) => values[name] !== undefined);
   if (modelOnly && !modelFile) throw new AuditInputError('USAGE', `--${modelOnly} needs --model-file.`, 'Give the model to audit with --model-file <file>.');
   // A model file may state its label and groups.
-  if (!specPath && !modelFile && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
+  if (!specPath && !modelFile && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the label column (binary, or numeric for regression), e.g. --label Disease.');
   if (!specPath && !modelFile && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
   const trainOnly = (['save-model', 'save-predictions'] as const).find((name) => values[name] !== undefined);
   if (trainOnly) throw new AuditInputError('USAGE', `--${trainOnly} is an option of fairuse train, not of fairuse audit.`, 'Run `fairuse --help` for the options.');

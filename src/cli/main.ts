@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { AuditCancelledError, runAudit } from '../core/audit';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit-spec';
 import { AuditInputError, isAuditInputError } from '../core/errors';
-import { prepareDataset, prepareTable } from '../core/prepare-dataset';
+import { prepareAuditDataset, prepareTable } from '../core/prepare-dataset';
 import { renderMarkdown } from '../core/render/markdown';
 import { type AuditReport, hasViolation } from '../core/report';
 import { type AuditCommand, parseCommand, type TrainCommand, USAGE } from './args';
@@ -46,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function audit(command: AuditCommand, { dataPath, run }: AuditPlan): Promise<number> {
-  const dataset = prepareDataset(readData(dataPath, 'CSV file'), run);
+  const dataset = prepareAuditDataset(readData(dataPath, 'CSV file'), run);
   const progress = stderrProgress();
   const report = await runAudit(dataset, run.options, { path: dataPath }, { onProgress: progress.update });
   progress.done();

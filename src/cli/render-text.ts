@@ -1,6 +1,6 @@
 import type { AuditReport } from '../core/report';
 import { interventionTables, limitsLines, minimizationLines } from '../core/render/science-tables';
-import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
 
 const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -13,6 +13,8 @@ export function renderText(report: AuditReport, color: boolean): string {
     out.push(...table(envyMatrix(report, metric), paint));
   }
   out.push(...table(summaryTable(report), paint));
+  const r2 = rSquaredTable(report);
+  if (r2) out.push(...table(r2, paint));
   const comparison = comparisonTable(report, report.settings.metric);
   if (comparison) out.push(...table(comparison, paint));
   for (const t of interventionTables(report)) out.push(...table(t, paint));

@@ -7,6 +7,7 @@ import { bootstrapPValues } from './stats/bootstrap-p-value';
 import { type Correction, correctPValues } from './stats/correction';
 import { mcNemar } from './stats/mcnemar';
 import { percentileInterval } from './stats/percentile';
+import type { Labels } from './task';
 
 /** One group's material for the tests: its predictions and, when it is large enough, its bootstrap. */
 export interface GroupEvidence {
@@ -42,7 +43,7 @@ interface RawTest {
 export function assessMetric(
   metric: MetricDefinition,
   evidence: readonly GroupEvidence[],
-  overall: { y: Uint8Array; generic: Float64Array; personalized: Float64Array },
+  overall: { y: Labels; generic: Float64Array; personalized: Float64Array },
   settings: AssessSettings,
 ): MetricReport {
   const useMcNemar = metric.id === 'error';

@@ -1,18 +1,21 @@
 import { assessMetric, type GroupEvidence } from './assess-metric';
 import { bootstrapGroupGains, type GroupGains, type GroupPredictions } from './bootstrap';
-import type { Dataset } from './dataset';
+import { type AuditDataset, taskOf } from './dataset';
 import { fitFeatureEncoder } from './feature-encoder';
 import { indexGroups } from './groups';
-import { METRIC_IDS, METRICS, type MetricId } from './metrics';
+import { METRICS, type MetricId, metricIdsFor } from './metrics';
 import { fitClass } from './learners';
 import { type PredictionMatrix, predictionsByGroup, truthfulPredictions } from './prediction-matrix';
+import type { Task } from './task';
 import type { Technique } from './technique';
-import { type AuditOptions, resolveOptions } from './options';
-import type { Assignment, AuditReport, GroupReport, Intervention, InterventionsReport, MetricReport } from './report';
+import { type AuditOptions, DEFAULT_OPTIONS, resolveOptions } from './options';
+import type { Assignment, AuditReport, GroupReport, Intervention, InterventionsReport, LimitsReport, MetricReport } from './report';
 import { assemble, chooseByValidation, compareViolations, minimization, riskOf } from './interventions';
 import { limitsReport } from './limits/limits-report';
+import { gainSpread } from './limits/gain-spread';
+import { rSquaredReport } from './r-squared-report';
 import type { GroupIndex } from './groups';
-import { fromTestMask, stratifiedSplit, type TrainTestSplit } from './split';
+import { fromTestMask, labelStrata, stratifiedSplit, type TrainTestSplit } from './split';
 import { AuditInputError } from './errors';
 
 export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report' | 'interventions';
@@ -34,6 +37,8 @@ export interface BootstrapJob {
   readonly seed: number;
   readonly stream: number;
   readonly threshold: number;
+  /** How the group's rows are resampled: by label (classification, the default) or all together (regression). */
+  readonly strata?: 'label' | 'none';
 }
 
 /** Runs bootstrap jobs; the default runs them one after another on this thread. */
@@ -66,7 +71,7 @@ export function runBootstrapJob(job: BootstrapJob, onResample: (done: number) =>
   return bootstrapGroupGains(
     job.group,
     job.metrics.map((id) => METRICS[id]),
-    { resamples: job.resamples, seed: job.seed, stream: job.stream, threshold: job.threshold },
+    { resamples: job.resamples, seed: job.seed, stream: job.stream, threshold: job.threshold, strata: job.strata },
     onResample,
   );
 }
@@ -84,15 +89,16 @@ const serialBootstrap = (isCancelled: () => boolean): BootstrapRunner => async (
 /**
  * The fair-use audit of SPEC §1–§5 on a loaded dataset: split, fit h0 and the personalized model, score
  * every test row as every group, bootstrap every group's gains, test them, and assemble the report.
+ * A binary label is audited as a classification, a numeric one as a regression (ridge models, MSE and MAE).
  * Same dataset, options and seed give the same report.
  */
 export async function runAudit(
-  dataset: Dataset,
+  dataset: AuditDataset,
   partialOptions: Partial<AuditOptions>,
   source: AuditSource,
   hooks: AuditHooks = {},
 ): Promise<AuditReport> {
-  const options = resolveOptions(partialOptions);
+  const options = resolveOptions(partialOptions, taskOf(dataset.label));
   const [report] = await runAudits(dataset, options, [options.technique], source, hooks);
   return report;
 }
@@ -102,13 +108,13 @@ export async function runAudit(
  * are computed once, as paper 1 compares 1hot, all and dcp. One report per technique, in order.
  */
 export async function runAudits(
-  dataset: Dataset,
+  dataset: AuditDataset,
   partialOptions: Partial<AuditOptions>,
   techniques: readonly Technique[],
   source: AuditSource,
   hooks: AuditHooks = {},
 ): Promise<AuditReport[]> {
-  const options = resolveOptions(partialOptions);
+  const options = resolveOptions(partialOptions, taskOf(dataset.label));
   const isCancelled = hooks.isCancelled ?? (() => false);
   const progress = (p: AuditProgress): void => {
     if (isCancelled()) throw new AuditCancelledError();
@@ -119,13 +125,13 @@ export async function runAudits(
   const groups = indexGroups(dataset);
   const split: TrainTestSplit = dataset.splitIsTest
     ? fromTestMask(dataset.splitIsTest)
-    : stratifiedSplit(groups.groupOfRow, dataset.label.values, options.testSize, options.seed);
+    : stratifiedSplit(groups.groupOfRow, labelStrata(dataset.label), options.testSize, options.seed);
   if (split.train.length === 0 || split.test.length === 0) {
     throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${split.train.length} training and ${split.test.length} test rows.`, 'Use more rows or a --test-size that leaves rows on both sides.');
   }
   const encoder = fitFeatureEncoder(dataset.features, split.train);
   progress({ stage: 'fit-generic' });
-  const fits = fitClass(options.modelClass, encoder, dataset.label.values, groups, split.train, split.test, options.C, options.seed);
+  const fits = fitClass(options.modelClass, encoder, dataset.label, groups, split.train, split.test, options.C, options.seed);
 
   const reports: AuditReport[] = [];
   const assignment = assignmentOf(options.assign, groups);
@@ -217,13 +223,14 @@ const VALIDATION_SHARE = 0.2;
  * training rows (h, h0 and the decoupled model refitted on the rest). Groups with fewer validation rows than
  * minGroupSize keep their current model.
  */
-function selectOnValidation(dataset: Dataset, options: AuditOptions, groups: GroupIndex, split: TrainTestSplit, current: readonly Assignment[]): Assignment[] {
+function selectOnValidation(dataset: AuditDataset, options: AuditOptions, groups: GroupIndex, split: TrainTestSplit, current: readonly Assignment[]): Assignment[] {
   const label = dataset.label.values;
-  const inner = stratifiedSplit(Int32Array.from(split.train, (r) => groups.groupOfRow[r]), Uint8Array.from(split.train, (r) => label[r]), VALIDATION_SHARE, options.seed);
+  const strata = labelStrata(dataset.label);
+  const inner = stratifiedSplit(Int32Array.from(split.train, (r) => groups.groupOfRow[r]), Uint8Array.from(split.train, (r) => strata[r]), VALIDATION_SHARE, options.seed);
   const fitRows = Int32Array.from(inner.train, (i) => split.train[i]);
   const validationRows = Int32Array.from(inner.test, (i) => split.train[i]);
   const encoder = fitFeatureEncoder(dataset.features, fitRows);
-  const fits = fitClass(options.modelClass, encoder, label, groups, fitRows, validationRows, options.C, options.seed);
+  const fits = fitClass(options.modelClass, encoder, dataset.label, groups, fitRows, validationRows, options.C, options.seed);
   const personalized = fits.personalized(options.technique).asGroup;
   const decoupled = options.technique === 'dcp' ? personalized : fits.personalized('dcp').asGroup;
   const generic = { testProbabilities: fits.generic };
@@ -260,13 +267,13 @@ export interface GivenPredictions {
  * corrections and the report are runAudits' own, so equal predictions give an equal report.
  */
 export async function auditGivenPredictions(
-  dataset: Dataset,
+  dataset: AuditDataset,
   partialOptions: Partial<AuditOptions>,
   source: AuditSource,
   given: GivenPredictions,
   hooks: AuditHooks = {},
 ): Promise<AuditReport> {
-  const options = resolveOptions(partialOptions);
+  const options = resolveOptions(partialOptions, taskOf(dataset.label));
   const isCancelled = hooks.isCancelled ?? (() => false);
   const progress = (p: AuditProgress): void => {
     if (isCancelled()) throw new AuditCancelledError();
@@ -276,7 +283,7 @@ export async function auditGivenPredictions(
 }
 
 async function testAndReport(
-  dataset: Dataset,
+  dataset: AuditDataset,
   options: AuditOptions,
   source: AuditSource,
   groups: GroupIndex,
@@ -288,6 +295,8 @@ async function testAndReport(
   progress: (p: AuditProgress) => void,
 ): Promise<AuditReport> {
   const { technique } = options;
+  const task = taskOf(dataset.label);
+  const metricIds = metricIdsFor(task);
   const warnings: string[] = [];
   if (dataset.droppedRows > 0) warnings.push(`${dataset.droppedRows} rows with a missing label or group value were dropped.`);
   warnings.push(...identifierWarnings(dataset));
@@ -301,13 +310,15 @@ async function testAndReport(
   perGroup.forEach((g, j) => {
     if (!largeEnough[j]) {
       warnings.push(`Group ${groups.groups[j].id} has ${g.y.length} test rows, fewer than ${options.minGroupSize}: reported but not tested.`);
-    } else if (!g.y.includes(1) || !g.y.includes(0)) {
+    } else if (task === 'classification' && (!g.y.includes(1) || !g.y.includes(0))) {
       warnings.push(`The test rows of group ${groups.groups[j].id} hold one class only: AUC is not defined for it.`);
     }
   });
 
+  // Regression resamples each group's rows together: a numeric label has no classes to stratify by.
+  const strata = task === 'regression' ? { strata: 'none' as const } : {};
   const jobs: BootstrapJob[] = perGroup.flatMap((group, j) =>
-    largeEnough[j] ? [{ group, metrics: METRIC_IDS, resamples: options.bootstrap, seed: options.seed, stream: j, threshold: options.threshold }] : [],
+    largeEnough[j] ? [{ group, metrics: metricIds, resamples: options.bootstrap, seed: options.seed, stream: j, threshold: options.threshold, ...strata }] : [],
   );
   const total = jobs.length * options.bootstrap;
   let done = 0;
@@ -324,14 +335,15 @@ async function testAndReport(
   progress({ stage: 'report', technique });
   const overall = truthfulPredictions(predictions, groups.groupOfRow, split.test, dataset.label.values);
   const metrics: Partial<Record<MetricId, MetricReport>> = {};
-  METRIC_IDS.forEach((id, m) => {
+  metricIds.forEach((id, m) => {
     const evidence: GroupEvidence[] = perGroup.map((groupPredictions, j) => ({
       id: groups.groups[j].id,
       predictions: groupPredictions,
       largeEnough: largeEnough[j],
       resampled: resampledOfGroup.get(j)?.[m] ?? null,
     }));
-    metrics[id] = assessMetric(METRICS[id], evidence, overall, options);
+    const section = assessMetric(METRICS[id], evidence, overall, options);
+    metrics[id] = id === 'mse' ? { ...section, r2: rSquaredReport(section, perGroup, overall.y) } : section;
   });
 
   return {
@@ -341,7 +353,8 @@ async function testAndReport(
       rows: dataset.rows,
       droppedRows: dataset.droppedRows,
       label: dataset.label.name,
-      positive: dataset.label.positive,
+      task,
+      positive: dataset.label.task === 'regression' ? null : dataset.label.positive,
       groupAttributes: dataset.groupAttributes,
       features: dataset.features.map((f) => f.name),
     },
@@ -359,11 +372,33 @@ async function testAndReport(
       metric: options.metric,
       ...(Object.keys(options.assign).length ? { assign: options.assign } : {}),
     },
-    groups: groupReports(groups, split, dataset.label.values),
+    groups: groupReports(groups, split, dataset.label),
     metrics,
     warnings,
-    limits: limitsReport(perGroup.map((g) => g.y.length), options.epsilon),
+    ...limitsOf(task, perGroup, metrics[options.metric]!, options),
   };
+}
+
+/** The share of h0's overall risk that is a regression audit's ε when the user gives none. */
+const EPSILON_SHARE_OF_GENERIC_RISK = 0.01;
+
+/**
+ * SPEC §7 for the test rows. For regression, the Gaussian form: σ_j of the per-person gain in the decisive
+ * metric's loss, and ε, unless given, 1% of h0's overall risk (the metric's unit makes 0.01 meaningless there);
+ * no section when no group has two test rows to estimate a σ from.
+ */
+function limitsOf(task: Task, perGroup: readonly GroupPredictions[], decisive: MetricReport, options: AuditOptions): { limits?: LimitsReport } {
+  const testSizes = perGroup.map((g) => g.y.length);
+  if (task === 'classification') return { limits: limitsReport(testSizes, options.epsilon ?? DEFAULT_OPTIONS.epsilon!) };
+  const spread = gainSpread(perGroup, METRICS[options.metric].rowLoss!);
+  if (spread.pooled === null) return {};
+  const pooled = spread.pooled;
+  if (options.epsilon !== undefined) return { limits: limitsReport(testSizes, options.epsilon, { ...spread, pooled }) };
+  const genericRisk = decisive.overall.generic;
+  // h0 without error leaves no gain to detect; SPEC §7's 0.01 then stands in.
+  if (genericRisk === null || !(genericRisk > 0)) return { limits: limitsReport(testSizes, DEFAULT_OPTIONS.epsilon!, { ...spread, pooled }) };
+  const epsilon = EPSILON_SHARE_OF_GENERIC_RISK * genericRisk;
+  return { limits: { ...limitsReport(testSizes, epsilon, { ...spread, pooled }), epsilonShareOfGenericRisk: EPSILON_SHARE_OF_GENERIC_RISK } };
 }
 
 /** A text feature with at least this share of distinct values (and more than 20) looks like an identifier. */
@@ -373,7 +408,7 @@ const IDENTIFIER_SHARE = 0.5;
  * A categorical feature whose values are nearly all different (a patient ID, a timestamp) adds one column per
  * value and cannot generalise to test rows: named in a warning, so the user can leave it out.
  */
-function identifierWarnings(dataset: Dataset): string[] {
+function identifierWarnings(dataset: AuditDataset): string[] {
   const out: string[] = [];
   for (const feature of dataset.features) {
     if (feature.kind !== 'categorical') continue;
@@ -385,19 +420,18 @@ function identifierWarnings(dataset: Dataset): string[] {
   return out;
 }
 
-function groupReports(groups: GroupIndex, split: TrainTestSplit, label: Uint8Array): GroupReport[] {
+/** Rows per group, and its positive rate (classification) or mean label (regression), over train and test rows. */
+function groupReports(groups: GroupIndex, split: TrainTestSplit, label: AuditDataset['label']): GroupReport[] {
   const count = groups.groups.length;
   const nTrain = new Array<number>(count).fill(0);
   const nTest = new Array<number>(count).fill(0);
-  const positives = new Array<number>(count).fill(0);
+  const labelSums = new Array<number>(count).fill(0);
   for (const row of split.train) nTrain[groups.groupOfRow[row]]++;
   for (const row of split.test) nTest[groups.groupOfRow[row]]++;
-  for (let i = 0; i < groups.groupOfRow.length; i++) positives[groups.groupOfRow[i]] += label[i];
-  return groups.groups.map((g, j) => ({
-    id: g.id,
-    values: g.values,
-    nTrain: nTrain[j],
-    nTest: nTest[j],
-    positiveRate: positives[j] / (nTrain[j] + nTest[j]),
-  }));
+  for (let i = 0; i < groups.groupOfRow.length; i++) labelSums[groups.groupOfRow[i]] += label.values[i];
+  return groups.groups.map((g, j) => {
+    const mean = labelSums[j] / (nTrain[j] + nTest[j]);
+    const balance = label.task === 'regression' ? { positiveRate: null, labelMean: mean } : { positiveRate: mean };
+    return { id: g.id, values: g.values, nTrain: nTrain[j], nTest: nTest[j], ...balance };
+  });
 }

@@ -9,14 +9,26 @@ import { parseDecimal } from './column-type';
 /** How many of a non-binary label's values a message lists. */
 const shownLabelValues = 5;
 
-function labelNotBinary(name: string, distinct: readonly string[], count: number, rows: number): AuditInputError {
+/**
+ * Why a label is not one the audit can use. `numeric` labels with more than two values are regression labels:
+ * an audit with the engine's own models takes them (`readLabel`), model files and `fairuse train` do not.
+ */
+export function labelNotBinary(name: string, distinct: readonly string[], count: number, rows: number, numeric: boolean): AuditInputError {
   const shown = distinct.slice(0, shownLabelValues).map((value) => showCell(value)).join(', ');
   const more = count > shownLabelValues ? ', …' : '';
   const values = count === 1 ? `1 distinct value (${shown})` : `${count} distinct values (${shown}${more})`;
+  const kept = `in the ${rows === 1 ? '1 row' : `${rows} rows`} kept`;
+  if (numeric && count > 2) {
+    return new AuditInputError(
+      'LABEL_NOT_BINARY',
+      `The label column ${showCell(name)} is numeric with ${values} ${kept}: a regression label, and model files (and fairuse train) are binary classifiers.`,
+      'Audit it with the engine\'s own models (fairuse audit without --model-file), or choose a label column with two classes.',
+    );
+  }
   return new AuditInputError(
     'LABEL_NOT_BINARY',
-    `The label column ${showCell(name)} has ${values} in the ${rows === 1 ? '1 row' : `${rows} rows`} kept; the audit needs a binary label, with exactly two values.`,
-    'Choose a label column with two classes, or recode this one into two (a numeric label for regression is not supported yet).',
+    `The label column ${showCell(name)} has ${values} ${kept}; the audit needs a binary label (two values) or a numeric one with more values (regression).`,
+    count === 1 ? 'Choose a label column whose values differ between rows.' : 'Choose a label column with two classes or with numbers, or recode this one.',
   );
 }
 
@@ -77,13 +89,17 @@ export function choosePositive(a: string, b: string, requested?: string, labelNa
  * @param rows the kept rows (none has a missing label)
  * @param requested the positive class the user gave, if any
  * @returns the label: its positive and negative values and y per kept row
- * @throws AuditInputError LABEL_NOT_BINARY when the kept rows hold one value or more than two;
+ * @throws AuditInputError LABEL_NOT_BINARY when the kept rows hold one value or more than two (the message says
+ *   when they are numbers: a regression label, which `readLabel` takes);
  *   BAD_OPTION when `requested` is not one of the two
  */
 export function readBinaryLabel(name: string, cells: readonly string[], rows: Int32Array, requested?: string): BinaryLabel {
   const distinct = new Set<string>();
   for (const row of rows) distinct.add(cells[row]);
-  if (distinct.size !== 2) throw labelNotBinary(name, [...distinct], distinct.size, rows.length);
+  if (distinct.size !== 2) {
+    const values = [...distinct];
+    throw labelNotBinary(name, values, distinct.size, rows.length, values.every((v) => !Number.isNaN(parseDecimal(v))));
+  }
   const [a, b] = [...distinct];
   const { positive, negative } = choosePositive(a, b, requested, name);
   const values = new Uint8Array(rows.length);

@@ -1,11 +1,12 @@
 import type { MetricDefinition, PreparedMetric } from './metrics/metric';
 import { toRisk } from './metrics';
 import { SeededRandom } from './random';
+import type { Labels } from './task';
 
 /** One group's test rows and every prediction the audit compares on them. */
 export interface GroupPredictions {
-  /** Labels of the group's test rows. */
-  readonly y: Uint8Array;
+  /** Labels of the group's test rows: 0/1, or the numbers of a regression label. */
+  readonly y: Labels;
   /** h0 on the group's rows. */
   readonly generic: Float64Array;
   /** asGroup[g'] = h(·, g') on the group's rows; asGroup[truthful] is the group's own personalized prediction. */
@@ -28,6 +29,11 @@ export interface BootstrapSettings {
   /** Selects this group's independent random stream (its index), see SeededRandom. */
   readonly stream: number;
   readonly threshold: number;
+  /**
+   * Strata of the resampling within the group: its positives and negatives drawn separately (SPEC §5, the
+   * default), or all its rows together (regression, whose labels have no classes).
+   */
+  readonly strata?: 'label' | 'none';
 }
 
 /** Point gains on the group's test rows, for one metric. NaN where the metric is undefined. */
@@ -42,8 +48,9 @@ export function pointGains(group: GroupPredictions, metric: MetricDefinition, th
 
 /**
  * The paired, label-stratified bootstrap of SPEC §5 for one group: each resample draws the group's
- * positives and its negatives with replacement, separately, as a vector of counts over its rows; every
- * model is scored on that same resample for every metric. Returns, per metric, the B resampled gains.
+ * positives and its negatives with replacement, separately (for regression, `strata: 'none'`, all its rows
+ * together), as a vector of counts over its rows; every model is scored on that same resample for every
+ * metric. Returns, per metric, the B resampled gains.
  *
  * Resampled copies of the predictions are never made: the counts are the weights of the metric kernels.
  */
@@ -55,9 +62,11 @@ export function bootstrapGroupGains(
 ): Array<GroupGains<Float64Array>> {
   const n = group.y.length;
   const B = settings.resamples;
+  // Positives first, then negatives: the order of the draws, so a seed gives the same resamples as before.
   const positives: number[] = [];
   const negatives: number[] = [];
-  for (let i = 0; i < n; i++) (group.y[i] === 1 ? positives : negatives).push(i);
+  if (settings.strata === 'none') for (let i = 0; i < n; i++) negatives.push(i);
+  else for (let i = 0; i < n; i++) (group.y[i] === 1 ? positives : negatives).push(i);
   const prepared = metrics.map((metric) => prepareAll(group, metric, settings.threshold));
   const results = metrics.map(() => ({
     rationality: new Float64Array(B),

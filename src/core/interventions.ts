@@ -6,6 +6,7 @@
 import { METRICS, type MetricId, toRisk } from './metrics';
 import type { PredictionMatrix } from './prediction-matrix';
 import type { Assignment, AuditReport, InterventionsReport, MetricReport } from './report';
+import type { Labels } from './task';
 
 /**
  * The prediction matrix of the assembled model h′: h′(x, g) is h(x, g), h0(x) or the decoupled model of g,
@@ -58,8 +59,8 @@ export function chooseByValidation(risks: ReadonlyArray<Readonly<Record<Assignme
   });
 }
 
-/** The risk (lower is better) of `metric` for labels y and probabilities p; NaN when undefined. */
-export function riskOf(metric: MetricId, y: Uint8Array, p: Float64Array, threshold: number): number {
+/** The risk (lower is better) of `metric` for labels y and predictions p; NaN when undefined. */
+export function riskOf(metric: MetricId, y: Labels, p: Float64Array, threshold: number): number {
   const definition = METRICS[metric];
   return toRisk(definition, definition.prepare(y, p, threshold).score());
 }

@@ -1,18 +1,20 @@
 /**
- * The model class of h0 and h (paper 1, Appendix G): logistic regression (`lr`, SPEC §2), a random forest
- * (`rf`) or a small neural net (`nn`). Every class sees the same designs: h0 the features; `1hot` / `all` the
+ * The model class of h0 and h (paper 1, Appendix G): the linear model (`lr`: logistic regression for a binary
+ * label, ridge least squares for regression, SPEC §2), a random forest (`rf`) or a small neural net (`nn`),
+ * the last two for binary labels only. Every class sees the same designs: h0 the features; `1hot` / `all` the
  * features followed by the group dummies; `dcp` one model per group on the group's rows. Seeds derive from the
  * audit seed and the model's role, so each fit is reproducible on its own.
  */
+import type { Label } from './dataset';
 import type { FeatureEncoder } from './feature-encoder';
 import { fitForest } from './forest';
 import type { GroupIndex } from './groups';
 import { type DenseMatrix, selectRows } from './matrix';
 import { fitMlp } from './mlp';
-import { fitGeneric, fitPersonalized, groupDummies } from './models';
+import { fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, LOGISTIC_LEARNER, RIDGE_LEARNER } from './models';
 import type { ModelClass } from './model-class';
+import type { Labels } from './task';
 import type { Technique } from './technique';
-
 
 /** h0 on the test rows, and a way to fit h by any technique on the same split. */
 export interface ClassFits {
@@ -23,15 +25,31 @@ export interface ClassFits {
   personalized(technique: Technique): { readonly asGroup: readonly Float64Array[]; readonly warnings: readonly string[] };
 }
 
-export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label: Uint8Array, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, C: number, seed: number): ClassFits {
-  if (modelClass === 'lr') {
-    const generic = fitGeneric(encoder, label, trainRows, testRows, C);
-    return {
-      generic: generic.testProbabilities,
-      warnings: generic.warnings,
-      personalized: (technique) => fitPersonalized(technique, encoder, generic, groups, trainRows, C),
-    };
+/**
+ * Fits h0 on the training rows and scores the test rows; `personalized` fits h by a technique on demand.
+ *
+ * @param label the dataset's label: binary (every model class) or numeric (the linear class: ridge)
+ */
+export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label: Label, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, C: number, seed: number): ClassFits {
+  if (label.task === 'regression') {
+    // options.ts refuses rf and nn for a regression label before anything is fitted.
+    if (modelClass !== 'lr') throw new Error(`fitClass: the model class ${modelClass} does not fit a regression label`);
+    return linearFits(RIDGE_LEARNER, encoder, label.values, groups, trainRows, testRows, C);
   }
+  if (modelClass === 'lr') return linearFits(LOGISTIC_LEARNER, encoder, label.values, groups, trainRows, testRows, C);
+  return treeOrNetFits(modelClass, encoder, label.values, groups, trainRows, testRows, seed);
+}
+
+function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: FeatureEncoder, label: Y, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, C: number): ClassFits {
+  const generic = fitGenericWith(learner, encoder, label, trainRows, testRows, C);
+  return {
+    generic: generic.testProbabilities,
+    warnings: generic.warnings,
+    personalized: (technique) => fitPersonalized(technique, encoder, generic, groups, trainRows, C),
+  };
+}
+
+function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: Uint8Array, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, seed: number): ClassFits {
   // One class in the training labels gives a constant model at the smoothed base rate, with SPEC §2's warning.
   const fit = (x: DenseMatrix, y: Uint8Array, role: number, what: string, warnings: string[]) => {
     const model = modelClass === 'rf' ? fitForest(x, y, {}, mix(seed, role)) : fitMlp(x, y, {}, mix(seed, role));

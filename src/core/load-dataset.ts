@@ -2,14 +2,15 @@
  * Parsed CSV columns + the user's choice of roles → the typed `Dataset` the audit reads (SPEC §1).
  */
 import { readBinaryLabel } from './binary-label';
+import { readLabel } from './label';
 import { parseDecimal, scanColumn } from './column-type';
 import { showCell, type CsvTable } from './csv';
-import type { Dataset, FeatureColumn } from './dataset';
+import type { AuditDataset, BinaryLabel, Dataset, FeatureColumn, Label } from './dataset';
 import { AuditInputError } from './errors';
 import { isMissing, MISSING_TOKENS } from './missing';
 
 export interface LoadOptions {
-  /** The label column: exactly two distinct values. */
+  /** The label column: exactly two distinct values (or, for `loadAuditDataset`, numbers: regression). */
   label: string;
   /** The k ≥ 1 group attribute columns, in the order group ids are written. */
   groups: readonly string[];
@@ -142,7 +143,8 @@ function nonNumeric(column: string, line: number, value: string, numeric: number
 }
 
 /**
- * Builds the audited dataset from a parsed CSV.
+ * Builds a dataset with a binary label from a parsed CSV: what model files and `fairuse train` need. An audit
+ * with the engine's own models reads regression labels too: `loadAuditDataset`.
  *
  * Rows with a missing label or group value are dropped and counted. Group values are kept as text. A feature is
  * numeric when every non-missing cell is a decimal number (missing → NaN), categorical otherwise (missing → null).
@@ -158,6 +160,23 @@ function nonNumeric(column: string, line: number, value: string, numeric: number
  *   whose values are numbers but for a few (see `NUMERIC_SHARE_FOR_TYPO`)
  */
 export function loadDataset(table: CsvTable, options: LoadOptions): Dataset {
+  return loadWith(table, options, readBinaryLabel);
+}
+
+/**
+ * Builds the audited dataset from a parsed CSV, as `loadDataset`, but a numeric label with more than two values
+ * is a regression label (SPEC §1) rather than an error.
+ *
+ * @throws AuditInputError as loadDataset; LABEL_NOT_BINARY only for a label with one value, or with more than
+ *   two that are not all numbers; BAD_OPTION for a positive class given with a regression label
+ */
+export function loadAuditDataset(table: CsvTable, options: LoadOptions): AuditDataset {
+  return loadWith(table, options, readLabel) as AuditDataset;
+}
+
+type LabelReader<L extends Label> = (name: string, cells: readonly string[], rows: Int32Array, requested?: string) => L;
+
+function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLabelCells: LabelReader<L>): Dataset<L> {
   const roles = resolveRoles(table.header, options);
   const column = (name: string) => table.columns[table.header.indexOf(name)];
 
@@ -167,7 +186,7 @@ export function loadDataset(table: CsvTable, options: LoadOptions): Dataset {
   const droppedRows = table.rowCount - kept.length;
   if (kept.length === 0) throw noRows(droppedRows, roles.label, roles.groups);
 
-  const label = readBinaryLabel(roles.label, labelCells, kept, options.positive);
+  const label = readLabelCells(roles.label, labelCells, kept, options.positive);
   const groupValues = groupCells.map((cells) => Array.from(kept, (row) => cells[row]));
   roles.groups.forEach((name, a) => checkNotContinuous(name, groupValues[a]));
   checkTwoGroups(roles.groups, groupValues);

@@ -2,14 +2,35 @@ import type { FeatureEncoder } from './feature-encoder';
 import type { GroupIndex } from './groups';
 import { fitLogistic } from './logistic';
 import { type DenseMatrix, selectRows } from './matrix';
+import { fitRidge } from './ridge';
 import { logit, sigmoid } from './sigmoid';
+import type { Labels } from './task';
 import type { Technique } from './technique';
 
-/** The part of a fitted logistic model the audit needs: p = σ(w·x + b). */
+/** The part of a fitted linear model the audit needs: the score w·x + b (a logit for logistic regression). */
 export interface LinearModel {
   readonly weights: Float64Array;
   readonly intercept: number;
 }
+
+/**
+ * How a linear model is fitted to labels of type Y and read out (SPEC §2): logistic regression on a binary label
+ * (prediction σ(w·x + b), a probability), ridge least squares on a numeric one (prediction w·x + b). Both share
+ * the penalty ‖w‖² / (2C) on everything but the intercept, the designs and the techniques below.
+ */
+export interface LinearLearner<Y extends Labels> {
+  /**
+   * Fits on (x, y); training labels the model cannot learn from (one class; for ridge, fewer than two rows or
+   * a single value) give a constant model, and fits that are not clean add warnings naming `what`.
+   */
+  fit(x: DenseMatrix, y: Y, C: number, what: string, warnings: string[]): LinearModel;
+  /** The prediction from the score z = w·x + b. */
+  readonly predict: (z: number) => number;
+}
+
+export const LOGISTIC_LEARNER: LinearLearner<Uint8Array> = { fit: fitOrConstant, predict: sigmoid };
+
+export const RIDGE_LEARNER: LinearLearner<Float64Array> = { fit: fitRidgeOrMean, predict: (z) => z };
 
 /**
  * The personalized model h as data (SPEC §2). `1hot` and `all` are one linear model over the features
@@ -21,13 +42,14 @@ export type PersonalizedModel =
   | { readonly technique: 'dcp'; readonly models: readonly LinearModel[] };
 
 /** h0 fitted on the training rows, with the design matrices the personalized fits reuse. */
-export interface GenericFit {
+export interface GenericFit<Y extends Labels = Uint8Array> {
+  readonly learner: LinearLearner<Y>;
   readonly model: LinearModel;
-  /** h0 on every test row. */
+  /** h0 on every test row: a probability (logistic) or a predicted value (ridge). */
   readonly testProbabilities: Float64Array;
   readonly xTrain: DenseMatrix;
   readonly xTest: DenseMatrix;
-  readonly yTrain: Uint8Array;
+  readonly yTrain: Y;
   readonly warnings: readonly string[];
 }
 
@@ -38,24 +60,36 @@ export interface PersonalizedFit {
   readonly warnings: readonly string[];
 }
 
-/** Fits the generic model h0 on the features of the training rows and scores the test rows (SPEC §2). */
+/** Fits the generic logistic model h0 on the features of the training rows and scores the test rows (SPEC §2). */
 export function fitGeneric(encoder: FeatureEncoder, label: Uint8Array, trainRows: Int32Array, testRows: Int32Array, C: number): GenericFit {
+  return fitGenericWith(LOGISTIC_LEARNER, encoder, label, trainRows, testRows, C);
+}
+
+/** Fits the generic model h0 by `learner` (logistic or ridge) and scores the test rows (SPEC §2). */
+export function fitGenericWith<Y extends Labels>(
+  learner: LinearLearner<Y>,
+  encoder: FeatureEncoder,
+  label: Y,
+  trainRows: Int32Array,
+  testRows: Int32Array,
+  C: number,
+): GenericFit<Y> {
   const warnings: string[] = [];
   const yTrain = pick(label, trainRows);
   const xTrain = encoder.encode(trainRows);
-  const model = fitOrConstant(xTrain, yTrain, C, 'the generic model h0', warnings);
+  const model = learner.fit(xTrain, yTrain, C, 'the generic model h0', warnings);
   const xTest = encoder.encode(testRows);
-  return { model, testProbabilities: linearScores(model, xTest).map(sigmoid), xTrain, xTest, yTrain, warnings };
+  return { learner, model, testProbabilities: linearScores(model, xTest).map(learner.predict), xTrain, xTest, yTrain, warnings };
 }
 
 /**
  * Fits the personalized model h by `technique` on the same training rows as h0, then scores every
  * test row as every group: the prediction matrix of SPEC §4.
  */
-export function fitPersonalized(
+export function fitPersonalized<Y extends Labels>(
   technique: Technique,
   encoder: FeatureEncoder,
-  generic: GenericFit,
+  generic: GenericFit<Y>,
   groups: GroupIndex,
   trainRows: Int32Array,
   C: number,
@@ -64,17 +98,21 @@ export function fitPersonalized(
   const model =
     technique === 'dcp'
       ? fitDecoupled(generic, groups, trainRows, C, warnings)
-      : fitWithGroupDummies(technique, encoder, generic.yTrain, groups, trainRows, C, warnings);
-  return { model, asGroup: groups.groups.map((_, g) => predictAsGroup(model, generic.xTest, g)), warnings };
+      : fitWithGroupDummies(technique, encoder, generic, groups, trainRows, C, warnings);
+  return { model, asGroup: groups.groups.map((_, g) => predictAsGroup(model, generic.xTest, g, generic.learner.predict)), warnings };
 }
 
-/** h(x_r, g) for every row of `x` (features only, as encoded for h0). */
-export function predictAsGroup(model: PersonalizedModel, x: DenseMatrix, group: number): Float64Array {
-  if (model.technique === 'dcp') return linearScores(model.models[group], x).map(sigmoid);
+/**
+ * h(x_r, g) for every row of `x` (features only, as encoded for h0).
+ *
+ * @param predict the prediction from the score: σ for logistic models (the default), the identity for ridge
+ */
+export function predictAsGroup(model: PersonalizedModel, x: DenseMatrix, group: number, predict: (z: number) => number = sigmoid): Float64Array {
+  if (model.technique === 'dcp') return linearScores(model.models[group], x).map(predict);
   const featureWeights = model.model.weights.subarray(0, x.cols);
   let groupOffset = 0;
   for (const column of model.groupColumns[group]) groupOffset += model.model.weights[x.cols + column];
-  return linearScores({ weights: featureWeights, intercept: model.model.intercept + groupOffset }, x).map(sigmoid);
+  return linearScores({ weights: featureWeights, intercept: model.model.intercept + groupOffset }, x).map(predict);
 }
 
 /** w·x + b for every row of `x`, using the first x.cols weights. */
@@ -90,10 +128,10 @@ function linearScores(model: LinearModel, x: DenseMatrix): Float64Array {
   return out;
 }
 
-function fitWithGroupDummies(
+function fitWithGroupDummies<Y extends Labels>(
   technique: '1hot' | 'all',
   encoder: FeatureEncoder,
-  yTrain: Uint8Array,
+  generic: GenericFit<Y>,
   groups: GroupIndex,
   trainRows: Int32Array,
   C: number,
@@ -105,7 +143,7 @@ function fitWithGroupDummies(
   for (let r = 0; r < trainRows.length; r++) {
     for (const column of groupColumns[groups.groupOfRow[trainRows[r]]]) xTrain.data[r * xTrain.cols + width + column] = 1;
   }
-  const model = fitOrConstant(xTrain, yTrain, C, `the personalized model (${technique})`, warnings);
+  const model = generic.learner.fit(xTrain, generic.yTrain, C, `the personalized model (${technique})`, warnings);
   return { technique, model, groupColumns, dummyNames };
 }
 
@@ -128,7 +166,7 @@ export function groupDummies(groups: GroupIndex, technique: '1hot' | 'all'): { g
   return { groupColumns, dummyNames };
 }
 
-function fitDecoupled(generic: GenericFit, groups: GroupIndex, trainRows: Int32Array, C: number, warnings: string[]): PersonalizedModel {
+function fitDecoupled<Y extends Labels>(generic: GenericFit<Y>, groups: GroupIndex, trainRows: Int32Array, C: number, warnings: string[]): PersonalizedModel {
   const rowsOfGroup: number[][] = groups.groups.map(() => []);
   for (let r = 0; r < trainRows.length; r++) rowsOfGroup[groups.groupOfRow[trainRows[r]]].push(r);
   const models = groups.groups.map((group, g) => {
@@ -137,7 +175,7 @@ function fitDecoupled(generic: GenericFit, groups: GroupIndex, trainRows: Int32A
       warnings.push(`Group ${group.id} has no training rows; its decoupled model is the generic model h0.`);
       return generic.model;
     }
-    return fitOrConstant(selectRows(generic.xTrain, rows), pick(generic.yTrain, rows), C, `the decoupled model of ${group.id}`, warnings);
+    return generic.learner.fit(selectRows(generic.xTrain, rows), pick(generic.yTrain, rows), C, `the decoupled model of ${group.id}`, warnings);
   });
   return { technique: 'dcp', models };
 }
@@ -163,8 +201,44 @@ function fitOrConstant(x: DenseMatrix, y: Uint8Array, C: number, what: string, w
   return fit;
 }
 
-function pick(values: Uint8Array, rows: ArrayLike<number>): Uint8Array {
-  const out = new Uint8Array(rows.length);
+/** Fewer training rows than this, or a single label value among them, and ridge fits the mean instead. */
+const RIDGE_MIN_ROWS = 2;
+
+/**
+ * A ridge fit (SPEC §2), or — when the training rows are fewer than two or hold one label value, as a decoupled
+ * group's may — a constant model at their mean, with a warning, as the logistic path does for one class.
+ */
+function fitRidgeOrMean(x: DenseMatrix, y: Float64Array, C: number, what: string, warnings: string[]): LinearModel {
+  let sum = 0;
+  let varies = false;
+  for (let i = 0; i < y.length; i++) {
+    sum += y[i];
+    if (y[i] !== y[0]) varies = true;
+  }
+  if (y.length < RIDGE_MIN_ROWS || !varies) {
+    const mean = sum / y.length;
+    const why = y.length < RIDGE_MIN_ROWS ? `${y.length} training row` : `training labels all equal (${y.length} rows)`;
+    warnings.push(`${capitalized(what)} has ${why}; it predicts a constant ${formatMean(mean)}, the mean.`);
+    return { weights: new Float64Array(x.cols), intercept: mean };
+  }
+  const fit = fitRidge(x, y, { C });
+  if (fit.singular) {
+    warnings.push(`The least-squares fit of ${what} is not unique (no penalty and linearly dependent columns, or fewer rows than columns); one of its solutions is used. Consider a finite --C.`);
+  }
+  return fit;
+}
+
+function capitalized(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/** A mean for a message: 4 significant digits, as the report shows values. */
+function formatMean(mean: number): string {
+  return Number(mean.toPrecision(4)).toString();
+}
+
+function pick<Y extends Labels>(values: Y, rows: ArrayLike<number>): Y {
+  const out = (values instanceof Float64Array ? new Float64Array(rows.length) : new Uint8Array(rows.length)) as Y;
   for (let r = 0; r < rows.length; r++) out[r] = values[rows[r]];
   return out;
 }

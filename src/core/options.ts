@@ -1,17 +1,22 @@
 import { AuditInputError } from './errors';
-import { METRIC_IDS, type MetricId } from './metrics/metric';
+import { DEFAULT_METRIC, METRIC_IDS, type MetricId, metricIdsFor } from './metrics/metric';
+import { METRICS } from './metrics';
 import { CORRECTIONS, type Correction } from './stats/correction';
 import { TECHNIQUES, type Technique } from './technique';
 import { MODEL_CLASSES, type ModelClass } from './model-class';
+import type { Task } from './task';
 
 /** Every knob of an audit, with the defaults of SPEC §1–§5 in one place. */
 export interface AuditOptions {
   readonly technique: Technique;
   /** The model class of h0 and h: logistic regression, random forest or neural net (paper 1, Appendix G). */
   readonly modelClass: ModelClass;
-  /** The metric that decides violations for the exit status and diagnostics; all metrics are computed. */
+  /**
+   * The metric that decides violations for the exit status and diagnostics; all metrics of the task are computed.
+   * Default: error for a binary label, mse for regression.
+   */
   readonly metric: MetricId;
-  /** Inverse penalty strength of the logistic regressions; Infinity = no penalty. */
+  /** Inverse penalty strength of the logistic (or, for regression, ridge) regressions; Infinity = no penalty. */
   readonly C: number;
   readonly seed: number;
   readonly bootstrap: number;
@@ -22,8 +27,11 @@ export interface AuditOptions {
   readonly threshold: number;
   /** Groups with fewer test rows are reported but not tested. */
   readonly minGroupSize: number;
-  /** The smallest gain worth detecting, for the SPEC §7 limits. */
-  readonly epsilon: number;
+  /**
+   * The smallest gain worth detecting, for the SPEC §7 limits, in the decisive metric's unit. Default 0.01 for a
+   * binary label; for regression, when not given (undefined), 1% of h0's overall risk (see audit.ts).
+   */
+  readonly epsilon?: number;
   /** Also compute the SPEC §6 interventions (three more bootstraps and a validation refit). */
   readonly interventions: boolean;
   /** Group id → the model that serves it instead of h (an intervention the user chose). */
@@ -47,12 +55,20 @@ export const DEFAULT_OPTIONS: AuditOptions = {
   assign: {},
 };
 
-/** Defaults filled in and every value checked; throws AuditInputError (BAD_OPTION) naming the option. */
-export function resolveOptions(partial: Partial<AuditOptions> = {}): AuditOptions {
-  const options = { ...DEFAULT_OPTIONS, ...withoutUndefined(partial) };
+/**
+ * Defaults filled in and every value checked; throws AuditInputError (BAD_OPTION) naming the option.
+ *
+ * @param task the label's task: a regression audit takes only regression metrics (default mse) and the linear
+ *   model, and any positive ε; a classification audit only classification metrics and ε below 0.5
+ */
+export function resolveOptions(partial: Partial<AuditOptions> = {}, task: Task = 'classification'): AuditOptions {
+  const given = withoutUndefined(partial);
+  const options = { ...DEFAULT_OPTIONS, metric: DEFAULT_METRIC[task], ...given };
+  if (task === 'regression' && given.epsilon === undefined) delete options.epsilon;
   oneOf('technique', options.technique, TECHNIQUES);
   oneOf('model', options.modelClass, MODEL_CLASSES);
   oneOf('metric', options.metric, METRIC_IDS);
+  checkTask(task, options.metric, options.modelClass);
   oneOf('correction', options.correction, CORRECTIONS);
   check('C', options.C > 0, 'a positive number (or Infinity for no penalty)', options.C);
   check('seed', Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 32, 'an integer from 0 to 4294967295', options.seed);
@@ -61,13 +77,28 @@ export function resolveOptions(partial: Partial<AuditOptions> = {}): AuditOption
   check('test-size', options.testSize > 0 && options.testSize < 1, 'a fraction between 0 and 1, e.g. 0.2', options.testSize);
   check('threshold', options.threshold >= 0 && options.threshold <= 1, 'a probability from 0 to 1', options.threshold);
   check('min-group-size', Number.isInteger(options.minGroupSize) && options.minGroupSize >= 1, 'a whole number ≥ 1', options.minGroupSize);
-  check('epsilon', options.epsilon > 0 && options.epsilon < 0.5, 'a gain between 0 and 0.5, e.g. 0.01', options.epsilon);
+  if (task === 'regression') {
+    if (options.epsilon !== undefined) check('epsilon', options.epsilon > 0 && Number.isFinite(options.epsilon), 'a positive gain in the metric\'s unit', options.epsilon);
+  } else {
+    check('epsilon', options.epsilon! > 0 && options.epsilon! < 0.5, 'a gain between 0 and 0.5, e.g. 0.01', options.epsilon);
+  }
   for (const [group, model] of Object.entries(options.assign)) {
     if (model !== 'generic' && model !== 'decoupled') {
       throw new AuditInputError('BAD_OPTION', `The assignment of group ${JSON.stringify(group)} is ${JSON.stringify(model)}.`, 'Assign "generic" or "decoupled".');
     }
   }
   return options;
+}
+
+/** A metric of the other task, or a forest or net for regression, is refused with the choices that fit. */
+function checkTask(task: Task, metric: MetricId, modelClass: ModelClass): void {
+  if (METRICS[metric].task !== task) {
+    const label = task === 'regression' ? 'numeric with more than two values (a regression)' : 'binary (a classification)';
+    throw new AuditInputError('BAD_OPTION', `The metric ${metric} is for ${METRICS[metric].task === 'regression' ? 'regression' : 'classification'}, but the label is ${label}.`, `Use one of: ${metricIdsFor(task).join(', ')} (--metric, or "metric" in the spec).`);
+  }
+  if (task === 'regression' && modelClass !== 'lr') {
+    throw new AuditInputError('BAD_OPTION', `--model ${modelClass} cannot audit this label: regression supports the linear (ridge) model only.`, 'Leave out --model (or "modelClass" in the spec), or use --model lr.');
+  }
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

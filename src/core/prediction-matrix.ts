@@ -1,6 +1,10 @@
 import type { GroupPredictions } from './bootstrap';
+import type { Labels } from './task';
 
-/** Predicted probabilities on the test rows: of h0, and of h with every group's inputs (SPEC §2, §4). */
+/**
+ * Predictions on the test rows — probabilities for a binary label, values for regression — of h0, and of h
+ * with every group's inputs (SPEC §2, §4).
+ */
 export interface PredictionMatrix {
   /** generic[r] = h0(x_r) on test row r. */
   readonly generic: Float64Array;
@@ -13,13 +17,13 @@ export function predictionsByGroup(
   predictions: PredictionMatrix,
   groupOfRow: Int32Array,
   testRows: Int32Array,
-  label: Uint8Array,
+  label: Labels,
   groupCount: number,
 ): GroupPredictions[] {
   const positions: number[][] = Array.from({ length: groupCount }, () => []);
   testRows.forEach((row, r) => positions[groupOfRow[row]].push(r));
   return positions.map((rs, g) => ({
-    y: Uint8Array.from(rs, (r) => label[testRows[r]]),
+    y: labelsAt(label, rs.map((r) => testRows[r])),
     generic: Float64Array.from(rs, (r) => predictions.generic[r]),
     asGroup: predictions.asGroup.map((column) => Float64Array.from(rs, (r) => column[r])),
     truthful: g,
@@ -31,11 +35,16 @@ export function truthfulPredictions(
   predictions: PredictionMatrix,
   groupOfRow: Int32Array,
   testRows: Int32Array,
-  label: Uint8Array,
-): { y: Uint8Array; generic: Float64Array; personalized: Float64Array } {
+  label: Labels,
+): { y: Labels; generic: Float64Array; personalized: Float64Array } {
   return {
-    y: Uint8Array.from(testRows, (row) => label[row]),
+    y: labelsAt(label, testRows),
     generic: predictions.generic,
     personalized: Float64Array.from(testRows, (row, r) => predictions.asGroup[groupOfRow[row]][r]),
   };
+}
+
+/** The labels of `rows`, in an array of the same kind (0/1 bytes, or the doubles of a regression label). */
+function labelsAt(label: Labels, rows: ArrayLike<number>): Labels {
+  return label instanceof Float64Array ? Float64Array.from(rows, (row) => label[row]) : Uint8Array.from(rows, (row) => label[row]);
 }

@@ -4,6 +4,7 @@
  */
 import type { Correction } from './stats/correction';
 import type { MetricId } from './metrics/metric';
+import type { Task } from './task';
 import type { Technique } from './technique';
 
 export type Verdict = 'gain' | 'violation' | 'none' | 'untested';
@@ -16,8 +17,10 @@ export interface GroupReport {
   readonly values: Readonly<Record<string, string>>;
   readonly nTrain: number;
   readonly nTest: number;
-  /** Fraction of the group's rows (train and test) with the positive label. */
-  readonly positiveRate: number;
+  /** Fraction of the group's rows (train and test) with the positive label; null for regression. */
+  readonly positiveRate: number | null;
+  /** Regression: the mean label over the group's rows (train and test), in the label's unit. */
+  readonly labelMean?: number;
 }
 
 export interface GainTest {
@@ -63,6 +66,22 @@ export interface MetricReport {
   readonly rationality: readonly RationalityRow[];
   readonly envy: readonly EnvyRow[];
   readonly summary: MetricSummary;
+  /** In the MSE section of a regression: the same comparison as R², which reads without the label's unit. */
+  readonly r2?: RSquaredReport;
+}
+
+/** R² = 1 − MSE / Var(y), Var(y) over the same test rows (scikit-learn's r2_score); null where Var(y) = 0. */
+export interface RSquaredValues {
+  readonly generic: number | null;
+  readonly personalized: number | null;
+  /** R²(h(·, g)) − R²(h0): the MSE gain divided by the rows' label variance (positive = better off). */
+  readonly gain: number | null;
+}
+
+/** R² overall and per group (in the order of the report's groups), descriptive: the MSE rows carry the tests. */
+export interface RSquaredReport {
+  readonly overall: RSquaredValues;
+  readonly groups: ReadonlyArray<RSquaredValues & { readonly group: string }>;
 }
 
 export interface DatasetReport {
@@ -70,7 +89,10 @@ export interface DatasetReport {
   readonly rows: number;
   readonly droppedRows: number;
   readonly label: string;
-  readonly positive: string;
+  /** `classification` for a binary label, `regression` for a numeric one; absent in reports made before regression. */
+  readonly task?: Task;
+  /** The label value that means positive; null for regression. */
+  readonly positive: string | null;
   readonly groupAttributes: readonly string[];
   readonly features: readonly string[];
 }
@@ -181,6 +203,15 @@ export interface LimitsReport {
   readonly minGroupSize: number;
   /** True when the groups are more than n can validate (attributes > maxAttributes, or bound > ½). */
   readonly tooManyGroups: boolean;
+  /**
+   * Regression: ε was not given and is this share of h0's overall risk of the decisive metric (0.01), so it is in
+   * the metric's unit; absent when the user gave ε, and for classification.
+   */
+  readonly epsilonShareOfGenericRisk?: number;
+  /** Regression: the pooled within-group standard deviation of the per-person gain, in k_max and minGroupSize. */
+  readonly sigma?: number;
+  /** Regression: σ_j per group (report.groups order), null for fewer than 2 test rows (the pooled σ stands in). */
+  readonly groupSigmas?: ReadonlyArray<number | null>;
 }
 
 /** Which model serves a group in an assembled model. */
@@ -216,6 +247,11 @@ export interface InterventionsReport {
     /** Attribute → values whose every group gains nothing significant: these values need not be collected. */
     readonly valuesNotNeeded: Readonly<Record<string, readonly string[]>>;
   };
+}
+
+/** The task of a report: its dataset's, or classification for a report made before regression existed. */
+export function reportTask(report: Pick<AuditReport, 'dataset'>): Task {
+  return report.dataset.task ?? 'classification';
 }
 
 /** True when the report's decisive metric shows at least one significant violation (exit status 1). */

@@ -1,3 +1,4 @@
+import type { Label } from './dataset';
 import { SeededRandom } from './random';
 
 export interface TrainTestSplit {
@@ -46,4 +47,12 @@ export function fromTestMask(isTest: Uint8Array): TrainTestSplit {
   const test: number[] = [];
   for (let i = 0; i < isTest.length; i++) (isTest[i] ? test : train).push(i);
   return { train: Int32Array.from(train), test: Int32Array.from(test) };
+}
+
+/**
+ * The label's part of the split's strata: y for a binary label, so the split is stratified by (group, label)
+ * (SPEC §1); all 0 for a regression label, whose split is stratified by group only *(fixed here)*.
+ */
+export function labelStrata(label: Label): Uint8Array {
+  return label.task === 'regression' ? new Uint8Array(label.values.length) : label.values;
 }

@@ -9,7 +9,7 @@ import { runAudit } from '../core/audit';
 import { AuditInputError, isAuditInputError } from '../core/errors';
 import { auditModelFile, describeSize } from '../core/model/model-audit';
 import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
-import { prepareDataset } from '../core/prepare-dataset';
+import { prepareAuditDataset } from '../core/prepare-dataset';
 import type { AuditProgress } from '../core/audit';
 import type { AuditRequest, WorkerMessage } from './protocol';
 
@@ -58,7 +58,7 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
     return { type: 'done', report };
   }
   const text = new TextDecoder('utf-8').decode(await readBytes(request.csvPath, 'CSV file'));
-  const dataset = prepareDataset(text, request.run);
+  const dataset = prepareAuditDataset(text, request.run);
   const report = await runAudit(dataset, request.run.options, { path: request.displayPath }, { onProgress });
   return { type: 'done', report };
 }

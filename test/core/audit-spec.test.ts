@@ -12,6 +12,16 @@ describe('parseAuditSpec', () => {
     expect(parseAuditSpec(full, 's.json')).toMatchObject({ technique: 'dcp', metric: 'auc', C: 'Infinity', correction: 'holm' });
   });
 
+  it('accepts the regression metrics and an ε above ½ (checked against the label\'s task when the audit runs)', () => {
+    const spec = parseAuditSpec({ ...base, label: 'systolic_bp', metric: 'mae', epsilon: 4 }, 's.json');
+    expect(specToRun(spec).options).toMatchObject({ metric: 'mae', epsilon: 4 });
+    expect(resolveOptions(specToRun(spec).options, 'regression')).toMatchObject({ metric: 'mae', epsilon: 4 });
+    expect(() => resolveOptions(specToRun(spec).options)).toThrow(/The metric mae is for regression, but the label is binary/);
+    expect(resolveOptions({}, 'regression').metric).toBe('mse');
+    expect(resolveOptions({}, 'regression').epsilon).toBeUndefined();
+    expect(resolveOptions({}).epsilon).toBe(0.01);
+  });
+
   const bad: Array<[string, unknown, RegExp]> = [
     ['not an object', [1, 2], /not a JSON object/],
     ['unknown field', { ...base, alpah: 0.1 }, /"alpah"/],

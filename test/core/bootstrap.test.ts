@@ -65,4 +65,20 @@ describe('paired bootstrap (SPEC §5)', () => {
     const [error] = bootstrapGroupGains(group, [METRICS.error], { resamples: 30, seed: 5, stream: 0, threshold: 0.5 });
     for (const d of error.rationality) expect(d).toBeCloseTo((5 - 3) / 8, 12);
   });
+
+  it('regression (strata: none) resamples the group\'s rows together: no label strata, and the same draws for any y', () => {
+    // y marks rows 0–2 as "1": with label strata their count would stay 3 in every resample.
+    const y = Float64Array.of(1, 1, 1, 0, 0, 0, 0, 0);
+    const indicator = Float64Array.from(y);
+    // MAE of h0 = y-indicator against h = 0: the resampled share of rows 0–2, minus nothing.
+    const group: GroupPredictions = { y: new Float64Array(8), generic: indicator, asGroup: [new Float64Array(8)], truthful: 0 };
+    const [mae] = bootstrapGroupGains(group, [METRICS.mae], { resamples: 200, seed: 5, stream: 0, threshold: 0.5, strata: 'none' });
+    const shares = new Set(Array.from(mae.rationality, (d) => Math.round(d * 8)));
+    expect(shares.size).toBeGreaterThan(3);
+    // the draws do not depend on the labels: y and both predictions moved by the same amount per row, same gains
+    const shift = Float64Array.of(5, -2, 7, 1, 1, 1, 0, 3);
+    const relabeled: GroupPredictions = { y: shift, generic: shift.map((c, i) => c + indicator[i]), asGroup: [shift], truthful: 0 };
+    const [again] = bootstrapGroupGains(relabeled, [METRICS.mae], { resamples: 200, seed: 5, stream: 0, threshold: 0.5, strata: 'none' });
+    expect(Array.from(again.rationality)).toEqual(Array.from(mae.rationality));
+  });
 });

@@ -6,7 +6,7 @@ import { parseDecimal } from '../../src/core/column-type';
 import { parseCsv } from '../../src/core/csv';
 import type { Dataset, FeatureColumn } from '../../src/core/dataset';
 import { AuditInputError, type AuditErrorCode } from '../../src/core/errors';
-import { loadDataset, type LoadOptions } from '../../src/core/load-dataset';
+import { loadAuditDataset, loadDataset, type LoadOptions } from '../../src/core/load-dataset';
 import { isMissing } from '../../src/core/missing';
 
 function load(csv: string, options: LoadOptions): Dataset {
@@ -115,7 +115,27 @@ describe('loadDataset: label', () => {
     const csv = ['y,g', ...[3.5, 1, 2, 7, 9, 11, 4].map((v, i) => `${v},${i % 2}`)].join('\n');
     const message = loadError(csv, yg, 'LABEL_NOT_BINARY');
     expect(message).toContain('7 distinct values ("3.5", "1", "2", "7", "9", …)');
-    expect(message).toContain('not supported yet');
+    // loadDataset serves model files and fairuse train: a numeric label is named a regression label they cannot take.
+    expect(message).toContain('regression label');
+    expect(message).toContain('without --model-file');
+  });
+
+  it('loadAuditDataset reads a numeric label with more than two values as a regression label (SPEC §1)', () => {
+    const dataset = loadAuditDataset(parseCsv('y,g\n120.5,a\n131,b\n1e2,a\nNA,b\n'), yg);
+    expect(dataset.label).toEqual({ task: 'regression', name: 'y', values: Float64Array.of(120.5, 131, 100) });
+    expect(dataset.droppedRows).toBe(1);
+  });
+
+  it('loadAuditDataset keeps two values binary (0/1 stays a classification) and refuses text with more', () => {
+    const binary = loadAuditDataset(parseCsv('y,g\n0,a\n1,b\n1,a\n'), yg);
+    expect(binary.label.task).toBeUndefined();
+    expect(binary.label.values).toBeInstanceOf(Uint8Array);
+    expect(() => loadAuditDataset(parseCsv('y,g\nlow,a\nmid,b\nhigh,a\n'), yg)).toThrow(/"y" has 3 distinct values .*binary label \(two values\) or a numeric one/);
+    expect(() => loadAuditDataset(parseCsv('y,g\n1,a\n2,b\nthree,a\n'), yg)).toThrow(AuditInputError);
+  });
+
+  it('loadAuditDataset refuses a positive class for a regression label, naming it', () => {
+    expect(() => loadAuditDataset(parseCsv('y,g\n1,a\n2,b\n3,a\n'), { ...yg, positive: '3' })).toThrow(/positive class \("3"\) .* regression/);
   });
 
   it('decides binary on the kept rows: a third value on a dropped row does not count', () => {

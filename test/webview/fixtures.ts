@@ -11,7 +11,7 @@ import { auditModelFile } from '../../src/core/model/model-audit';
 import { sha256 } from '../../src/core/model/sha256';
 import { formatEngineModel, trainEngineModel } from '../../src/core/model/train-model';
 import type { AuditOptions } from '../../src/core/options';
-import { prepareDataset } from '../../src/core/prepare-dataset';
+import { prepareAuditDataset, prepareDataset } from '../../src/core/prepare-dataset';
 import { SeededRandom } from '../../src/core/random';
 import type { AuditReport, MetricReport } from '../../src/core/report';
 import type { ReportEntry } from '../../src/extension/webview-protocol';
@@ -32,6 +32,24 @@ export function heartReport(): Promise<AuditReport> {
     { path: 'examples/heart.csv' },
   );
   return heart;
+}
+
+let regression: Promise<AuditReport> | undefined;
+
+/**
+ * examples/blood-pressure.csv, label systolic_bp (numeric: a regression), groups sex × age_group, 200 resamples,
+ * with the interventions: MSE and MAE in mmHg² and mmHg, R² per group, one rationality violation (women 55-79).
+ */
+export function regressionReport(): Promise<AuditReport> {
+  regression ??= runAudit(
+    prepareAuditDataset(readFileSync(join(__dirname, '../../examples/blood-pressure.csv'), 'utf8'), {
+      load: { label: 'systolic_bp', groups: ['sex', 'age_group'] },
+      buckets: [],
+    }),
+    { bootstrap: 200, interventions: true },
+    { path: 'examples/blood-pressure.csv' },
+  );
+  return regression;
 }
 
 /**

@@ -15,7 +15,7 @@ describe('group sizes and label balance', () => {
     expect(rows).toHaveLength(report.groups.length);
     report.groups.forEach((g, i) => {
       const text = cells(rows[i]);
-      expect(text.slice(0, 4)).toEqual([g.id, String(g.nTrain), String(g.nTest), formatRate(g.positiveRate)]);
+      expect(text.slice(0, 4)).toEqual([g.id, String(g.nTrain), String(g.nTest), formatRate(g.positiveRate!)]);
       if (g.nTest < report.settings.minGroupSize) {
         expect(text[4]).toBe(`untested: ${g.nTest} test rows, fewer than the minimum of ${report.settings.minGroupSize}: reported but not tested`);
       } else {
@@ -27,7 +27,7 @@ describe('group sizes and label balance', () => {
     expect(total.slice(0, 3)).toEqual(['Total', String(report.groups.reduce((s, g) => s + g.nTrain, 0)), String(report.groups.reduce((s, g) => s + g.nTest, 0))]);
     // the bar is sized through CSSOM, which the CSP allows
     const fill = rows[0].querySelector<HTMLElement>('.fu-bar-fill')!;
-    expect(fill.style.width).toBe(`${report.groups[0].positiveRate * 100}%`);
+    expect(fill.style.width).toBe(`${report.groups[0].positiveRate! * 100}%`);
   });
 
   it('names the metric in the status column as a sentence does: error rate, but ECE', async () => {

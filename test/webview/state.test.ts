@@ -31,7 +31,7 @@ describe('panel state', () => {
     const state = reduce(EMPTY_STATE, { type: 'show', entry: entryOf(await heartReport()) });
     expect(isPanelState(JSON.parse(JSON.stringify(state)))).toBe(true);
     expect(isPanelState(EMPTY_STATE)).toBe(true);
-    for (const bad of [undefined, null, 42, {}, { entry: null, metric: 'mse', focusGroup: null }, { entry: { report: {} }, metric: null, focusGroup: null }]) {
+    for (const bad of [undefined, null, 42, {}, { entry: null, metric: 'rmse', focusGroup: null }, { entry: { report: {} }, metric: null, focusGroup: null }]) {
       expect(isPanelState(bad)).toBe(false);
     }
   });

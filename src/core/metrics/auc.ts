@@ -14,6 +14,7 @@ export const areaUnderCurve: MetricDefinition = {
   name: 'AUC',
   higherIsBetter: true,
   isFraction: false,
+  task: 'classification',
   prepare(y, p) {
     checkSameLength('areaUnderCurve', y, p);
     const n = y.length;

@@ -10,6 +10,7 @@ export const brierScore: MetricDefinition = {
   name: 'Brier score',
   higherIsBetter: false,
   isFraction: false,
+  task: 'classification',
   prepare(y, p) {
     checkSameLength('brierScore', y, p);
     const losses = new Float64Array(y.length);

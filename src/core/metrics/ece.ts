@@ -21,6 +21,7 @@ export const expectedCalibrationError: MetricDefinition = {
   name: 'ECE',
   higherIsBetter: false,
   isFraction: true,
+  task: 'classification',
   prepare(y, p) {
     checkSameLength('expectedCalibrationError', y, p);
     const n = y.length;

@@ -1,3 +1,4 @@
+import type { Labels } from '../task';
 import { checkSameLength, type MetricDefinition, weightedMean } from './metric';
 
 /**
@@ -10,6 +11,7 @@ export const errorRate: MetricDefinition = {
   name: 'error rate',
   higherIsBetter: false,
   isFraction: true,
+  task: 'classification',
   prepare(y, p, threshold) {
     checkSameLength('errorRate', y, p);
     const mistakes = new Float64Array(y.length);
@@ -19,7 +21,7 @@ export const errorRate: MetricDefinition = {
 };
 
 /** 1 where the decision 1[p ≥ threshold] is wrong, else 0; McNemar's test pairs these. */
-export function mistakes(y: Uint8Array, p: Float64Array, threshold: number): Uint8Array {
+export function mistakes(y: Labels, p: Float64Array, threshold: number): Uint8Array {
   checkSameLength('mistakes', y, p);
   const out = new Uint8Array(y.length);
   for (let i = 0; i < y.length; i++) out[i] = (p[i] >= threshold ? 1 : 0) !== y[i] ? 1 : 0;

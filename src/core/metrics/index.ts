@@ -3,10 +3,12 @@ import { brierScore } from './brier';
 import { expectedCalibrationError } from './ece';
 import { errorRate } from './error-rate';
 import { logLoss } from './log-loss';
+import { meanAbsoluteError } from './mae';
 import type { MetricDefinition, MetricId } from './metric';
+import { meanSquaredError } from './mse';
 
 export * from './metric';
-export { areaUnderCurve, brierScore, expectedCalibrationError, errorRate, logLoss };
+export { areaUnderCurve, brierScore, expectedCalibrationError, errorRate, logLoss, meanAbsoluteError, meanSquaredError };
 
 export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
   error: errorRate,
@@ -14,6 +16,8 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
   ece: expectedCalibrationError,
   logloss: logLoss,
   brier: brierScore,
+  mse: meanSquaredError,
+  mae: meanAbsoluteError,
 };
 
 /**

@@ -13,6 +13,7 @@ export const logLoss: MetricDefinition = {
   name: 'log loss',
   higherIsBetter: false,
   isFraction: false,
+  task: 'classification',
   prepare(y, p) {
     checkSameLength('logLoss', y, p);
     const losses = new Float64Array(y.length);

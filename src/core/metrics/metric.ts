@@ -4,9 +4,26 @@
  * resample given as per-row weights (counts of how often each row was drawn). Unit weights give the
  * plain point estimate.
  */
-export type MetricId = 'error' | 'auc' | 'ece' | 'logloss' | 'brier';
+import type { Labels, Task } from '../task';
 
-export const METRIC_IDS: readonly MetricId[] = ['error', 'auc', 'ece', 'logloss', 'brier'];
+export type MetricId = 'error' | 'auc' | 'ece' | 'logloss' | 'brier' | 'mse' | 'mae';
+
+/** The metrics of a binary label (SPEC §3), in report order. */
+export const CLASSIFICATION_METRIC_IDS: readonly MetricId[] = ['error', 'auc', 'ece', 'logloss', 'brier'];
+
+/** The metrics of a regression label (SPEC §3), in report order. */
+export const REGRESSION_METRIC_IDS: readonly MetricId[] = ['mse', 'mae'];
+
+/** Every metric the engine knows; an audit computes those of its task (`metricIdsFor`). */
+export const METRIC_IDS: readonly MetricId[] = [...CLASSIFICATION_METRIC_IDS, ...REGRESSION_METRIC_IDS];
+
+/** The metrics an audit of this task computes and reports: only they can decide its verdict. */
+export function metricIdsFor(task: Task): readonly MetricId[] {
+  return task === 'regression' ? REGRESSION_METRIC_IDS : CLASSIFICATION_METRIC_IDS;
+}
+
+/** The decisive metric when the user names none: the error rate (SPEC §8), or the MSE for regression. */
+export const DEFAULT_METRIC: Readonly<Record<Task, MetricId>> = { classification: 'error', regression: 'mse' };
 
 export interface PreparedMetric {
   /**
@@ -24,7 +41,11 @@ export interface MetricDefinition {
   readonly higherIsBetter: boolean;
   /** True when the value is a fraction that reads best as a percent (error 0.268 → 26.8%). */
   readonly isFraction: boolean;
-  prepare(y: Uint8Array, p: Float64Array, threshold: number): PreparedMetric;
+  /** The label the metric is defined for: y ∈ {0, 1} with probabilities p, or a real y with predictions p. */
+  readonly task: Task;
+  /** For a metric that is the mean of a per-row loss (MSE, MAE): that loss; SPEC §7 needs its per-person spread. */
+  readonly rowLoss?: (y: number, p: number) => number;
+  prepare(y: Labels, p: Float64Array, threshold: number): PreparedMetric;
 }
 
 /** Σ w_i for ArrayLike weights, or n when weights are omitted. */
@@ -52,7 +73,7 @@ export function weightedMean(losses: Float64Array, weights: ArrayLike<number> | 
   return total > 0 ? sum / total : NaN;
 }
 
-export function checkSameLength(fn: string, y: Uint8Array, p: Float64Array): void {
+export function checkSameLength(fn: string, y: Labels, p: Float64Array): void {
   if (y.length !== p.length) {
     throw new RangeError(`${fn} requires y and p of the same length (got ${y.length} and ${p.length})`);
   }

@@ -1,8 +1,8 @@
 import type { MetricId } from '../metrics';
-import type { Assignment, AuditReport, EnvyRow, GroupReport, MetricReport, Verdict } from '../report';
-import { formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
-import { interventionTables, limitsLines, minimizationLines } from './science-tables';
-import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
+import { type Assignment, type AuditReport, type EnvyRow, type GroupReport, type MetricReport, reportTask, type Verdict } from '../report';
+import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
+import { epsilonText, interventionTables, limitsLines, minimizationLines } from './science-tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
 
 export interface HtmlReportOptions {
   /** The audit spec the report came from, as the user knows it (shown under the title). */
@@ -122,6 +122,26 @@ export function formatRate(rate: number): string {
   return `${(rate * 100).toFixed(1)}%`;
 }
 
+/**
+ * A group's label balance as the groups table shows it: its positive rate (classification) or its mean label
+ * (regression), with the column header that says which.
+ */
+export function labelBalance(report: AuditReport): { header: string; caption: string; format(group: GroupReport): string } {
+  const { label, positive } = report.dataset;
+  if (reportTask(report) === 'regression') {
+    return {
+      header: `Label mean (${label})`,
+      caption: `Rows per group in the training and test split, and the mean of ${label} (train and test)`,
+      format: (g) => (g.labelMean === undefined ? '' : formatQuantity(g.labelMean)),
+    };
+  }
+  return {
+    header: `Positive rate (${label} = ${positive})`,
+    caption: `Rows per group in the training and test split, and the share with label ${label} = ${positive}`,
+    format: (g) => (g.positiveRate === null ? '' : formatRate(g.positiveRate)),
+  };
+}
+
 /** The tag beside a group that h does not serve (the spec's "assign", or an intervention's choice). */
 export const SERVED_BY: Readonly<Record<Exclude<Assignment, 'personalized'>, string>> = {
   generic: 'served by h0',
@@ -146,7 +166,9 @@ function metricSection(report: AuditReport, metric: MetricId): string {
     rowTags: (report.metrics[metric] as MetricReport).rationality.map((r) => (assign[r.group] ? SERVED_BY[assign[r.group]] : null)),
     totalRow: true,
   });
-  return section(`metric-${metric}`, heading, gains + comparisonHtml(report, metric) + envyHeatmapHtml(report, metric));
+  const r2 = metric === 'mse' ? rSquaredTable(report) : null;
+  const r2Html = r2 ? tableHtml(r2, { verdictColumns: [], totalRow: true, className: 'r-squared' }) : '';
+  return section(`metric-${metric}`, heading, gains + r2Html + comparisonHtml(report, metric) + envyHeatmapHtml(report, metric));
 }
 
 /** Paper 1 Figures 6–7: gains on the training data beside gains on the new data, when the report has them. */
@@ -197,14 +219,15 @@ function interventionsHtml(report: AuditReport): string {
 function limitsHtml(report: AuditReport): string {
   const l = report.limits!;
   const rows: Array<[string, string]> = [
-    [`Lower bound on the probability of error of any test, at ε = ${l.epsilon}`, l.errorProbabilityBound.toFixed(3)],
+    [`Lower bound on the probability of error of any test, at ε = ${epsilonText(report)}`, l.errorProbabilityBound.toFixed(3)],
     [`Binary attributes the ${l.n} test rows can validate (k_max)`, l.maxAttributes.toFixed(2)],
     [`Binary attributes of the ${l.groups} groups (log₂ d)`, l.attributes.toFixed(2)],
     [`Equal group size needed (test rows per group, P_e = ½)`, String(l.minGroupSize)],
+    ...(l.sigma === undefined ? [] : [[`σ of the per-person gain in ${metricNoun(report.settings.metric)}, pooled within groups`, formatQuantity(l.sigma)] as [string, string]]),
   ];
   const warning = l.tooManyGroups
     ? `<p class="limits-warning" role="note"><span aria-hidden="true">⚠ </span><strong>More groups than this data can validate.</strong> ` +
-      `${escapeHtml(`With ${l.n} test rows in ${l.groups} groups, no test can reliably tell a gain of ${l.epsilon} from none: a “no change” verdict here says little.`)}</p>\n`
+      `${escapeHtml(`With ${l.n} test rows in ${l.groups} groups, no test can reliably tell a gain of ${epsilonText(report)} from none: a “no change” verdict here says little.`)}</p>\n`
     : '';
   const table = '<div class="table-wrap"><table class="limits"><caption>What these test rows can validate (paper 2; SPEC §7)</caption>' +
     '<thead><tr><th scope="col">Quantity</th><th scope="col" class="num">Value</th></tr></thead><tbody>' +
@@ -288,16 +311,17 @@ function envyHeatmapHtml(report: AuditReport, metric: MetricId): string {
 
 function groupsTableHtml(report: AuditReport): string {
   const metric = report.settings.metric;
-  const header = ['Group', 'n train', 'n test', 'Positive rate', `Tested (${metricTitle(metric)})`];
+  const balance = labelBalance(report);
+  const header = ['Group', 'n train', 'n test', reportTask(report) === 'regression' ? 'Label mean' : 'Positive rate', `Tested (${metricTitle(metric)})`];
   const rows = report.groups.map((g) => {
     const reason = report.metrics[metric] ? untestedReason(report, metric, g) : null;
     const status = reason ? `<span class="verdict-untested"><span aria-hidden="true">${VERDICT_GLYPHS.untested} </span>untested: ${escapeHtml(reason)}</span>` : 'yes';
     return `<tr class="tone-${reason ? 'untested' : 'plain'}"><th scope="row">${escapeHtml(g.id)}</th><td class="num">${g.nTrain}</td><td class="num">${g.nTest}</td>` +
-      `<td class="num">${formatRate(g.positiveRate)}</td><td>${status}</td></tr>`;
+      `<td class="num">${escapeHtml(balance.format(g))}</td><td>${status}</td></tr>`;
   });
   const totals = `<tr class="total"><th scope="row">Total</th><td class="num">${sum(report.groups, (g) => g.nTrain)}</td><td class="num">${sum(report.groups, (g) => g.nTest)}</td><td></td><td></td></tr>`;
   const head = `<thead><tr>${header.map((h, j) => `<th scope="col"${j > 0 && j < 4 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
-  const caption = `Rows per group in the training and test split, and the share with label ${report.dataset.label} = ${report.dataset.positive}`;
+  const caption = balance.caption;
   return `<div class="table-wrap"><table><caption>${escapeHtml(caption)}</caption>${head}<tbody>${rows.join('')}${totals}</tbody></table></div>\n` +
     `<p class="note">${escapeHtml(`${report.dataset.rows} rows, ${report.dataset.droppedRows} dropped (missing label or group value). Features: ${report.dataset.features.join(', ')}.`)}</p>\n`;
 }

@@ -1,6 +1,6 @@
 import type { AuditReport } from '../report';
 import { interventionTables, limitsLines, minimizationLines } from './science-tables';
-import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, summaryTable, type Table, verdictLine } from './tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
 
 /** The report as a Markdown document: the same tables as the CLI, for a pull request or a notebook. */
 export function renderMarkdown(report: AuditReport): string {
@@ -8,6 +8,8 @@ export function renderMarkdown(report: AuditReport): string {
   for (const line of describeSettings(report)) out.push(`${escapeMarkdown(line)}  `);
   out.push('', `**${verdictLine(report)}**`, '');
   out.push(...table(summaryTable(report)));
+  const r2 = rSquaredTable(report);
+  if (r2) out.push(...table(r2));
   const comparison = comparisonTable(report, report.settings.metric);
   if (comparison) out.push(...table(comparison));
   for (const metric of metricOrder(report)) {

@@ -3,7 +3,7 @@
  * data minimization, and what the data can validate.
  */
 import type { AuditReport } from '../report';
-import { formatGain, formatValue, metricNoun, VERDICT_LABELS } from './format';
+import { formatGain, formatQuantity, formatValue, metricNoun, VERDICT_LABELS } from './format';
 import type { Table } from './tables';
 
 const ASSIGNED: Readonly<Record<string, string>> = { personalized: 'h (personalized)', generic: 'h0 (generic)', decoupled: 'decoupled' };
@@ -47,13 +47,30 @@ export function minimizationLines(report: AuditReport): string[] {
   ];
 }
 
-/** SPEC §7 in two lines: the bound at these group sizes, and how many attributes these rows can validate. */
+/**
+ * SPEC §7 in two lines: the bound at these group sizes, and how many attributes these rows can validate; for
+ * regression a third, the spread σ of the per-person gain the Gaussian form uses.
+ */
 export function limitsLines(report: AuditReport): string[] {
   const l = report.limits;
   if (!l) return [];
-  const bound = `At these test sizes no test can tell a gain of ${l.epsilon} from none with error below ${l.errorProbabilityBound.toFixed(3)} (lower bound, SPEC §7).`;
+  const bound = `At these test sizes no test can tell a gain of ${epsilonText(report)} from none with error below ${l.errorProbabilityBound.toFixed(3)} (lower bound, SPEC §7).`;
   const capacity =
     `${l.n} test rows can validate about ${l.maxAttributes.toFixed(1)} binary attributes (${l.groups} groups ≈ ${l.attributes.toFixed(1)}); ` +
     `each of ${l.groups} equal groups would need ${l.minGroupSize} test rows.`;
-  return [bound, capacity, ...(l.tooManyGroups ? ['Warning: more groups than this data can validate; a "no change" verdict here says little.'] : [])];
+  const spread = l.sigma === undefined ? [] : [
+    `Regression (Gaussian form): the per-person gain in ${metricNoun(report.settings.metric)} (loss under h0 minus loss under the personalized model) ` +
+      `has a pooled standard deviation σ = ${formatQuantity(l.sigma)} within groups; each group's own σ enters the bound.`,
+  ];
+  return [bound, capacity, ...spread, ...(l.tooManyGroups ? ['Warning: more groups than this data can validate; a "no change" verdict here says little.'] : [])];
+}
+
+/** ε as the reader needs it: for regression with the metric's name, and how it was chosen when not given. */
+export function epsilonText(report: AuditReport): string {
+  const l = report.limits;
+  if (!l) return '';
+  if (l.sigma === undefined) return String(l.epsilon);
+  const metric = metricNoun(report.settings.metric);
+  const share = l.epsilonShareOfGenericRisk;
+  return share === undefined ? `${formatQuantity(l.epsilon)} in ${metric}` : `${formatQuantity(l.epsilon)} in ${metric} (${share * 100}% of h0's ${metric}; set it with --epsilon)`;
 }

@@ -1,6 +1,6 @@
 import type { MetricId } from '../metrics';
-import type { AuditReport, EnvyRow, GainOnData, MetricReport } from '../report';
-import { formatGain, formatInterval, formatP, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
+import { type AuditReport, type EnvyRow, type GainOnData, type MetricReport, reportTask } from '../report';
+import { formatGain, formatInterval, formatP, formatQuantity, formatRSquared, formatRSquaredGain, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
 import { TECHNIQUE_NAMES } from '../technique';
 import { MODEL_CLASS_NAMES } from '../model-class';
 
@@ -29,14 +29,20 @@ export function describeSettings(report: AuditReport): string[] {
   const { dataset, settings, groups, model } = report;
   const split = settings.splitColumn ? `split column '${settings.splitColumn}'` : `${Math.round((settings.testSize ?? 0) * 100)}% test split`;
   const tests = `${settings.bootstrap} bootstrap resamples · α = ${settings.alpha}, ${settings.correction} correction`;
+  const label = reportTask(report) === 'regression' ? `label ${dataset.label} (numeric: regression)` : `label ${dataset.label} (positive = ${dataset.positive})`;
   const first =
-    `${dataset.rows} rows (${dataset.droppedRows} dropped) · label ${dataset.label} (positive = ${dataset.positive}) · ` +
+    `${dataset.rows} rows (${dataset.droppedRows} dropped) · ${label} · ` +
     `groups ${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups) · ${dataset.features.length} features`;
   if (!model) {
-    const learner = settings.model === 'lr' ? `logistic regression, C = ${settings.C}` : MODEL_CLASS_NAMES[settings.model];
+    const learner = settings.model === 'lr' ? `${linearModelName(report)}, C = ${settings.C}` : MODEL_CLASS_NAMES[settings.model];
     return [first, `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · ${learner} · ${split}, seed ${settings.seed} · ${tests}`];
   }
   return [first, describeModel(report), model.newData ? `all rows are test rows (new data) · ${tests}` : `${split}, seed ${settings.seed} · ${tests}`];
+}
+
+/** The linear model class (`lr`) of the report's task: logistic regression, or ridge for regression. */
+export function linearModelName(report: AuditReport): string {
+  return reportTask(report) === 'regression' ? 'ridge regression' : 'logistic regression';
 }
 
 /** The "model" line: which file the personalized model came from, and how h0 was obtained. */
@@ -132,9 +138,10 @@ export function envyMatrix(report: AuditReport, metric: MetricId): Table {
   };
 }
 
-/** Paper 1 Table 1: one line per metric. */
+/** Paper 1 Table 1: one line per metric, and for regression a line for R² (descriptive: not tested). */
 export function summaryTable(report: AuditReport): Table {
   const ids = metricOrder(report);
+  const r2 = report.metrics.mse?.r2;
   const rows = ids.map((id) => {
     const m = report.metrics[id] as MetricReport;
     return [
@@ -146,16 +153,47 @@ export function summaryTable(report: AuditReport): Table {
       `${m.summary.envyGains}/${m.summary.envyViolations}`,
     ];
   });
+  const tone: Array<Table['tone'][number]> = ids.map((id) => {
+    const s = (report.metrics[id] as MetricReport).summary;
+    return s.rationalityViolations + s.envyViolations > 0 ? 'violation' : 'plain';
+  });
+  if (r2) {
+    const gains = r2.groups.filter((g, j) => g.gain !== null && report.metrics.mse!.rationality[j].verdict !== 'untested').map((g) => g.gain as number);
+    const range = gains.length ? `${formatRSquaredGain(Math.max(...gains))} / ${formatRSquaredGain(Math.min(...gains))}` : 'n/a / n/a';
+    rows.push(['R² (from the MSE, not tested)', formatRSquared(r2.overall.personalized), formatRSquaredGain(r2.overall.gain), range, '', '']);
+    tone.push('plain');
+  }
   return {
     title: 'Summary (as paper 1, Table 1)',
     header: ['Metric', 'Personalized', 'Gain', 'Best / worst gain', 'Rat. gains/viols', 'EF gains/viols'],
     rows,
-    tone: ids.map((id) => {
-      const s = (report.metrics[id] as MetricReport).summary;
-      return s.rationalityViolations + s.envyViolations > 0 ? 'violation' : 'plain';
-    }),
+    tone,
     numeric: [false, true, true, true, true, true],
-    note: `* decides the verdict and the exit status (--metric ${report.settings.metric}).`,
+    note: `* decides the verdict and the exit status (--metric ${report.settings.metric}).` + (r2 ? ' R² = 1 − MSE / variance of the label on the test rows.' : ''),
+  };
+}
+
+/**
+ * Regression: per group, its mean label and R² = 1 − MSE / Var(y) on its test rows under h0 and the personalized
+ * model. Null for a classification report.
+ */
+export function rSquaredTable(report: AuditReport): Table | null {
+  const r2 = report.metrics.mse?.r2;
+  if (!r2) return null;
+  const byId = new Map(report.groups.map((g) => [g.id, g]));
+  const rows = r2.groups.map((r) => {
+    const group = byId.get(r.group);
+    return [r.group, String(group?.nTest ?? ''), group?.labelMean === undefined ? '' : formatQuantity(group.labelMean), formatRSquared(r.generic), formatRSquared(r.personalized), formatRSquaredGain(r.gain)];
+  });
+  rows.push(['Total', String(report.groups.reduce((sum, g) => sum + g.nTest, 0)), '', formatRSquared(r2.overall.generic), formatRSquared(r2.overall.personalized), formatRSquaredGain(r2.overall.gain)]);
+  const verdicts = new Map((report.metrics.mse as MetricReport).rationality.map((r) => [r.group, r.verdict]));
+  return {
+    title: `R² per group — 1 − MSE / variance of ${report.dataset.label} on the group's test rows`,
+    header: ['Group', 'n test', 'Label mean', 'R² h0', 'R² personalized', 'Change'],
+    rows,
+    tone: [...r2.groups.map((r) => toneOf(verdicts.get(r.group) ?? 'none')), 'plain'],
+    numeric: [false, true, true, true, true, true],
+    note: 'Descriptive: the MSE rows above carry the tests. Label mean over the group\'s train and test rows; n/a where the test labels are all equal.',
   };
 }
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lambertW } from '../../../src/core/limits/lambert-w';
 import { errorProbabilityBound, maxAttributes, minGroupSizeFor } from '../../../src/core/limits/validation-limits';
+import type { GroupPredictions } from '../../../src/core/bootstrap';
+import { gainSpread } from '../../../src/core/limits/gain-spread';
+import { limitsReport } from '../../../src/core/limits/limits-report';
 
 describe('lambertW', () => {
   // Published values (DLMF §4.13; Corless et al. 1996; the omega constant).
@@ -57,5 +60,64 @@ describe('SPEC §7 check values', () => {
       expect(errorProbabilityBound(groups, 0.01)).toBeLessThanOrEqual(0.5);
       expect(errorProbabilityBound(below, 0.01)).toBeGreaterThan(0.5);
     }
+  });
+});
+
+describe('SPEC §7 for regression: the Gaussian form', () => {
+  it('k_max for n = 8·10⁹, ε = 0.01, σ = 0.1 is 22.3031 within 1e-4', () => {
+    expect(Math.abs(maxAttributes(8e9, 0.01, 0.1) - 22.3031)).toBeLessThanOrEqual(1e-4);
+  });
+
+  it('the bound uses c_j^{m_j} = exp(m_j ε² / σ_j²): two groups of 100 at ε = 0.1, σ = 1 give 1 − √(e − 1) / (2√2)', () => {
+    const expected = 1 - Math.sqrt(Math.E - 1) / (2 * Math.SQRT2);
+    expect(errorProbabilityBound([{ m: 100, sigma: 1 }, { m: 100, sigma: 1 }], 0.1)).toBeCloseTo(expected, 12);
+    // a group with twice the spread contributes e^{1/4} instead of e
+    const mixed = 1 - Math.sqrt((Math.E + Math.exp(0.25)) / 2 - 1) / (2 * Math.SQRT2);
+    expect(errorProbabilityBound([{ m: 100, sigma: 1 }, { m: 100, sigma: 2 }], 0.1)).toBeCloseTo(mixed, 12);
+  });
+
+  it('takes ε in the loss\'s unit, above ½ too, and the equal group size is ln(1 + d) σ² / ε²', () => {
+    expect(errorProbabilityBound([{ m: 10, sigma: 40 }, { m: 10, sigma: 40 }], 5)).toBeGreaterThan(0.5);
+    expect(minGroupSizeFor(4, 0.1, 1)).toBe(Math.ceil(Math.log(5) / 0.01));
+    expect(() => maxAttributes(100, 0, 1)).toThrow(RangeError);
+    expect(() => maxAttributes(100, 0.6)).toThrow(RangeError); // classification keeps ε < ½
+  });
+
+  it('σ = 0 (every person gains the same) makes the bound 0 and k_max finite', () => {
+    expect(errorProbabilityBound([{ m: 5, sigma: 0 }, { m: 5, sigma: 1 }], 0.1)).toBe(0);
+    const kMax = maxAttributes(100, 0.1, 0);
+    expect(Number.isFinite(kMax)).toBe(true);
+    expect(kMax).toBeGreaterThan(1000);
+    expect(minGroupSizeFor(4, 0.1, 0)).toBe(1);
+  });
+});
+
+describe('gainSpread: σ of the per-person gain', () => {
+  const squared = (y: number, p: number) => (y - p) ** 2;
+  // group 0: losses under h0 [4, 1, 0], under h [1, 1, 1]: gains [3, 0, −1], Σ(g − ḡ)² = 26/3 over 2 degrees of freedom
+  const first: GroupPredictions = { y: Float64Array.of(0, 0, 0), generic: Float64Array.of(2, 1, 0), asGroup: [Float64Array.of(1, -1, 1), Float64Array.of(9, 9, 9)], truthful: 0 };
+  // group 1: gains [1, 0], Σ(g − ḡ)² = 1/2 over 1 degree of freedom; its own column is asGroup[1]
+  const second: GroupPredictions = { y: Float64Array.of(0, 0), generic: Float64Array.of(1, 0), asGroup: [Float64Array.of(9, 9), Float64Array.of(0, 0)], truthful: 1 };
+  const single: GroupPredictions = { y: Float64Array.of(1), generic: Float64Array.of(0), asGroup: [Float64Array.of(0), Float64Array.of(0)], truthful: 0 };
+
+  it('per group the sample standard deviation (n − 1), pooled within groups, null below two rows', () => {
+    const spread = gainSpread([first, second, single], squared);
+    expect(spread.perGroup[0]).toBeCloseTo(Math.sqrt(13 / 3), 12);
+    expect(spread.perGroup[1]).toBeCloseTo(Math.sqrt(1 / 2), 12);
+    expect(spread.perGroup[2]).toBeNull();
+    expect(spread.pooled).toBeCloseTo(Math.sqrt((26 / 3 + 1 / 2) / 3), 12);
+    expect(gainSpread([single], squared).pooled).toBeNull();
+  });
+
+  it('limitsReport puts σ in the bound per group (the pooled σ for a group too small) and in k_max', () => {
+    const spread = gainSpread([first, second, single], squared);
+    const pooled = spread.pooled!;
+    const report = limitsReport([3, 2, 1], 0.5, { ...spread, pooled });
+    expect(report.sigma).toBe(pooled);
+    expect(report.groupSigmas).toEqual(spread.perGroup);
+    expect(report.errorProbabilityBound).toBeCloseTo(errorProbabilityBound([{ m: 3, sigma: spread.perGroup[0]! }, { m: 2, sigma: spread.perGroup[1]! }, { m: 1, sigma: pooled }], 0.5), 14);
+    expect(report.maxAttributes).toBeCloseTo(maxAttributes(6, 0.5, pooled), 14);
+    expect(report.minGroupSize).toBe(minGroupSizeFor(3, 0.5, pooled));
+    expect(limitsReport([3, 2, 1], 0.01).sigma).toBeUndefined();
   });
 });

@@ -57,7 +57,7 @@ describe('the predictions file', () => {
     // Both predict every row negative: the error is the positive rate of the group, and every gain is 0.
     for (const row of report.metrics.error!.rationality) {
       const group = report.groups.find((g) => g.id === row.group)!;
-      expect(row.generic).toBeCloseTo(group.positiveRate, 12);
+      expect(row.generic).toBeCloseTo(group.positiveRate!, 12);
       expect(row.gain).toBe(0);
     }
     expect(report.groups.every((g) => g.nTrain === 0)).toBe(true);

@@ -94,7 +94,7 @@ describe('renderReportHtml on the heart example (Sex × Age, 200 resamples)', ()
     const rows = [...doc.querySelectorAll('#groups tbody tr')];
     report.groups.forEach((g, i) => {
       const cells = cellTexts(rows[i]);
-      expect(cells.slice(0, 4)).toEqual([g.id, String(g.nTrain), String(g.nTest), `${(g.positiveRate * 100).toFixed(1)}%`]);
+      expect(cells.slice(0, 4)).toEqual([g.id, String(g.nTrain), String(g.nTest), `${(g.positiveRate! * 100).toFixed(1)}%`]);
       if (g.nTest < report.settings.minGroupSize) expect(cells[4]).toContain(`fewer than the minimum of ${report.settings.minGroupSize}`);
     });
     expect([...doc.querySelectorAll('#warnings li')].map((li) => li.textContent)).toEqual(report.warnings);

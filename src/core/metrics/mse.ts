@@ -1,0 +1,25 @@
+import { checkSameLength, type MetricDefinition, weightedMean } from './metric';
+
+/** The squared error of one prediction. */
+const squaredError = (y: number, p: number): number => (p - y) * (p - y);
+
+/**
+ * Mean squared error of a regression: mean of (p − y)² (SPEC §3), in the label's unit squared.
+ * A weighted sum over rows, so a bootstrap resample is a vector of counts (SPEC §5, cost note).
+ *
+ * @example meanSquaredError.prepare(Float64Array.of(1, 2, 4), Float64Array.of(1.5, 2, 2), 0).score() // => 1.4166…
+ */
+export const meanSquaredError: MetricDefinition = {
+  id: 'mse',
+  name: 'MSE',
+  higherIsBetter: false,
+  isFraction: false,
+  task: 'regression',
+  rowLoss: squaredError,
+  prepare(y, p) {
+    checkSameLength('meanSquaredError', y, p);
+    const losses = new Float64Array(y.length);
+    for (let i = 0; i < y.length; i++) losses[i] = squaredError(y[i], p[i]);
+    return { score: (weights) => weightedMean(losses, weights) };
+  },
+};
