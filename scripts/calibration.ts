@@ -13,7 +13,7 @@
 import { assessMetric, type GroupEvidence } from '../src/core/assess-metric';
 import { runBootstrapJob } from '../src/core/audit';
 import type { GroupPredictions } from '../src/core/bootstrap';
-import { METRICS, METRIC_IDS, type MetricId, toRisk } from '../src/core/metrics';
+import { METRICS, CLASSIFICATION_METRIC_IDS as METRIC_IDS, type MetricId, toRisk } from '../src/core/metrics';
 import { SeededRandom } from '../src/core/random';
 import type { Correction } from '../src/core/stats/correction';
 

@@ -124,7 +124,10 @@ function header(entry: ReportEntry, actions: PanelActions): HTMLElement {
     entry.specLabel ? `spec ${entry.specLabel}` : null,
     `${report.dataset.rows} rows`,
     `groups ${report.dataset.groupAttributes.join(' × ')}`,
-    `technique ${report.settings.technique}`,
+    // A model file has its own way of using the groups: name the file (and its technique, when it records one).
+    report.model
+      ? `model ${baseName(report.model.path)}${report.model.technique ? ` (${report.model.technique})` : ''}`
+      : `technique ${report.settings.technique}`,
     `finished ${formatTime(entry.finishedAt)}`,
   ].filter((part): part is string => part !== null);
   const button = (label: string, onClick: () => void, attrs: Record<string, string | boolean> = {}) => {

@@ -10,6 +10,7 @@ import type { Task } from './task';
 import type { Technique } from './technique';
 import { type AuditOptions, DEFAULT_OPTIONS, resolveOptions } from './options';
 import type { Assignment, AuditReport, GroupReport, Intervention, InterventionsReport, LimitsReport, MetricReport } from './report';
+import { assignmentOf } from './group-assignment';
 import { assemble, chooseByValidation, compareViolations, minimization, riskOf } from './interventions';
 import { limitsReport } from './limits/limits-report';
 import { gainSpread } from './limits/gain-spread';
@@ -156,17 +157,6 @@ export async function runAudits(
     reports.push({ ...report, interventions: await intervene(report, assignment, evaluate, selected) });
   }
   return reports;
-}
-
-/** The user's assignments (audit spec "assign") as one entry per group; unknown group ids are an input error. */
-function assignmentOf(assign: AuditOptions['assign'], groups: GroupIndex): Assignment[] {
-  const ids = groups.groups.map((g) => g.id);
-  for (const id of Object.keys(assign)) {
-    if (!ids.includes(id)) {
-      throw new AuditInputError('BAD_OPTION', `"assign" names the group ${JSON.stringify(id)}, which the data does not have.`, `Use group ids as the report writes them: ${ids.map((i) => JSON.stringify(i)).join(', ')}.`);
-    }
-  }
-  return ids.map((id) => assign[id] ?? 'personalized');
 }
 
 const INTERVENTION_TEXT = {

@@ -81,6 +81,7 @@ export class AuditRunner implements vscode.Disposable {
       csvPath,
       displayPath: vscode.workspace.asRelativePath(csvPath),
       run,
+      preferences: settings.preferences,
       model: run.model && {
         path: resolve(specDir, run.model.file),
         displayPath: vscode.workspace.asRelativePath(resolve(specDir, run.model.file)),

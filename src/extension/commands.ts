@@ -155,7 +155,7 @@ async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel): Promise<A
   const settings = readSettings(csv);
   return pickAuditSpec(basename(csv.fsPath), profiles, {
     technique: settings.defaults.technique ?? '1hot',
-    metric: settings.defaults.metric ?? 'error',
+    metric: settings.preferences.metric ?? 'error',
   });
 }
 

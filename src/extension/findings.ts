@@ -4,6 +4,7 @@
  * wording is unit-tested; `diagnostics.ts` turns findings into VS Code diagnostics.
  */
 import { formatGain, formatP, formatValue } from '../core/render/format';
+import { epsilonText } from '../core/render/science-tables';
 import { METRICS, type MetricId } from '../core/metrics';
 import type { AuditReport, EnvyRow, RationalityRow } from '../core/report';
 
@@ -68,7 +69,7 @@ export function findingsOf(report: AuditReport, options: FindingOptions): Findin
       metric,
       group: '',
       message:
-        `${limits.groups} groups are more than ${limits.n} test rows can validate: no test tells a gain of ${limits.epsilon} from none with error below ${limits.errorProbabilityBound.toFixed(2)} ` +
+        `${limits.groups} groups are more than ${limits.n} test rows can validate: no test tells a gain of ${epsilonText(report)} from none with error below ${limits.errorProbabilityBound.toFixed(2)} ` +
         `(${limits.minGroupSize} test rows per group would be needed). Fewer group attributes, or more data, make the verdicts meaningful.`,
       related: [],
     });

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { AuditSpec, GroupSpec } from '../core/audit-spec';
 import type { ColumnProfile } from '../core/column-profile';
-import { METRICS, METRIC_IDS, type MetricId } from '../core/metrics';
+import { DEFAULT_METRIC, METRICS, metricIdsFor, type MetricId } from '../core/metrics';
+import type { Task } from '../core/task';
 import { TECHNIQUES, type Technique } from '../core/technique';
 
 /** Text columns with at most this many values are offered first as group attributes. */
@@ -36,18 +37,24 @@ export async function pickAuditSpec(dataFileName: string, profiles: readonly Col
   if (!groups) return undefined;
   const technique = await pickOne('Technique: how the personalized model uses the groups', TECHNIQUES, defaults.technique, (t) => TECHNIQUE_HELP[t]);
   if (!technique) return undefined;
-  const metric = await pickOne('Metric that decides violations (all are reported)', METRIC_IDS, defaults.metric, (m) => METRICS[m].name);
+  // A numeric label with more than two values is audited as a regression (SPEC §1), with its own metrics.
+  const task: Task = label.isBinary ? 'classification' : 'regression';
+  const metrics = metricIdsFor(task);
+  const metric = await pickOne('Metric that decides violations (all are reported)', metrics, metrics.includes(defaults.metric) ? defaults.metric : DEFAULT_METRIC[task], (m) => METRICS[m].name);
   if (!metric) return undefined;
   return { data: dataFileName, label: label.name, groups, technique, metric };
 }
 
 export async function pickLabel(dataFileName: string, profiles: readonly ColumnProfile[]): Promise<ColumnProfile | undefined> {
   const binary = profiles.filter((p) => p.isBinary);
-  const other = profiles.filter((p) => !p.isBinary);
+  const numeric = profiles.filter((p) => !p.isBinary && p.kind === 'numeric' && p.distinct > 2);
+  const other = profiles.filter((p) => !binary.includes(p) && !numeric.includes(p));
   const items: Array<ColumnItem | vscode.QuickPickItem> = [
-    { label: 'Binary columns', kind: vscode.QuickPickItemKind.Separator },
+    { label: 'Binary columns (classification)', kind: vscode.QuickPickItemKind.Separator },
     ...binary.map((column) => columnItem(column)),
-    ...(other.length ? [{ label: 'Other columns (the label must have two values)', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...(numeric.length ? [{ label: 'Numeric columns (regression: MSE and MAE)', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...numeric.map((column) => columnItem(column)),
+    ...(other.length ? [{ label: 'Other columns (a label needs two values, or numbers)', kind: vscode.QuickPickItemKind.Separator }] : []),
     ...other.map((column) => columnItem(column)),
   ];
   const picked = await vscode.window.showQuickPick(items, {

@@ -1,10 +1,16 @@
 /** The `fairUse.*` settings: defaults for what a spec leaves out, and how results are shown. */
 import * as vscode from 'vscode';
+import type { MetricId } from '../core/metrics/metric';
 import type { AuditOptions } from '../core/options';
 
 export interface FairUseSettings {
   /** Fill the options an audit spec does not set. */
   readonly defaults: Partial<AuditOptions>;
+  /**
+   * Metric and ε depend on the label's task, known only once the data is read: the worker applies these where
+   * the spec is silent and they fit (worker/protocol.ts), so the error rate never overrides a regression's MSE.
+   */
+  readonly preferences: { readonly metric?: MetricId; readonly epsilon?: number };
   /** Also list negative gains that are not significant, as warnings. */
   readonly showWarnings: boolean;
   /** Re-run a spec's audit when the spec is saved (never in an untrusted workspace). */
@@ -24,12 +30,12 @@ export function readSettings(scope?: vscode.Uri): FairUseSettings {
       alpha: config.get<number>('alpha'),
       bootstrap: config.get<number>('bootstrap'),
       seed: config.get<number>('seed'),
-      metric: config.get<AuditOptions['metric']>('metric'),
+
       technique: config.get<AuditOptions['technique']>('technique'),
       correction: config.get<AuditOptions['correction']>('correction'),
       interventions: config.get<boolean>('interventions'),
-      epsilon: config.get<number>('epsilon'),
     },
+    preferences: { metric: config.get<MetricId>('metric'), epsilon: config.get<number>('epsilon') },
     showWarnings: config.get<boolean>('showWarnings', true),
     runOnSave: config.get<boolean>('runOnSave', true),
     openReport: config.get<boolean>('openReport', true),
@@ -37,3 +43,4 @@ export function readSettings(scope?: vscode.Uri): FairUseSettings {
     maxModelMB: config.get<number>('maxModelMB', 100),
   };
 }
+

@@ -2,7 +2,7 @@
  * The typed messages between the extension host and the report webview. Both sides import this file;
  * the host validates every message it receives with `isWebviewMessage` (the webview is untrusted).
  */
-import type { MetricId } from '../core/metrics/metric';
+import { METRIC_IDS as ALL_METRIC_IDS, type MetricId } from '../core/metrics/metric';
 import type { AuditReport, Intervention } from '../core/report';
 
 /** What the panel shows: a report and where it came from (for titles and "open spec" links). */
@@ -67,7 +67,7 @@ export type WebviewMessage =
   | { readonly type: 'rerun' }
   | { readonly type: 'rendered'; readonly summary: RenderedSummary };
 
-const METRIC_IDS = new Set(['error', 'auc', 'ece', 'logloss', 'brier']);
+const METRIC_IDS: ReadonlySet<string> = new Set(ALL_METRIC_IDS);
 const FORMATS = new Set(['html', 'markdown', 'json']);
 
 /** Accepts only the messages above, with valid fields; anything else from the webview is dropped. */

@@ -10,6 +10,10 @@ import { AuditInputError, isAuditInputError } from '../core/errors';
 import { auditModelFile, describeSize } from '../core/model/model-audit';
 import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
 import { prepareAuditDataset } from '../core/prepare-dataset';
+import { taskOf } from '../core/dataset';
+import { metricIdsFor } from '../core/metrics/metric';
+import type { AuditOptions } from '../core/options';
+import type { Task } from '../core/task';
 import type { AuditProgress } from '../core/audit';
 import type { AuditRequest, WorkerMessage } from './protocol';
 
@@ -48,7 +52,8 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
         trainData: model.trainDataPath === undefined ? undefined : { bytes: await readBytes(model.trainDataPath, 'training CSV'), path: model.trainDataDisplayPath ?? model.trainDataPath },
         load: request.run.load,
         buckets: request.run.buckets,
-        options: request.run.options,
+        // Model files are classifiers (SPEC §1 regression is for models the engine trains).
+        options: withPreferences(request.run.options, 'classification', request.preferences),
         modelColumns: model.columns,
         maxModelBytes,
       },
@@ -59,8 +64,16 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
   }
   const text = new TextDecoder('utf-8').decode(await readBytes(request.csvPath, 'CSV file'));
   const dataset = prepareAuditDataset(text, request.run);
-  const report = await runAudit(dataset, request.run.options, { path: request.displayPath }, { onProgress });
+  const options = withPreferences(request.run.options, taskOf(dataset.label), request.preferences);
+  const report = await runAudit(dataset, options, { path: request.displayPath }, { onProgress });
   return { type: 'done', report };
+}
+
+/** The spec's options, with the user's settings where the spec is silent and they fit the task. */
+function withPreferences(options: Partial<AuditOptions>, task: Task, preferences: AuditRequest['preferences']): Partial<AuditOptions> {
+  const metric = options.metric ?? (preferences?.metric !== undefined && metricIdsFor(task).includes(preferences.metric) ? preferences.metric : undefined);
+  const epsilon = options.epsilon ?? (task === 'classification' ? preferences?.epsilon : undefined);
+  return { ...options, metric, epsilon };
 }
 
 /** A file's bytes; a model file's size is checked before it is read. */

@@ -2,6 +2,7 @@
  * Messages between the extension host and the audit worker thread. Plain data only (structured clone):
  * errors cross as their code and text, since class identity does not survive the thread boundary.
  */
+import type { MetricId } from '../core/metrics/metric';
 import type { SpecRun } from '../core/audit-spec';
 import type { AuditErrorCode } from '../core/errors';
 import type { AuditReport } from '../core/report';
@@ -13,6 +14,12 @@ export interface AuditRequest {
   /** How the report names the data (a workspace-relative path). */
   readonly displayPath: string;
   readonly run: SpecRun;
+  /**
+   * The user's settings for what depends on the label's task (fairUse.metric, fairUse.epsilon): used when the
+   * spec leaves them out and they fit the task the data turns out to be (a metric of its kind; ε for
+   * classification only, since a regression's ε is in the metric's unit).
+   */
+  readonly preferences?: { readonly metric?: MetricId; readonly epsilon?: number };
   /** A model file to audit instead of training h; absolute paths. */
   readonly model?: {
     readonly path: string;

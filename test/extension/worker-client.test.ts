@@ -34,6 +34,24 @@ describe('startWorkerAudit', () => {
     expect(boot[boot.length - 1]).toMatchObject({ done: boot[boot.length - 1].total });
   });
 
+  it('applies the metric and ε settings only where the spec is silent and they fit the label', async () => {
+    const bloodPressure = join(root, 'examples/blood-pressure.csv');
+    const regression: SpecRun = { load: { label: 'systolic_bp', groups: ['sex', 'age_group'] }, buckets: [], options: { bootstrap: 50 } };
+    const audit = (csvPath: string, spec: SpecRun, preferences: { metric?: 'error' | 'auc' | 'mae'; epsilon?: number }) =>
+      startWorkerAudit(workerFile, { type: 'run', csvPath, displayPath: 'x.csv', run: spec, preferences }, () => {}).result;
+    // The default setting (error rate, ε 0.01) does not turn a regression into an error; its own defaults hold.
+    const asRegression = await audit(bloodPressure, regression, { metric: 'error', epsilon: 0.01 });
+    expect(asRegression.settings.metric).toBe('mse');
+    expect(asRegression.limits!.epsilon).not.toBe(0.01);
+    // A regression metric setting is honoured for a regression, a classification one for a binary label.
+    expect((await audit(bloodPressure, regression, { metric: 'mae' })).settings.metric).toBe('mae');
+    const binary = await audit(heart, run(50), { metric: 'auc', epsilon: 0.02 });
+    expect([binary.settings.metric, binary.limits!.epsilon]).toEqual(['auc', 0.02]);
+    // What the spec says wins.
+    const fromSpec = await audit(heart, { ...run(50), options: { bootstrap: 50, metric: 'brier', epsilon: 0.03 } }, { metric: 'auc', epsilon: 0.02 });
+    expect([fromSpec.settings.metric, fromSpec.limits!.epsilon]).toEqual(['brier', 0.03]);
+  });
+
   it('rejects bad input with the engine\'s code and message', async () => {
     const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'heart.csv', run: { ...run(10), load: { label: 'Nope', groups: ['Sex'] } } }, () => {});
     const error = await audit.result.catch((e: unknown) => e);

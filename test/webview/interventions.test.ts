@@ -231,4 +231,17 @@ describe('assigned groups, model files and new data', () => {
     expect(g1.querySelectorAll('.fu-badge-violation')).toHaveLength(1);
     expect(g1.classList.contains('verdict-violation')).toBe(true);
   });
+
+  it('names the model file in the header instead of a technique the audit did not choose', async () => {
+    const report = await newDataReport();
+    const root = newRoot();
+    createApp(root, fakeApi(), { plot, chartWidth: WIDTH }).receive({ type: 'show', entry: entryOf(report) });
+    const subtitle = root.querySelector('.fu-subtitle')!.textContent!;
+    const file = report.model!.path.split(/[\\/]/).pop()!;
+    expect(subtitle).toContain(`model ${file}`);
+    expect(subtitle).not.toContain(`technique ${report.settings.technique}`);
+    const trained = newRoot();
+    createApp(trained, fakeApi(), { plot, chartWidth: WIDTH }).receive({ type: 'show', entry: entryOf(await heartReport()) });
+    expect(trained.querySelector('.fu-subtitle')!.textContent).toContain('technique 1hot');
+  });
 });

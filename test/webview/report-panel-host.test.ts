@@ -138,7 +138,7 @@ describe('report panel (host side)', () => {
     const entry = entryOf(await heartReport());
     controller.show(entry);
     const { panel } = fake.created[0];
-    for (const bad of ['ready', null, { type: 'rerun', extra: 1 }, { type: 'export', format: 'exe' }, { type: 'metricChanged', metric: 'mse' },
+    for (const bad of ['ready', null, { type: 'rerun', extra: 1 }, { type: 'export', format: 'exe' }, { type: 'metricChanged', metric: 'rmse' },
       { type: 'rendered', summary: { finishedAt: 1 } }, { type: 'openFile', path: '/etc/passwd' }]) {
       panel.send(bad);
     }
