@@ -104,5 +104,12 @@ export function readBinaryLabel(name: string, cells: readonly string[], rows: In
   const { positive, negative } = choosePositive(a, b, requested, name);
   const values = new Uint8Array(rows.length);
   for (let r = 0; r < rows.length; r++) values[r] = cells[rows[r]] === positive ? 1 : 0;
-  return { name, positive, negative, values };
+  return { name, positive, negative, values, ...(requested === undefined && positiveBySortOrder(a, b) ? { positiveBySortOrder: true } : {}) };
+}
+
+/** Whether `choosePositive` falls back to sort order for these two values (no word pair, not two numbers). */
+function positiveBySortOrder(a: string, b: string): boolean {
+  const pair = [a.toLowerCase(), b.toLowerCase()].sort().join('/');
+  if (positiveWords.some(([yes, no]) => [yes, no].sort().join('/') === pair)) return false;
+  return Number.isNaN(parseDecimal(a)) || Number.isNaN(parseDecimal(b));
 }

@@ -16,6 +16,8 @@ export interface BinaryLabel {
   /** The cell text that means y = 1, as written in the CSV (e.g. "1", "yes", "Disease"). */
   readonly positive: string;
   readonly negative: string;
+  /** True when neither the user nor the values (1/0, true/false, yes/no) said which is positive: sort order did. */
+  readonly positiveBySortOrder?: boolean;
   /** y per kept row: 1 = positive, 0 = negative. */
   readonly values: Uint8Array;
 }
