@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { closestName } from '../core/closest-name';
 import { AuditInputError } from '../core/errors';
 import type { AuditOptions } from '../core/options';
 import type { MetricId } from '../core/metrics';
@@ -116,6 +117,42 @@ export interface TrainCommand {
 
 export type Command = AuditCommand | TrainCommand | { readonly kind: 'help' } | { readonly kind: 'version' };
 
+const OPTIONS = {
+  spec: { type: 'string' },
+  label: { type: 'string' },
+  groups: { type: 'string' },
+  features: { type: 'string' },
+  positive: { type: 'string' },
+  technique: { type: 'string' },
+  model: { type: 'string' },
+  metric: { type: 'string' },
+  'split-column': { type: 'string' },
+  'test-size': { type: 'string' },
+  seed: { type: 'string' },
+  bootstrap: { type: 'string' },
+  alpha: { type: 'string' },
+  correction: { type: 'string' },
+  C: { type: 'string' },
+  threshold: { type: 'string' },
+  'min-group-size': { type: 'string' },
+  intervene: { type: 'boolean' },
+  epsilon: { type: 'string' },
+  'model-file': { type: 'string' },
+  'model-kind': { type: 'string' },
+  'model-columns': { type: 'string' },
+  'train-data': { type: 'string' },
+  'max-model-mb': { type: 'string' },
+  'save-model': { type: 'string' },
+  'save-predictions': { type: 'string' },
+  json: { type: 'string' },
+  markdown: { type: 'string' },
+  quiet: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  color: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
 /** Parses the command line; every mistake becomes a USAGE error with the fix. */
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
@@ -124,43 +161,16 @@ export function parseCommand(argv: readonly string[]): Command {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        spec: { type: 'string' },
-        label: { type: 'string' },
-        groups: { type: 'string' },
-        features: { type: 'string' },
-        positive: { type: 'string' },
-        technique: { type: 'string' },
-        model: { type: 'string' },
-        metric: { type: 'string' },
-        'split-column': { type: 'string' },
-        'test-size': { type: 'string' },
-        seed: { type: 'string' },
-        bootstrap: { type: 'string' },
-        alpha: { type: 'string' },
-        correction: { type: 'string' },
-        C: { type: 'string' },
-        threshold: { type: 'string' },
-        'min-group-size': { type: 'string' },
-        intervene: { type: 'boolean' },
-        epsilon: { type: 'string' },
-        'model-file': { type: 'string' },
-        'model-kind': { type: 'string' },
-        'model-columns': { type: 'string' },
-        'train-data': { type: 'string' },
-        'max-model-mb': { type: 'string' },
-        'save-model': { type: 'string' },
-        'save-predictions': { type: 'string' },
-        json: { type: 'string' },
-        markdown: { type: 'string' },
-        quiet: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        color: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
+    const unknown = /^Unknown option '(--?[^']+)'/.exec(firstLine(error))?.[1];
+    if (unknown !== undefined) {
+      const name = unknown.replace(/^-+/, '');
+      // Two letters are too few to guess from (--x is not a typo of --C).
+      const likely = name.length > 2 ? closestName(name, Object.keys(OPTIONS)) : Object.keys(OPTIONS).find((o) => o.toLowerCase() === name.toLowerCase());
+      throw new AuditInputError('USAGE', `Unknown option '${unknown}'.`, `${likely === undefined ? '' : `Did you mean --${likely}? `}Run \`fairuse --help\` for the options.`);
+    }
     throw new AuditInputError('USAGE', firstLine(error), 'Run `fairuse --help` for the options.');
   }
   const { values, positionals } = parsed;

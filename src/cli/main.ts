@@ -210,7 +210,8 @@ function readData(path: string, what: string): string {
   if (statSync(path).isDirectory()) {
     throw new AuditInputError('FILE_NOT_FOUND', `'${path}' is a folder, not a ${what}.`, `Give the path of a ${what}.`);
   }
-  return readFileSync(path, 'utf8');
+  // A byte-order mark (Windows editors write one) is not part of the text.
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
 }
 
 /** A file's bytes; over `maxBytes` it is refused before it is read. */
