@@ -35,6 +35,7 @@ async function main(): Promise<number> {
         'heart-explorer.csv': heart,
         'xor-groups.csv': path.join(data, 'xor-groups.csv'),
         'xss-groups.csv': path.join(data, 'xss-groups.csv'),
+        'blood-pressure.csv': path.join(env.repoRoot, 'examples', 'blood-pressure.csv'),
       });
       const grep = process.env.FAIRUSE_E2E_GREP;
       const server = await startCodeServer({ workspace: ws, extensionDevelopment: true, env: grep ? { FAIRUSE_E2E_GREP: grep } : {} });

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 // Fair Use Audit inside the real extension host, the repo loaded as the development extension. The
 // workspace (made by test/e2e/integration.ts) holds heart.csv and its copies heart-cancel.csv,
-// heart-twice.csv and heart-explorer.csv, xor-groups.csv and xss-groups.csv. Tests run in order and
+// heart-twice.csv and heart-explorer.csv, xor-groups.csv, xss-groups.csv and blood-pressure.csv. Tests run in order and
 // share the extension's state.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -363,6 +363,41 @@ describe('Fair Use Audit in the extension host', function () {
       assert.equal(firstResult, undefined, 'the first audit should have been cancelled by the second');
       assert.ok(secondResult, 'the second audit returned undefined');
       assert.equal(secondResult.settings.bootstrap, 200);
+    });
+  });
+
+  describe('a regression (blood-pressure.csv: numeric label systolic_bp)', function () {
+    const csv = () => inWorkspace('blood-pressure.csv');
+    const choices: Choices = { label: 'systolic_bp', groups: ['sex', 'age_group'], bootstrap: 200 };
+    let report: AuditReport | undefined;
+
+    before(async function () {
+      report = await within(auditDataset(csv(), choices), 120_000, 'fairUse.auditDataset on blood-pressure.csv');
+    });
+
+    it('is audited as a regression on MSE, although the metric setting says error rate, as the CLI audits it', function () {
+      assert.ok(report, 'fairUse.auditDataset returned undefined');
+      assert.equal(report.dataset.task, 'regression');
+      assert.equal(report.settings.metric, 'mse');
+      assert.equal(vscode.workspace.getConfiguration('fairUse').get('metric'), 'error');
+      // ε comes from the data for a regression; the epsilon setting is for binary labels.
+      const intervene = vscode.workspace.getConfiguration('fairUse').get<boolean>('interventions') ? ['--intervene'] : [];
+      const expected = cliReport(extension.extensionPath, 'blood-pressure.csv', ['--label', 'systolic_bp', '--groups', 'sex,age_group', '--bootstrap', '200', ...intervene]);
+      assert.deepEqual(jsonDiff(asJson(report), expected), [], 'the report differs from the CLI\'s');
+    });
+
+    it('puts the MSE violation of women 55-79 in Problems as an Error', async function () {
+      assert.ok(report);
+      const diagnostics = await assertDiagnosticsMatch(report, specOf('blood-pressure.csv'));
+      const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      assert.ok(errors.some((d) => d.message.startsWith('Rationality violation for sex=Female, age_group=55-79')), describeFindings(errors));
+    });
+
+    it('draws the panel on MSE', async function () {
+      const rendered = await within(api.whenReportRendered(), 30_000, 'the report panel to draw the regression report');
+      assert.equal(rendered.metric, 'mse');
+      assert.equal(rendered.groupRows, 4);
+      assert.equal(rendered.envyCells, 12);
     });
   });
 
