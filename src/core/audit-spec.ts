@@ -3,6 +3,7 @@
  * audit can be re-run from the editor or gated in CI (`fairuse audit --spec heart.fairuse.json`).
  * Its JSON schema for the editor is `schemas/fairuse.schema.json`; this file checks the same rules.
  */
+import { closestName } from './closest-name';
 import { AuditInputError } from './errors';
 import type { LoadOptions } from './load-dataset';
 import { METRIC_IDS, type MetricId } from './metrics/metric';
@@ -74,7 +75,10 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('the spec is not a JSON object.', 'Write an object such as { "data": "heart.csv", "label": "Disease", "groups": ["Sex", "Age"] }.');
   const spec = value as Record<string, unknown>;
   for (const key of Object.keys(spec)) {
-    if (!KEYS.has(key)) fail(`unknown field "${key}".`, `Use only: ${[...KEYS].filter((k) => k !== '$schema').join(', ')}.`);
+    if (!KEYS.has(key)) {
+      const likely = closestName(key, SPEC_FIELDS);
+      fail(`unknown field "${key}".`, `${likely === undefined ? '' : `Did you mean "${likely}"? `}Use only: ${[...KEYS].filter((k) => k !== '$schema').join(', ')}.`);
+    }
   }
   const text = (key: string, required: boolean): string | undefined => {
     const v = spec[key];

@@ -114,7 +114,7 @@ describe('bad input: exit status 2 and one line naming the problem', () => {
     ['unknown model class', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'svm'], /model 'svm'/],
     ['saving a forest as a model file', () => ['train', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'rf', '--save-model', join(work, 'rf.json')], /logistic regressions only/],
     ['spec that is not JSON', () => ['audit', '--spec', csv('broken.fairuse.json', '{ "data": ')], /not valid JSON/],
-    ['spec with an unknown field', () => ['audit', '--spec', csv('odd.fairuse.json', JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex'], alpah: 0.1 }))], /alpah/],
+    ['spec with an unknown field', () => ['audit', '--spec', csv('odd.fairuse.json', JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex'], alpah: 0.1 }))], /unknown field "alpah"\. Did you mean "alpha"\?/],
     ['spec naming a missing CSV', () => ['audit', '--spec', csv('lost.fairuse.json', JSON.stringify({ data: 'lost.csv', label: 'y', groups: ['g'] }))], /lost\.csv/],
   ];
   for (const [name, args, pattern] of cases) {
