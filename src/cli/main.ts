@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AuditCancelledError, runAudit } from '../core/audit';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit-spec';
+import { decodeText } from '../core/decode-text';
 import { AuditInputError, isAuditInputError } from '../core/errors';
 import { prepareAuditDataset, prepareTable } from '../core/prepare-dataset';
 import { renderMarkdown } from '../core/render/markdown';
@@ -210,8 +211,8 @@ function readData(path: string, what: string): string {
   if (statSync(path).isDirectory()) {
     throw new AuditInputError('FILE_NOT_FOUND', `'${path}' is a folder, not a ${what}.`, `Give the path of a ${what}.`);
   }
-  // A byte-order mark (Windows editors write one) is not part of the text.
-  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
+  return decodeText(readFileSync(path), path, what);
 }
 
 /** A file's bytes; over `maxBytes` it is refused before it is read. */

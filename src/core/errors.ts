@@ -4,6 +4,7 @@
  */
 export type AuditErrorCode =
   | 'FILE_NOT_FOUND'
+  | 'NOT_UTF8'
   | 'EMPTY_FILE'
   | 'HEADER_ONLY'
   | 'DUPLICATE_COLUMN'

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { runAudit } from '../core/audit';
+import { decodeText } from '../core/decode-text';
 import { AuditInputError, isAuditInputError } from '../core/errors';
 import { auditModelFile, describeSize } from '../core/model/model-audit';
 import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
@@ -62,7 +63,7 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
     );
     return { type: 'done', report };
   }
-  const text = new TextDecoder('utf-8').decode(await readBytes(request.csvPath, 'CSV file'));
+  const text = decodeText(await readBytes(request.csvPath, 'CSV file'), request.displayPath);
   const dataset = prepareAuditDataset(text, request.run);
   const options = withPreferences(request.run.options, taskOf(dataset.label), request.preferences);
   const report = await runAudit(dataset, options, { path: request.displayPath }, { onProgress });

@@ -1,0 +1,60 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'fairuse-data-'));
+
+function fairuse(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, 'bin/fairuse.js'), ...args], { cwd: work, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  writeFileSync(join(work, name), content);
+  return name;
+}
+
+/** Latin-1 bytes: one byte per character below U+0100. */
+const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** 40 rows of y, Âge (a text group with accents) and a feature x. */
+function accentedRows(): string {
+  const rows = ['y,Âge,x'];
+  for (let i = 0; i < 40; i++) rows.push(`${i % 2},${i % 4 < 2 ? 'Âgé' : 'Jeune'},${(i * 7) % 11}`);
+  return `${rows.join('\n')}\n`;
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
+});
+
+describe('fairuse audit: the encoding of the CSV', () => {
+  it('refuses a Latin-1 file with one line naming the file, the line and the fix (exit 2)', () => {
+    const path = file('latin1.csv', latin1(accentedRows()));
+    const run = fairuse('audit', path, '--label', 'y', '--groups', 'Âge', '--bootstrap', '20', '--json', '-');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      "fairuse: The CSV file 'latin1.csv' is not UTF-8: line 1 holds the byte 0xC2 (\"Âge\" as Windows-1252), which UTF-8 does not allow there; it was probably saved as Latin-1 / Windows-1252. Save it as UTF-8 (in Excel: Save As, file type \"CSV UTF-8\"), then run the audit again.\n",
+    );
+  });
+
+  it('reads the same file saved as UTF-8, with or without a byte-order mark', () => {
+    const plain = fairuse('audit', file('utf8.csv', accentedRows()), '--label', 'y', '--groups', 'Âge', '--bootstrap', '20', '--json', '-');
+    const withBom = fairuse('audit', file('utf8-bom.csv', `\uFEFF${accentedRows()}`), '--label', 'y', '--groups', 'Âge', '--bootstrap', '20', '--json', '-');
+    expect(plain.stderr).toBe('');
+    const report = JSON.parse(plain.stdout);
+    expect(report.groups.map((g: { id: string }) => g.id)).toEqual(['Âge=Jeune', 'Âge=Âgé']);
+    expect(JSON.parse(withBom.stdout).metrics).toEqual(report.metrics);
+  });
+
+  it('refuses an audit spec that is not UTF-8, without the Excel advice', () => {
+    const spec = file('latin1.fairuse.json', latin1('{ "data": "utf8.csv", "label": "y", "groups": ["Âge"] }'));
+    const run = fairuse('audit', '--spec', spec);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^fairuse: The audit spec 'latin1\.fairuse\.json' is not UTF-8: line 1 .* Save it as UTF-8, then run the audit again\.\n$/);
+  });
+});
