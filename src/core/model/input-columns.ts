@@ -42,6 +42,45 @@ export function resolveInputColumns(names: readonly string[], header: readonly s
   });
 }
 
+/**
+ * The values of a categorical column that reach the model through none of its indicators (`column=value`), when
+ * the model takes the column as indicators only; null when it reads the column as a number (or not at all).
+ * At most one such value can be the level the model dropped as its reference (all its indicators 0).
+ *
+ * @example levelsWithoutInput(resolveInputColumns(['Sex=Female', 'Sex=Male'], ['Sex'], 'm'), 'Sex', ['F', 'M']) // => ['F', 'M']
+ */
+export function levelsWithoutInput(inputs: readonly InputColumn[], column: string, values: Iterable<string>): string[] | null {
+  const own = inputs.filter((i) => i.column === column);
+  if (own.length === 0 || own.some((i) => i.equals === undefined)) return null;
+  const levels = new Set(own.map((i) => i.equals));
+  return [...new Set(values)].filter((v) => !levels.has(v)).sort();
+}
+
+/**
+ * Every value a group attribute takes in the data must reach the model (SPEC §2: h(x, g′) sets the group inputs
+ * to g′'s values). A model that takes the attribute as indicators needs one for each value, except one value at
+ * most (the reference level it dropped) — and not when no value has one. Otherwise a recoded attribute (F / M in
+ * the data, `Sex=Female` / `Sex=Male` in the model) would feed 0 to every indicator on every row: substituting
+ * a group would change nothing and every envy gain would be 0.
+ *
+ * @param valuesOf the distinct values of each group attribute in the data
+ * @throws AuditInputError BAD_OPTION naming the values without an input and the model's inputs for the attribute
+ */
+export function requireGroupInputs(inputs: readonly InputColumn[], groupAttributes: readonly string[], valuesOf: (attribute: number) => Iterable<string>, source: string): void {
+  groupAttributes.forEach((attribute, a) => {
+    const values = [...new Set(valuesOf(a))];
+    const missing = levelsWithoutInput(inputs, attribute, values);
+    if (missing === null || missing.length === 0 || (missing.length === 1 && values.length > 1)) return;
+    const own = inputs.filter((i) => i.column === attribute).map((i) => i.name);
+    const named = missing.map((v) => showCell(`${attribute}=${v}`, 60));
+    throw new AuditInputError(
+      'BAD_OPTION',
+      `The model ${source} has no input for the group ${missing.length === 1 ? 'value' : 'values'} ${named.join(', ')} (its inputs for ${showCell(attribute)}: ${own.map((n) => showCell(n, 60)).join(', ')}), so it cannot score rows as ${missing.length === 1 ? 'that group' : 'those groups'}.`,
+      `Recode ${showCell(attribute)} in the data to the values the model's inputs name (${own.map((n) => showCell(n.slice(attribute.length + 1), 40)).join(', ')}); a model may leave out one value at most, the reference level it dropped.`,
+    );
+  });
+}
+
 /** The CSV columns the inputs read that are not group attributes, in first-use order: h0's features. */
 export function featureColumnsOf(inputs: readonly InputColumn[], groupAttributes: readonly string[]): string[] {
   const out: string[] = [];

@@ -17,7 +17,7 @@ import type { Dataset } from '../dataset';
 import { AuditInputError } from '../errors';
 import type { Group } from '../groups';
 import type { GroupScorer } from './group-scorer';
-import { inputMatrix, type InputColumn } from './input-columns';
+import { inputMatrix, type InputColumn, requireGroupInputs } from './input-columns';
 import { ONNX_DOUBLE, ONNX_FLOAT, type OnnxModelInfo, type OnnxNode, readOnnxModel, withExtraOutput } from './onnx-proto';
 
 /** The metadata_props keys the audit reads. */
@@ -224,12 +224,14 @@ export function probabilitiesFromOutput(output: { readonly data: ArrayLike<numbe
 /**
  * Binds a loaded ONNX model to a dataset. Each call scores the rows with the group attributes set to one group.
  *
- * @throws AuditInputError MODEL_INPUT_WIDTH when the model fixes a width other than the number of columns
+ * @throws AuditInputError MODEL_INPUT_WIDTH when the model fixes a width other than the number of columns;
+ *   BAD_OPTION when a group value of the data has no input (requireGroupInputs), as the engine's model file does
  */
 export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], dataset: Dataset, session: OnnxSession, positiveIndex: number, source: string): GroupScorer {
   if (plan.inputWidth !== null && plan.inputWidth !== inputs.length) {
     throw widthMismatch(source, plan.inputWidth, inputs.length);
   }
+  requireGroupInputs(inputs, dataset.groupAttributes, (a) => dataset.groupValues[a], source);
   return {
     async score(rows, asGroup: Group) {
       const tuple = dataset.groupAttributes.map((a) => asGroup.values[a]);
