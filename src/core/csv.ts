@@ -57,11 +57,22 @@ function duplicateColumn(name: string, first: number, second: number): AuditInpu
   );
 }
 
-function raggedRow(line: number, found: number, expected: number): AuditInputError {
+/**
+ * The start of a fix for a header read as one column that holds a semicolon or a tab: the file is separated by
+ * those (as Excel writes a CSV where the decimal mark is a comma), not by commas. Empty otherwise.
+ */
+export function separatorHint(header: readonly string[]): string {
+  const otherSeparator = header.length === 1 ? [';', '\t'].find((separator) => header[0].includes(separator)) : undefined;
+  if (otherSeparator === undefined) return '';
+  return `The file looks ${otherSeparator === ';' ? 'semicolon' : 'tab'}-separated: save it with commas between values. `;
+}
+
+function raggedRow(line: number, found: number, header: readonly string[]): AuditInputError {
+  const expected = header.length;
   return new AuditInputError(
     'RAGGED_ROW',
-    `Line ${line} has ${found} ${found === 1 ? 'field' : 'fields'} but the header has ${expected} columns.`,
-    'Make every row have one field per column: look for a missing or extra comma, or quote a value that contains a comma.',
+    `Line ${line} has ${found} ${found === 1 ? 'field' : 'fields'} but the header has ${expected} ${expected === 1 ? 'column' : 'columns'}.`,
+    `${separatorHint(header)}Make every row have one field per column: look for a missing or extra comma, or quote a value that contains a comma.`,
   );
 }
 
@@ -122,7 +133,7 @@ export function parseCsv(text: string): CsvTable {
         columns = header.map(() => new Array<string>(maxRows));
         return;
       }
-      if (fields.length !== header.length) throw raggedRow(line, fields.length, header.length);
+      if (fields.length !== header.length) throw raggedRow(line, fields.length, header);
       for (let j = 0; j < fields.length; j++) columns[j][rowCount] = trimCell(fields[j]);
       lines[rowCount++] = line;
     },

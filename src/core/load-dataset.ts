@@ -4,7 +4,7 @@
 import { readBinaryLabel } from './binary-label';
 import { readLabel } from './label';
 import { parseDecimal, scanColumn } from './column-type';
-import { showCell, type CsvTable } from './csv';
+import { separatorHint, showCell, type CsvTable } from './csv';
 import type { AuditDataset, BinaryLabel, Dataset, FeatureColumn, Label } from './dataset';
 import { closestName } from './closest-name';
 import { AuditInputError } from './errors';
@@ -33,17 +33,12 @@ const missingTokensText = ['empty', ...MISSING_TOKENS.filter((token) => token !=
 function unknownColumn(name: string, role: ColumnRole, header: readonly string[]): AuditInputError {
   const likely = closestName(name, header);
   const hint = likely === undefined ? '' : `Did you mean ${showCell(likely)}? `;
-  const otherSeparator = header.length === 1 ? [';', '\t'].find((separator) => header[0].includes(separator)) : undefined;
-  const separatorHint =
-    otherSeparator === undefined
-      ? ''
-      : `The file looks ${otherSeparator === ';' ? 'semicolon' : 'tab'}-separated: save it with commas between values. `;
   const listed = header.slice(0, listedColumns).map((column) => showCell(column, 30));
   const more = header.length > listedColumns ? `, … (${header.length} columns)` : '';
   return new AuditInputError(
     'UNKNOWN_COLUMN',
     `The ${role} column ${showCell(name)} is not in the CSV header.`,
-    `${separatorHint}${hint}Columns: ${listed.join(', ')}${more}.`,
+    `${separatorHint(header)}${hint}Columns: ${listed.join(', ')}${more}.`,
   );
 }
 
