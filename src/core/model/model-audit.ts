@@ -330,6 +330,10 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     if (json && !trainedOnThis(dataSha)) {
       warnings.push(`The model was trained on ${json.training.data} (another file, by its SHA-256): rows it was trained on may be among the test rows here. To audit it on new data, give its training data with --train-data.`);
     }
+    // An ONNX file does not record its training rows; a split column is the user's word for which rows it never saw.
+    if (loaded.kind === 'onnx' && splitColumn === undefined) {
+      warnings.push(`The ONNX model ${modelPath} does not record the rows it was trained on: if they are rows of ${request.data.path}, some may be among the test rows here, which flatters the model. To audit it on data it was not trained on, give its training data with --train-data (every row of the audited file is then a test row), or mark its held-out rows with --split-column.`);
+    }
     const assigned = modelAssignment(options.assign, json, groups, modelPath);
     const predictions = assigned.apply({ generic: generic.testProbabilities, asGroup });
     const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels() };
