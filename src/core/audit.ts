@@ -289,7 +289,7 @@ async function testAndReport(
   const metricIds = metricIdsFor(task);
   const warnings: string[] = [];
   if (dataset.droppedRows > 0) warnings.push(`${dataset.droppedRows} rows with a missing label or group value were dropped.`);
-  warnings.push(...identifierWarnings(dataset));
+  warnings.push(...(dataset.warnings ?? []));
   const label = dataset.label;
   if (label.task !== 'regression' && label.positiveBySortOrder) {
     warnings.push(
@@ -396,25 +396,6 @@ function limitsOf(task: Task, perGroup: readonly GroupPredictions[], decisive: M
   if (genericRisk === null || !(genericRisk > 0)) return { limits: limitsReport(testSizes, DEFAULT_OPTIONS.epsilon!, { ...spread, pooled }) };
   const epsilon = EPSILON_SHARE_OF_GENERIC_RISK * genericRisk;
   return { limits: { ...limitsReport(testSizes, epsilon, { ...spread, pooled }), epsilonShareOfGenericRisk: EPSILON_SHARE_OF_GENERIC_RISK } };
-}
-
-/** A text feature with at least this share of distinct values (and more than 20) looks like an identifier. */
-const IDENTIFIER_SHARE = 0.5;
-
-/**
- * A categorical feature whose values are nearly all different (a patient ID, a timestamp) adds one column per
- * value and cannot generalise to test rows: named in a warning, so the user can leave it out.
- */
-function identifierWarnings(dataset: AuditDataset): string[] {
-  const out: string[] = [];
-  for (const feature of dataset.features) {
-    if (feature.kind !== 'categorical') continue;
-    const distinct = new Set(feature.values.filter((v) => v !== null)).size;
-    if (distinct > 20 && distinct >= IDENTIFIER_SHARE * dataset.rows) {
-      out.push(`The feature ${feature.name} has ${distinct} different values in ${dataset.rows} rows: it looks like an identifier, adds one input per value and cannot help on test rows. Leave it out (list the features with --features, or "features" in the spec).`);
-    }
-  }
-  return out;
 }
 
 /** Rows per group, and its positive rate (classification) or mean label (regression), over train and test rows. */

@@ -81,30 +81,79 @@ export function choosePositive(a: string, b: string, requested?: string, labelNa
   return pick(a > b ? a : b);
 }
 
+/** One distinct value of a label column: a cell text, or for a numeric label a number ("1" and "1.0" are one). */
+export interface LabelValue {
+  /** As written in the CSV; for a number written several ways, the way written most often (on a tie, first). */
+  readonly text: string;
+  /** The value as a number; NaN when some cell of the label is not a decimal number. */
+  readonly number: number;
+  /** How many kept rows hold it. */
+  readonly rows: number;
+}
+
+/**
+ * The distinct values of a label on the kept rows, in order of first appearance. When every cell is a decimal
+ * number, values are compared as numbers (SPEC §1 counts values, not spellings): "0", "1", "1.0" are two values.
+ *
+ * @param cells the column's cells (all CSV rows)
+ * @param rows the kept rows (none has a missing label)
+ * @example distinctLabelValues(['0', '1', '1.0', '1'], Int32Array.of(0, 1, 2, 3)); // => [{ text: '0', number: 0, rows: 1 }, { text: '1', number: 1, rows: 3 }]
+ */
+export function distinctLabelValues(cells: readonly string[], rows: Int32Array): LabelValue[] {
+  const rowsOfText = new Map<string, number>();
+  for (const row of rows) rowsOfText.set(cells[row], (rowsOfText.get(cells[row]) ?? 0) + 1);
+  const texts = [...rowsOfText];
+  const numbers = texts.map(([text]) => parseDecimal(text));
+  if (numbers.some(Number.isNaN)) return texts.map(([text, count]) => ({ text, number: NaN, rows: count }));
+  const byNumber = new Map<number, { text: string; written: number; rows: number }>();
+  texts.forEach(([text, count], k) => {
+    const value = byNumber.get(numbers[k]);
+    if (value === undefined) {
+      byNumber.set(numbers[k], { text, written: count, rows: count });
+      return;
+    }
+    value.rows += count;
+    if (count > value.written) [value.text, value.written] = [text, count];
+  });
+  return [...byNumber].map(([number, { text, rows: count }]) => ({ text, number, rows: count }));
+}
+
 /**
  * Reads the label of the kept rows as 0/1.
  *
  * @param name the label column's name
  * @param cells the column's cells (all CSV rows)
  * @param rows the kept rows (none has a missing label)
- * @param requested the positive class the user gave, if any
- * @returns the label: its positive and negative values and y per kept row
+ * @param requested the positive class the user gave, if any; for a numeric label, any spelling of the number
+ * @returns the label: its positive and negative values (as written most often) and y per kept row
  * @throws AuditInputError LABEL_NOT_BINARY when the kept rows hold one value or more than two (the message says
  *   when they are numbers: a regression label, which `readLabel` takes);
  *   BAD_OPTION when `requested` is not one of the two
  */
 export function readBinaryLabel(name: string, cells: readonly string[], rows: Int32Array, requested?: string): BinaryLabel {
-  const distinct = new Set<string>();
-  for (const row of rows) distinct.add(cells[row]);
-  if (distinct.size !== 2) {
-    const values = [...distinct];
-    throw labelNotBinary(name, values, distinct.size, rows.length, values.every((v) => !Number.isNaN(parseDecimal(v))));
+  const values = distinctLabelValues(cells, rows);
+  if (values.length !== 2) {
+    throw labelNotBinary(name, values.map((v) => v.text), values.length, rows.length, values.every((v) => !Number.isNaN(v.number)));
   }
-  const [a, b] = [...distinct];
-  const { positive, negative } = choosePositive(a, b, requested, name);
-  const values = new Uint8Array(rows.length);
-  for (let r = 0; r < rows.length; r++) values[r] = cells[rows[r]] === positive ? 1 : 0;
-  return { name, positive, negative, values, ...(requested === undefined && positiveBySortOrder(a, b) ? { positiveBySortOrder: true } : {}) };
+  return binaryLabel(name, cells, rows, values as [LabelValue, LabelValue], requested);
+}
+
+/** The 0/1 label of a column with exactly two distinct values (see `distinctLabelValues`). */
+export function binaryLabel(name: string, cells: readonly string[], rows: Int32Array, values: readonly [LabelValue, LabelValue], requested?: string): BinaryLabel {
+  const [a, b] = values;
+  const isNumeric = !Number.isNaN(a.number);
+  // "--positive 1" picks the number 1 however the cells write it.
+  const requestedNumber = requested === undefined || !isNumeric ? NaN : parseDecimal(requested.trim());
+  const wanted = values.find((v) => v.number === requestedNumber)?.text ?? requested;
+  const { positive, negative } = choosePositive(a.text, b.text, wanted, name);
+  const y = new Uint8Array(rows.length);
+  if (isNumeric) {
+    const positiveNumber = positive === a.text ? a.number : b.number;
+    for (let r = 0; r < rows.length; r++) y[r] = parseDecimal(cells[rows[r]]) === positiveNumber ? 1 : 0;
+  } else {
+    for (let r = 0; r < rows.length; r++) y[r] = cells[rows[r]] === positive ? 1 : 0;
+  }
+  return { name, positive, negative, values: y, ...(requested === undefined && positiveBySortOrder(a.text, b.text) ? { positiveBySortOrder: true } : {}) };
 }
 
 /** Whether `choosePositive` falls back to sort order for these two values (no word pair, not two numbers). */

@@ -3,7 +3,7 @@
  * the label and low-cardinality text columns first as group attributes. Typing is `scanColumn`'s, the same as
  * `loadDataset` applies to features.
  */
-import { scanColumn } from './column-type';
+import { parseDecimal, scanColumn } from './column-type';
 import type { CsvTable } from './csv';
 import { isMissing } from './missing';
 
@@ -15,7 +15,7 @@ export interface ColumnProfile {
   distinct: number;
   /** Cells that mark a missing value (see `isMissing`). */
   missing: number;
-  /** Exactly two distinct non-missing values: a candidate label. */
+  /** Exactly two distinct non-missing values, numbers compared as numbers ("0", "1", "1.0"): a candidate label. */
   isBinary: boolean;
   /** The first distinct non-missing values in file order, at most `SAMPLE_VALUES`. */
   sampleValues: string[];
@@ -44,12 +44,14 @@ function profileColumn(name: string, cells: readonly string[]): ColumnProfile {
     seen.add(cell);
     if (sampleValues.length < SAMPLE_VALUES) sampleValues.push(cell);
   }
+  // As the label reader counts them: a numeric column's values are its distinct numbers.
+  const values = scan.kind === 'numeric' ? new Set([...seen].map(parseDecimal)).size : seen.size;
   return {
     name,
     kind: scan.kind === 'categorical' ? 'categorical' : 'numeric',
     distinct: seen.size,
     missing: scan.missing,
-    isBinary: seen.size === 2,
+    isBinary: values === 2,
     sampleValues,
   };
 }

@@ -49,6 +49,8 @@ export interface Dataset<L extends Label = BinaryLabel> {
   readonly splitColumn?: string;
   /** 1-based line of the CSV file that each kept row came from (header is line 1), for messages. */
   readonly sourceLines: Int32Array;
+  /** What reading found valid but probably not meant (see `dataWarnings`), one line each; the report lists them. */
+  readonly warnings?: readonly string[];
 }
 
 /** A dataset with a binary label (classification) or a numeric one (regression): what an audit accepts. */

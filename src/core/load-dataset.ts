@@ -7,6 +7,7 @@ import { parseDecimal, scanColumn } from './column-type';
 import { separatorHint, showCell, type CsvTable } from './csv';
 import type { AuditDataset, BinaryLabel, Dataset, FeatureColumn, Label } from './dataset';
 import { closestName } from './closest-name';
+import { dataWarnings } from './data-warnings';
 import { AuditInputError } from './errors';
 import { isMissing, MISSING_TOKENS } from './missing';
 
@@ -170,6 +171,7 @@ function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLa
     features,
     ...(split === undefined ? {} : { splitIsTest: split, splitColumn: roles.split }),
     sourceLines,
+    warnings: dataWarnings({ rows: kept.length, label, features }),
   };
 }
 

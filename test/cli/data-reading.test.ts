@@ -58,3 +58,27 @@ describe('fairuse audit: the encoding of the CSV', () => {
     expect(run.stderr).toMatch(/^fairuse: The audit spec 'latin1\.fairuse\.json' is not UTF-8: line 1 .* Save it as UTF-8, then run the audit again\.\n$/);
   });
 });
+
+describe('fairuse audit: the label', () => {
+  /** 120 rows: label cells from `label(i)`, a group sex and a feature x. */
+  function rows(label: (i: number) => string): string {
+    const lines = ['Disease,sex,x'];
+    for (let i = 0; i < 120; i++) lines.push(`${label(i)},${i % 2 ? 'F' : 'M'},${(i * 7) % 13}`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  it('audits 0, 1 and 1.0 as a binary label, positive "1"', () => {
+    const path = file('one-point-zero.csv', rows((i) => (i % 3 === 0 ? '0' : i % 3 === 1 ? '1' : i % 5 === 0 ? '1.0' : '1')));
+    const report = JSON.parse(fairuse('audit', path, '--label', 'Disease', '--groups', 'sex', '--bootstrap', '20', '--json', '-').stdout);
+    expect(report.dataset).toMatchObject({ task: 'classification', positive: '1' });
+  });
+
+  it('warns in the report when a 0/1 label with a stray 9 becomes a regression', () => {
+    const path = file('stray-nine.csv', rows((i) => (i === 7 ? '9' : String(i % 2))));
+    const report = JSON.parse(fairuse('audit', path, '--label', 'Disease', '--groups', 'sex', '--bootstrap', '20', '--json', '-').stdout);
+    expect(report.dataset.task).toBe('regression');
+    expect(report.warnings).toContain(
+      'The label Disease has only 3 distinct values (0: 60, 1: 59, 9: 1); it is audited as a regression. If it is a class label with a code for unknown, drop those rows (an empty or NA label drops a row) or recode it to two values.',
+    );
+  });
+});
