@@ -6,6 +6,7 @@
  * audit seed and the model's role, so each fit is reproducible on its own.
  */
 import type { Label } from './dataset';
+import { type DegenerateFit, degenerateFit } from './degenerate-fit';
 import type { FeatureEncoder } from './feature-encoder';
 import { fitForest } from './forest';
 import type { GroupIndex } from './groups';
@@ -50,19 +51,27 @@ function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: Featur
 }
 
 function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: Uint8Array, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, seed: number): ClassFits {
-  // One class in the training labels gives a constant model at the smoothed base rate, with SPEC §2's warning.
-  const fit = (x: DenseMatrix, y: Uint8Array, role: number, what: string, warnings: string[]) => {
+  const yTrain = Uint8Array.from(trainRows, (r) => label[r]);
+  const xTrain = encoder.encode(trainRows);
+  const xTest = encoder.encode(testRows);
+  const featureCount = xTrain.cols;
+  /**
+   * One class in the training labels gives a constant model at the smoothed base rate, with SPEC §2's warning. A
+   * fit that came out (nearly) constant although it had features (degenerate-fit.ts) gets a warning too; `groupOf`
+   * gives each training row's group when the model sees it, so a model that learned only the groups counts as one.
+   */
+  const fit = (x: DenseMatrix, y: Uint8Array, role: number, what: string, warnings: string[], groupOf?: ArrayLike<number>) => {
     const model = modelClass === 'rf' ? fitForest(x, y, {}, mix(seed, role)) : fitMlp(x, y, {}, mix(seed, role));
     if (model.kind === 'constant') {
       const positives = y.reduce((s, v) => s + v, 0);
       const rate = (positives + 1) / (y.length + 2);
       warnings.push(`The training labels of ${what} are all ${positives === 0 ? 'negative' : 'positive'} (${y.length} rows); it predicts a constant ${rate.toFixed(3)}.`);
+    } else if (featureCount > 0) {
+      const flat = degenerateFit(y, model.predict(x), groupOf);
+      if (flat) warnings.push(degenerateWarning(modelClass, what, flat, groupOf !== undefined));
     }
     return model;
   };
-  const yTrain = Uint8Array.from(trainRows, (r) => label[r]);
-  const xTrain = encoder.encode(trainRows);
-  const xTest = encoder.encode(testRows);
   const warnings: string[] = [];
   const generic = fit(xTrain, yTrain, 0, 'the generic model h0', warnings).predict(xTest);
   return {
@@ -89,12 +98,27 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
         for (let r = 0; r < rows.length; r++) for (const column of groupColumns[groupOf(r)]) x.data[r * x.cols + width + column] = 1;
         return x;
       };
-      const model = fit(withDummies(trainRows, (r) => groups.groupOfRow[trainRows[r]]), yTrain, 1000, `the personalized model (${technique})`, personalWarnings);
+      const groupOfTrainRow = Int32Array.from(trainRows, (row) => groups.groupOfRow[row]);
+      const model = fit(withDummies(trainRows, (r) => groupOfTrainRow[r]), yTrain, 1000, `the personalized model (${technique})`, personalWarnings, groupOfTrainRow);
       const asGroup = groups.groups.map((_, g) => model.predict(withDummies(testRows, () => g)));
       return { asGroup, warnings: personalWarnings };
     },
   };
 }
+
+/** The warning for a degenerate fit (degenerate-fit.ts): which model, the evidence, and what to try instead. */
+function degenerateWarning(modelClass: 'rf' | 'nn', what: string, flat: DegenerateFit, perGroup: boolean): string {
+  const reference = perGroup ? "each group's base rate" : what.startsWith('the decoupled model') ? "the group's base rate" : 'the base rate';
+  const centre = flat.median === null ? "their group's median" : `their median, ${flat.median.toFixed(4)}`;
+  const band = flat.spread === 0 ? `equal ${centre}` : `are within ${flat.spread.toFixed(4)} of ${centre}`;
+  return (
+    `${what[0].toUpperCase()}${what.slice(1)}, a ${MODEL_CLASS_WORDS[modelClass]}, is nearly constant${perGroup ? ' within each group' : ''} on its training rows: ` +
+    `90% of its probabilities there ${band}, and its log loss there, ${flat.logLoss.toFixed(4)}, does not beat that of ${reference} (${flat.baseRateLogLoss.toFixed(4)}) by 1%. ` +
+    `The fit failed, and its gains here say nothing about the model class: try another --seed, or --model lr.`
+  );
+}
+
+const MODEL_CLASS_WORDS: Readonly<Record<'rf' | 'nn', string>> = { rf: 'random forest', nn: 'neural net' };
 
 /** A seed per model role, so adding a group does not change the other fits' randomness. */
 function mix(seed: number, role: number): number {
