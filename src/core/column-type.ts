@@ -48,6 +48,25 @@ export function parseDecimal(cell: string): number {
   return value;
 }
 
+/** How a cell that is not a decimal number may still spell one, as a spreadsheet saved it. */
+export type NumberLike = 'decimal-comma' | 'thousands-separator';
+
+/**
+ * Whether a cell that `parseDecimal` refuses spells a number with a comma: a decimal comma ("3,46", "-0,5",
+ * "1.234,5"), as spreadsheets save numbers where the comma is the decimal mark, or thousands separators
+ * ("12,345", "1,234.5"). Neither is read as a number: "1,234" could be either (it is called a thousands separator).
+ *
+ * @param cell trimmed, non-missing cell text
+ * @returns which, or undefined when the cell is not a number with a comma
+ * @example numberWithComma('3,46'); // => 'decimal-comma'
+ * @example numberWithComma('12,345'); // => 'thousands-separator'
+ */
+export function numberWithComma(cell: string): NumberLike | undefined {
+  if (/^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(cell)) return 'thousands-separator';
+  if (/^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$/.test(cell)) return 'decimal-comma';
+  return undefined;
+}
+
 /**
  * Scans a column's cells and decides its kind.
  *

@@ -2,7 +2,11 @@
  * What the report warns about the data itself: input that is valid, so the audit runs, but that is probably not
  * what the user meant (SPEC §1 reads it as written). Each warning names the column and says what to do.
  */
-import type { AuditDataset } from './dataset';
+import { numberWithComma, type NumberLike, parseDecimal } from './column-type';
+import { showCell } from './csv';
+import type { AuditDataset, FeatureColumn } from './dataset';
+
+type CategoricalFeature = Extract<FeatureColumn, { kind: 'categorical' }>;
 
 /** The parts of a dataset the warnings look at. */
 export type WarnedDataset = Pick<AuditDataset, 'rows' | 'label' | 'features'>;
@@ -14,7 +18,13 @@ export type WarnedDataset = Pick<AuditDataset, 'rows' | 'label' | 'features'>;
  * @returns one line per warning, each with its fix; none for clean data
  */
 export function dataWarnings(dataset: WarnedDataset): string[] {
-  return [...labelWarnings(dataset.label), ...identifierWarnings(dataset)];
+  const featureWarnings = dataset.features.flatMap((feature) => {
+    if (feature.kind !== 'categorical') return [];
+    // A misread numeric column has many levels too; it is not an identifier.
+    const misread = numericLookingWarning(feature);
+    return misread === undefined ? identifierWarning(feature, dataset.rows) : [misread];
+  });
+  return [...labelWarnings(dataset.label), ...featureWarnings];
 }
 
 /** A numeric label with at most this many distinct values is more likely classes (with a code) than a measurement. */
@@ -43,14 +53,60 @@ const IDENTIFIER_SHARE = 0.5;
  * A categorical feature whose values are nearly all different (a patient ID, a timestamp) adds one column per
  * value and cannot generalise to test rows: named in a warning, so the user can leave it out.
  */
-function identifierWarnings(dataset: WarnedDataset): string[] {
-  const out: string[] = [];
-  for (const feature of dataset.features) {
-    if (feature.kind !== 'categorical') continue;
-    const distinct = new Set(feature.values.filter((v) => v !== null)).size;
-    if (distinct > 20 && distinct >= IDENTIFIER_SHARE * dataset.rows) {
-      out.push(`The feature ${feature.name} has ${distinct} different values in ${dataset.rows} rows: it looks like an identifier, adds one input per value and cannot help on test rows. Leave it out (list the features with --features, or "features" in the spec).`);
+function identifierWarning(feature: CategoricalFeature, rows: number): string[] {
+  const distinct = new Set(feature.values.filter((v) => v !== null)).size;
+  if (distinct <= 20 || distinct < IDENTIFIER_SHARE * rows) return [];
+  return [`The feature ${feature.name} has ${distinct} different values in ${rows} rows: it looks like an identifier, adds one input per value and cannot help on test rows. Leave it out (list the features with --features, or "features" in the spec).`];
+}
+
+/** More than this share of a categorical feature's cells spelled as numbers: probably a numeric column misread. */
+const NUMERIC_LOOKING_SHARE = 0.5;
+
+/** How many of the cells that are no numbers a warning quotes. */
+const QUOTED_CELLS = 3;
+
+/**
+ * A feature read as categories (SPEC §1: not every cell a number) though most of its cells spell numbers: numbers
+ * with a decimal comma ("3,46", quoted in a comma-separated file), or a share of text such as "<18". It gets one
+ * level per value instead of a slope; the warning quotes the cells that kept it from being numeric.
+ */
+function numericLookingWarning(feature: CategoricalFeature): string | undefined {
+  let present = 0;
+  let numberLike = 0;
+  const withComma: Record<NumberLike, { first?: string; cells: number }> = { 'decimal-comma': { cells: 0 }, 'thousands-separator': { cells: 0 } };
+  const text = { quoted: [] as string[], cells: 0 };
+  for (const cell of feature.values) {
+    if (cell === null) continue;
+    present++;
+    if (!Number.isNaN(parseDecimal(cell))) {
+      numberLike++;
+      continue;
     }
+    const comma = numberWithComma(cell);
+    if (comma !== undefined) {
+      numberLike++;
+      withComma[comma].cells++;
+      withComma[comma].first ??= cell;
+      continue;
+    }
+    text.cells++;
+    if (text.quoted.length < QUOTED_CELLS && !text.quoted.includes(cell)) text.quoted.push(cell);
   }
-  return out;
+  if (present === 0 || numberLike <= NUMERIC_LOOKING_SHARE * present) return undefined;
+
+  const more = (cells: number, shown: number) => (cells > shown ? ` (and ${cells - shown} more)` : '');
+  const problems: string[] = [];
+  const decimal = withComma['decimal-comma'];
+  if (decimal.first !== undefined) problems.push(`${showCell(decimal.first)}${more(decimal.cells, 1)} looks like a decimal comma: save with decimal points`);
+  const thousands = withComma['thousands-separator'];
+  if (thousands.first !== undefined) problems.push(`${showCell(thousands.first)}${more(thousands.cells, 1)} looks like a thousands separator: save without it`);
+  if (text.cells > 0) {
+    const quoted = text.quoted.map((cell) => showCell(cell)).join(', ');
+    problems.push(`${quoted}${more(text.cells, text.quoted.length)} ${text.cells === 1 ? 'is not a number' : 'are not numbers'}`);
+  }
+  const levels = new Set(feature.values.filter((v) => v !== null)).size;
+  return (
+    `The feature ${feature.name} is read as categorical (${levels} levels), but ${numberLike} of its ${present} non-missing cells look like numbers: ${problems.join('; ')}. ` +
+    'To use it as a number, correct those cells (or leave them empty or NA, for missing); otherwise each value is a level of its own.'
+  );
 }

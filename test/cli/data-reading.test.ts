@@ -82,3 +82,14 @@ describe('fairuse audit: the label', () => {
     );
   });
 });
+
+describe('fairuse audit: the features', () => {
+  it('warns in the report about a feature written with decimal commas, read as categories', () => {
+    const lines = ['y,sex,bmi'];
+    for (let i = 0; i < 120; i++) lines.push(`${i % 2},${i % 3 ? 'F' : 'M'},"${20 + (i % 15)},${i % 10}"`);
+    const report = JSON.parse(fairuse('audit', file('decimal-comma.csv', `${lines.join('\n')}\n`), '--label', 'y', '--groups', 'sex', '--bootstrap', '20', '--json', '-').stdout);
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^The feature bmi is read as categorical \(30 levels\), but 120 of its 120 non-missing cells look like numbers: "20,0" \(and 119 more\) looks like a decimal comma: save with decimal points\. /)]),
+    );
+  });
+});
