@@ -31,11 +31,12 @@ export function renderText(report: AuditReport, color: boolean): string {
 }
 
 function table(t: Table, paint: (code: string, text: string) => string): string[] {
-  const widths = t.header.map((h, j) => Math.max(h.length, ...t.rows.map((r) => (r[j] ?? '').length)));
+  const rows = t.rows.map((cells, i) => (t.rowTags?.[i] ? [`${cells[0]} (${t.rowTags[i]})`, ...cells.slice(1)] : cells));
+  const widths = t.header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells.map((c, j) => (t.numeric[j] ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd();
   const out = [paint(ANSI.bold, t.title), paint(ANSI.dim, line(t.header))];
-  t.rows.forEach((cells, i) => {
+  rows.forEach((cells, i) => {
     const text = line(cells);
     const tone = t.tone[i];
     out.push(tone === 'violation' ? paint(ANSI.red, text) : tone === 'gain' ? paint(ANSI.green, text) : tone === 'untested' ? paint(ANSI.dim, text) : text);

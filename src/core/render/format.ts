@@ -1,5 +1,5 @@
 import { METRICS, type MetricId } from '../metrics';
-import type { Verdict } from '../report';
+import type { Assignment, Verdict } from '../report';
 
 /**
  * How a metric's values read in every view: fractions (error, ECE) as percents with one decimal, as
@@ -64,6 +64,12 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   gain: 'gain',
   none: 'no change',
   untested: 'untested',
+};
+
+/** The tag beside a group that h does not serve (the spec's "assign", or an intervention's choice). */
+export const SERVED_BY: Readonly<Record<Exclude<Assignment, 'personalized'>, string>> = {
+  generic: 'served by h0',
+  decoupled: 'served by its decoupled model',
 };
 
 export function metricTitle(metric: MetricId): string {

@@ -1,5 +1,5 @@
 import type { MetricId } from '../metrics';
-import { type Assignment, type AuditReport, type EnvyRow, type GroupReport, type MetricReport, reportTask, type Verdict } from '../report';
+import { type AuditReport, type EnvyRow, type GroupReport, type MetricReport, reportTask, type Verdict } from '../report';
 import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
 import { epsilonText, interventionTables, limitsLines, minimizationLines } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
@@ -142,11 +142,7 @@ export function labelBalance(report: AuditReport): { header: string; caption: st
   };
 }
 
-/** The tag beside a group that h does not serve (the spec's "assign", or an intervention's choice). */
-export const SERVED_BY: Readonly<Record<Exclude<Assignment, 'personalized'>, string>> = {
-  generic: 'served by h0',
-  decoupled: 'served by its decoupled model',
-};
+export { SERVED_BY } from './format';
 
 /** Glyphs that mark a verdict next to its word, so no view depends on colour alone. */
 export const VERDICT_GLYPHS: Readonly<Record<Verdict, string>> = {
@@ -159,13 +155,7 @@ export const VERDICT_GLYPHS: Readonly<Record<Verdict, string>> = {
 function metricSection(report: AuditReport, metric: MetricId): string {
   const decisive = metric === report.settings.metric;
   const heading = `${metricTitle(metric)}${decisive ? ' (decides the verdict)' : ''}`;
-  const assign = report.settings.assign ?? {};
-  const rationality = rationalityTable(report, metric);
-  const gains = tableHtml(rationality, {
-    verdictColumns: [8],
-    rowTags: (report.metrics[metric] as MetricReport).rationality.map((r) => (assign[r.group] ? SERVED_BY[assign[r.group]] : null)),
-    totalRow: true,
-  });
+  const gains = tableHtml(rationalityTable(report, metric), { verdictColumns: [8], totalRow: true });
   const r2 = metric === 'mse' ? rSquaredTable(report) : null;
   const r2Html = r2 ? tableHtml(r2, { verdictColumns: [], totalRow: true, className: 'r-squared' }) : '';
   return section(`metric-${metric}`, heading, gains + r2Html + comparisonHtml(report, metric) + envyHeatmapHtml(report, metric));
@@ -246,8 +236,6 @@ interface TableHtmlOptions {
   readonly verdictColumns: readonly number[];
   /** A header row above the column headers: [label, columns spanned]; an empty label leaves the cells blank. */
   readonly headerGroups?: ReadonlyArray<readonly [string, number]>;
-  /** Per body row, a tag after the row header (e.g. "served by h0"), or null. */
-  readonly rowTags?: ReadonlyArray<string | null>;
   /** The last row is a total. */
   readonly totalRow?: boolean;
   readonly className?: string;
@@ -263,7 +251,7 @@ function tableHtml(t: Table, options: TableHtmlOptions): string {
   const head = `<thead>${groups}<tr>${t.header.map((h, j) => `<th scope="col"${t.numeric[j] ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.map((cells, i) => {
     const tone = t.tone[i];
-    const tag = options.rowTags?.[i];
+    const tag = t.rowTags?.[i];
     const tds = cells.map((c, j) => {
       if (j === 0) return `<th scope="row">${escapeHtml(c)}${tag ? ` <span class="tag">${escapeHtml(tag)}</span>` : ''}</th>`;
       const verdict = options.verdictColumns.includes(j) ? VERDICT_OF_LABEL.get(c) : undefined;

@@ -28,10 +28,10 @@ export function renderMarkdown(report: AuditReport): string {
 }
 
 function table(t: Table): string[] {
-  const row = (cells: readonly string[], boldFirst = false) =>
-    `| ${cells.map((c, j) => (boldFirst && j === 0 ? `**${escapeMarkdown(c)}**` : escapeMarkdown(c))).join(' | ')} |`;
+  const row = (cells: readonly string[], boldFirst = false, tag?: string | null) =>
+    `| ${cells.map((c, j) => (boldFirst && j === 0 ? `**${escapeMarkdown(c)}**` : escapeMarkdown(c)) + (j === 0 && tag ? ` _(${escapeMarkdown(tag)})_` : '')).join(' | ')} |`;
   const lines = [`## ${escapeMarkdown(t.title)}`, '', row(t.header), `|${t.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`];
-  t.rows.forEach((cells, i) => lines.push(row(cells, t.tone[i] === 'violation')));
+  t.rows.forEach((cells, i) => lines.push(row(cells, t.tone[i] === 'violation', t.rowTags?.[i])));
   lines.push('');
   if (t.note) lines.push(`_${escapeMarkdown(t.note)}_`, '');
   return lines;

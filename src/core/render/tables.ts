@@ -1,6 +1,6 @@
 import type { MetricId } from '../metrics';
 import { type AuditReport, type EnvyRow, type GainOnData, type MetricReport, reportTask } from '../report';
-import { formatGain, formatInterval, formatP, formatQuantity, formatRSquared, formatRSquaredGain, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
+import { formatGain, formatInterval, formatP, formatQuantity, formatRSquared, formatRSquaredGain, formatValue, metricNoun, metricTitle, SERVED_BY, VERDICT_LABELS } from './format';
 import { TECHNIQUE_NAMES } from '../technique';
 import { MODEL_CLASS_NAMES } from '../model-class';
 
@@ -17,6 +17,8 @@ export interface Table {
   /** Columns that hold numbers (right-aligned). */
   readonly numeric: readonly boolean[];
   readonly note?: string;
+  /** Per row, a tag each medium shows beside the row's first cell (e.g. "served by h0"), or null. */
+  readonly rowTags?: ReadonlyArray<string | null>;
 }
 
 /** Metrics in report order: the decisive metric first, then the rest as the engine lists them. */
@@ -33,11 +35,13 @@ export function describeSettings(report: AuditReport): string[] {
   const first =
     `${dataset.rows} rows (${dataset.droppedRows} dropped) · ${label} · ` +
     `groups ${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups) · ${dataset.features.length} features`;
+  const assigned = assignedLine(report);
+  const assignedLines = assigned === null ? [] : [assigned];
   if (!model) {
     const learner = settings.model === 'lr' ? `${linearModelName(report)}, C = ${settings.C}` : MODEL_CLASS_NAMES[settings.model];
-    return [first, `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · ${learner} · ${split}, seed ${settings.seed} · ${tests}`];
+    return [first, `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · ${learner} · ${split}, seed ${settings.seed} · ${tests}`, ...assignedLines];
   }
-  return [first, describeModel(report), model.newData ? `all rows are test rows (new data) · ${tests}` : `${split}, seed ${settings.seed} · ${tests}`];
+  return [first, describeModel(report), model.newData ? `all rows are test rows (new data) · ${tests}` : `${split}, seed ${settings.seed} · ${tests}`, ...assignedLines];
 }
 
 /** The linear model class (`lr`) of the report's task: logistic regression, or ridge for regression. */
@@ -104,7 +108,21 @@ export function rationalityTable(report: AuditReport, metric: MetricId): Table {
     tone: [...section.rationality.map((r) => toneOf(r.verdict)), 'plain'],
     numeric: [false, true, true, true, true, true, true, true, false],
     note: `p-values: ${test === 'mcnemar' ? 'exact one-sided McNemar test' : 'one-sided paired bootstrap'}, ${report.settings.correction}-corrected over ${section.rationality.filter((r) => r.verdict !== 'untested').length} groups.`,
+    ...(report.settings.assign ? { rowTags: section.rationality.map((r) => servedBy(report, r.group)) } : {}),
   };
+}
+
+/** "served by h0" for a group the spec's "assign" serves with another model than h, else null. */
+function servedBy(report: AuditReport, group: string): string | null {
+  const assigned = report.settings.assign?.[group];
+  return assigned ? SERVED_BY[assigned] : null;
+}
+
+/** The spec's "assign" in a sentence, or null when it assigns nothing. */
+export function assignedLine(report: AuditReport): string | null {
+  const assigned = Object.keys(report.settings.assign ?? {});
+  if (assigned.length === 0) return null;
+  return `Assigned by the spec: ${assigned.map((group) => `${group} ${servedBy(report, group)}`).join('; ')}`;
 }
 
 /** The envy-freeness matrix: row = true group, column = the group it reports as, cell = gain of telling the truth. */
