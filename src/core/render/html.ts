@@ -1,7 +1,7 @@
 import type { MetricId } from '../metrics';
 import { type AuditReport, type EnvyRow, type GroupReport, type MetricReport, reportTask, type Verdict } from '../report';
 import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
-import { epsilonText, interventionTables, limitsLines, minimizationLines } from './science-tables';
+import { epsilonText, interventionTables, limitsLines, minimizationLines, testedGroupsGain } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
 
 export interface HtmlReportOptions {
@@ -192,7 +192,7 @@ function interventionsHtml(report: AuditReport): string {
   const [groupsLine, valuesLine] = minimizationLines(report);
   const minimization = '<section id="minimization" aria-labelledby="minimization-h"><h3 id="minimization-h">Data minimization</h3>\n' +
     (groupsWithoutGain.length
-      ? `<p>${groupsWithoutGain.length} tested group${groupsWithoutGain.length === 1 ? '' : 's'} gain nothing significant in ${escapeHtml(metricNoun(metric))} from reporting their attributes:</p>` +
+      ? `<p>${testedGroupsGain(groupsWithoutGain.length)} nothing significant in ${escapeHtml(metricNoun(metric))} from reporting their attributes:</p>` +
         `<ul class="minimization-groups">${groupsWithoutGain.map((g) => `<li>${escapeHtml(g)}</li>`).join('')}</ul>\n`
       : `<p>${escapeHtml(groupsLine)}</p>\n`) +
     (values.length

@@ -15,8 +15,9 @@ export function interventionTables(report: AuditReport): Table[] {
   const { metric } = interventions;
   return interventions.items.map((item) => {
     const rows = item.groups.map((g) => [g.group, ASSIGNED[g.assigned], formatGain(metric, g.before.gain), VERDICT_LABELS[g.before.verdict], formatGain(metric, g.after.gain), VERDICT_LABELS[g.after.verdict]]);
-    // The overall row holds the personalized model's risk (not a gain) before and after, in the gain columns.
-    rows.push([`Overall ${metricNoun(metric)} of h (not a gain)`, '', formatValue(metric, item.overall.before), '', formatValue(metric, item.overall.after), '']);
+    // The overall row holds the risk (not a gain) of the model the groups are served by, h before and the assembled
+    // model after (paper 1's h′), in the gain columns.
+    rows.push([`Overall ${metricNoun(metric)} of the assembled model (not a gain)`, '', formatValue(metric, item.overall.before), '', formatValue(metric, item.overall.after), '']);
     const tone = item.groups.map((g) => (g.after.verdict === 'violation' ? 'violation' : g.after.verdict === 'gain' ? 'gain' : g.after.verdict === 'untested' ? 'untested' : 'plain') as Table['tone'][number]);
     tone.push('plain');
     const changes = [
@@ -41,10 +42,15 @@ export function minimizationLines(report: AuditReport): string[] {
   const values = Object.entries(m.valuesNotNeeded).map(([attribute, vs]) => `${attribute} = ${vs.join(' / ')}`);
   return [
     m.groupsWithoutGain.length
-      ? `Data minimization: ${m.groupsWithoutGain.length} tested group${m.groupsWithoutGain.length === 1 ? '' : 's'} gain nothing significant from reporting their attributes: ${m.groupsWithoutGain.join('; ')}.`
+      ? `Data minimization: ${testedGroupsGain(m.groupsWithoutGain.length)} nothing significant from reporting their attributes: ${m.groupsWithoutGain.join('; ')}.`
       : 'Data minimization: every tested group gains significantly from its attributes.',
     values.length ? `Values that need not be collected: ${values.join('; ')}.` : 'Every attribute value is needed by some group that gains from it.',
   ];
+}
+
+/** "1 tested group gains", "2 tested groups gain": the subject of the data-minimization sentence. */
+export function testedGroupsGain(count: number): string {
+  return count === 1 ? '1 tested group gains' : `${count} tested groups gain`;
 }
 
 /**

@@ -32,16 +32,24 @@ export function describeSettings(report: AuditReport): string[] {
   const split = settings.splitColumn ? `split column '${settings.splitColumn}'` : `${Math.round((settings.testSize ?? 0) * 100)}% test split`;
   const tests = `${settings.bootstrap} bootstrap resamples · α = ${settings.alpha}, ${settings.correction} correction`;
   const label = reportTask(report) === 'regression' ? `label ${dataset.label} (numeric: regression)` : `label ${dataset.label} (positive = ${dataset.positive})`;
+  // A predictions file holds h0's and h's predictions: the audit reads no feature and fits nothing.
+  const predictionsFile = model?.source === 'predictions';
+  const features = predictionsFile ? 'no features read (the file holds both models\' predictions)' : `${dataset.features.length} features`;
   const first =
     `${dataset.rows} rows (${dataset.droppedRows} dropped) · ${label} · ` +
-    `groups ${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups) · ${dataset.features.length} features`;
+    `groups ${dataset.groupAttributes.join(' × ')} (${groups.length} intersectional groups) · ${features}`;
   const assigned = assignedLine(report);
   const assignedLines = assigned === null ? [] : [assigned];
   if (!model) {
     const learner = settings.model === 'lr' ? `${linearModelName(report)}, C = ${settings.C}` : MODEL_CLASS_NAMES[settings.model];
     return [first, `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · ${learner} · ${split}, seed ${settings.seed} · ${tests}`, ...assignedLines];
   }
-  return [first, describeModel(report), model.newData ? `all rows are test rows (new data) · ${tests}` : `${split}, seed ${settings.seed} · ${tests}`, ...assignedLines];
+  const testRows = model.newData
+    ? 'all rows are test rows (new data)'
+    : predictionsFile
+      ? `test rows: the ${groups.reduce((sum, g) => sum + g.nTest, 0)} rows the file has predictions for · bootstrap seed ${settings.seed}`
+      : `${split}, seed ${settings.seed}`;
+  return [first, describeModel(report), `${testRows} · ${tests}`, ...assignedLines];
 }
 
 /** The linear model class (`lr`) of the report's task: logistic regression, or ridge for regression. */
