@@ -21,9 +21,48 @@ export function bucketOf(value: number, cuts: readonly number[], labels: readonl
   return labels[k];
 }
 
+/** How `bucketColumn` bucketed a column: what a message about the resulting group attribute needs. */
+export interface BucketedColumn {
+  readonly cuts: readonly number[];
+  /** The smallest and largest number in the column (NaN when every cell is missing). */
+  readonly min: number;
+  readonly max: number;
+  /** How many buckets hold at least one value. */
+  readonly bucketsUsed: number;
+  /** Cut points at the terciles of the column's distinct values; empty when it has one value. */
+  readonly suggestedCuts: readonly number[];
+}
+
+/**
+ * Two cut points that split a column's distinct values into thirds (one point for two values): a first bucketing
+ * to suggest in a message.
+ *
+ * @param sortedDistinct the column's distinct numbers, ascending
+ * @example tercileCuts([1, 2, 3, 4, 5, 6]); // => [3, 5]
+ */
+export function tercileCuts(sortedDistinct: readonly number[]): number[] {
+  if (sortedDistinct.length < 2) return [];
+  if (sortedDistinct.length === 2) return [sortedDistinct[1]];
+  const third = (k: number) => sortedDistinct[Math.floor((k * sortedDistinct.length) / 3)];
+  return [third(1), third(2)];
+}
+
+/**
+ * What to tell about a group attribute whose cut points put every value in one bucket, the fix first; undefined
+ * when its values fill more than one bucket.
+ */
+export function oneBucketHint(column: string, bucketed: BucketedColumn): string | undefined {
+  if (bucketed.bucketsUsed !== 1) return undefined;
+  const oneBucket = `Its cut points (${bucketed.cuts.join(', ')}) put every row in one bucket`;
+  const cuts = bucketed.suggestedCuts;
+  if (cuts.length === 0) return `${oneBucket}: every value is ${bucketed.min}.`;
+  return `${oneBucket}: its values range from ${bucketed.min} to ${bucketed.max}; choose cut points inside that range, e.g. ${column}:${cuts.join(':')} in --groups ("buckets": [${cuts.join(', ')}] in an audit spec).`;
+}
+
 /**
  * The table with numeric `column` replaced by bucket labels, so a numeric attribute (age) can be a
- * group attribute (age group). Missing cells stay missing; a non-numeric cell is an input error.
+ * group attribute (age group). Missing cells stay missing; a non-numeric cell is an input error. The table
+ * records how the column was bucketed (`CsvTable.bucketed`) for the messages about the group attribute.
  */
 export function bucketColumn(table: CsvTable, column: string, cuts: readonly number[]): CsvTable {
   if (cuts.length === 0 || cuts.some((c, k) => !Number.isFinite(c) || (k > 0 && c <= cuts[k - 1]))) {
@@ -34,15 +73,20 @@ export function bucketColumn(table: CsvTable, column: string, cuts: readonly num
     throw new AuditInputError('UNKNOWN_COLUMN', `The column ${showCell(column)} to bucket is not in the CSV header.`, 'Check the spelling of the column name.');
   }
   const labels = bucketLabels(cuts);
+  const numbers = new Set<number>();
   const bucketed = table.columns[index].map((cell, row) => {
     if (isMissing(cell)) return cell;
     const value = parseDecimal(cell);
     if (Number.isNaN(value)) {
       throw new AuditInputError('NON_NUMERIC', `Line ${table.lines[row]} of column ${showCell(column)} holds ${showCell(cell)}, which is not a number to bucket.`, 'Correct the cell, leave it empty to mark it missing, or do not bucket this column.');
     }
+    numbers.add(value);
     return bucketOf(value, cuts, labels);
   });
   const columns = table.columns.slice();
   columns[index] = bucketed;
-  return { ...table, columns };
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const bucketsUsed = new Set(sorted.map((value) => bucketOf(value, cuts, labels))).size;
+  const info: BucketedColumn = { cuts, min: sorted.length ? sorted[0] : NaN, max: sorted.length ? sorted[sorted.length - 1] : NaN, bucketsUsed, suggestedCuts: tercileCuts(sorted) };
+  return { ...table, columns, bucketed: { ...table.bucketed, [column]: info } };
 }

@@ -8,6 +8,7 @@
  * file), and spaces around cells (trimmed). The separator is always a comma: no guessing.
  */
 import Papa from 'papaparse';
+import type { BucketedColumn } from './buckets';
 import { AuditInputError } from './errors';
 
 export interface CsvTable {
@@ -19,6 +20,8 @@ export interface CsvTable {
   readonly lines: Int32Array;
   /** Number of data rows (blank lines are not rows). */
   readonly rowCount: number;
+  /** The columns `bucketColumn` replaced by bucket labels, by name: their messages speak of the cut points. */
+  readonly bucketed?: Readonly<Record<string, BucketedColumn>>;
 }
 
 // Each message is one line: the problem, then the fix.

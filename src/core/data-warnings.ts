@@ -3,28 +3,36 @@
  * what the user meant (SPEC §1 reads it as written). Each warning names the column and says what to do.
  */
 import { numberWithComma, type NumberLike, parseDecimal } from './column-type';
-import { showCell } from './csv';
+import { oneBucketHint } from './buckets';
+import { type CsvTable, showCell } from './csv';
 import type { AuditDataset, FeatureColumn } from './dataset';
 
 type CategoricalFeature = Extract<FeatureColumn, { kind: 'categorical' }>;
 
 /** The parts of a dataset the warnings look at. */
-export type WarnedDataset = Pick<AuditDataset, 'rows' | 'label' | 'features'>;
+export type WarnedDataset = Pick<AuditDataset, 'rows' | 'label' | 'groupAttributes' | 'groupValues' | 'features'>;
 
 /**
- * The warnings about a dataset just read, in the order: label, then features in header order.
+ * The warnings about a dataset just read, in the order: label, group attributes, features (each in its order).
  *
  * @param dataset the dataset loadDataset built
+ * @param bucketed how numeric group columns were bucketed, if any (see `bucketColumn`)
  * @returns one line per warning, each with its fix; none for clean data
  */
-export function dataWarnings(dataset: WarnedDataset): string[] {
+export function dataWarnings(dataset: WarnedDataset, bucketed: CsvTable['bucketed'] = {}): string[] {
+  const groupWarnings = dataset.groupAttributes.flatMap((name, a) => {
+    const rowsOfValue = new Map<string, number>();
+    for (const value of dataset.groupValues[a]) rowsOfValue.set(value, (rowsOfValue.get(value) ?? 0) + 1);
+    const bucketHint = bucketed[name] === undefined ? undefined : oneBucketHint(name, bucketed[name]);
+    return rowsOfValue.size === 1 ? [oneValueWarning(name, [...rowsOfValue.keys()][0], dataset.rows, bucketHint)] : caseVariantWarnings(name, rowsOfValue);
+  });
   const featureWarnings = dataset.features.flatMap((feature) => {
     if (feature.kind !== 'categorical') return [];
     // A misread numeric column has many levels too; it is not an identifier.
     const misread = numericLookingWarning(feature);
     return misread === undefined ? identifierWarning(feature, dataset.rows) : [misread];
   });
-  return [...labelWarnings(dataset.label), ...featureWarnings];
+  return [...labelWarnings(dataset.label), ...groupWarnings, ...featureWarnings];
 }
 
 /** A numeric label with at most this many distinct values is more likely classes (with a code) than a measurement. */
@@ -44,6 +52,44 @@ function labelWarnings(label: AuditDataset['label']): string[] {
     `The label ${label.name} has only ${rowsOfValue.size} distinct values (${counts.join(', ')}); it is audited as a regression. ` +
       'If it is a class label with a code for unknown, drop those rows (an empty or NA label drops a row) or recode it to two values.',
   ];
+}
+
+/**
+ * A group attribute with one value among attributes that vary (alone it is TOO_FEW_GROUPS) divides no group:
+ * a column of one country, or cut points outside a numeric column's range.
+ */
+function oneValueWarning(name: string, value: string, rows: number, bucketHint: string | undefined): string {
+  const fix = bucketHint ?? 'Leave it out of the groups, or choose an attribute whose values differ between rows.';
+  return `The group attribute ${name} takes one value, ${showCell(value)}, on all ${rowsText(rows)} kept: it divides no group. ${fix}`;
+}
+
+/**
+ * Group values that differ only in letter case or spacing ("male", "Male") are different groups (SPEC §1 takes
+ * values as written), which is rarely what the data meant: each such set is named with its rows, fewest first.
+ */
+function caseVariantWarnings(name: string, rowsOfValue: ReadonlyMap<string, number>): string[] {
+  const oneSpace = (value: string) => value.replace(/\s+/g, ' ');
+  const variantsOfKey = new Map<string, string[]>();
+  for (const value of rowsOfValue.keys()) {
+    const key = oneSpace(value).toLowerCase();
+    variantsOfKey.set(key, [...(variantsOfKey.get(key) ?? []), value]);
+  }
+  const rows = (value: string) => rowsOfValue.get(value) as number;
+  return [...variantsOfKey.values()]
+    .filter((variants) => variants.length > 1)
+    .map((variants) => {
+      const differ =
+        new Set(variants.map((v) => v.toLowerCase())).size === 1 ? 'letter case' : new Set(variants.map(oneSpace)).size === 1 ? 'spacing' : 'letter case and spacing';
+      const listed = variants
+        .sort((x, y) => rows(x) - rows(y) || (x < y ? -1 : 1))
+        .map((value) => `${showCell(value)} (${rowsText(rows(value))})`);
+      const values = `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
+      return `The group attribute ${name} has the values ${values}, which differ only in ${differ}: they are different groups here; recode them if they are the same.`;
+    });
+}
+
+function rowsText(count: number): string {
+  return count === 1 ? '1 row' : `${count} rows`;
 }
 
 /** A text feature with at least this share of distinct values (and more than 20) looks like an identifier. */

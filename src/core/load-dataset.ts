@@ -2,6 +2,7 @@
  * Parsed CSV columns + the user's choice of roles → the typed `Dataset` the audit reads (SPEC §1).
  */
 import { readBinaryLabel } from './binary-label';
+import { oneBucketHint, tercileCuts } from './buckets';
 import { readLabel } from './label';
 import { parseDecimal, scanColumn } from './column-type';
 import { separatorHint, showCell, type CsvTable } from './csv';
@@ -75,12 +76,12 @@ function noRows(dropped: number, label: string, groups: readonly string[]): Audi
   );
 }
 
-function tooFewGroups(groups: readonly string[], onlyGroup: string, rows: number): AuditInputError {
+function tooFewGroups(groups: readonly string[], onlyGroup: string, rows: number, bucketHint?: string): AuditInputError {
   const which = groups.length === 1 ? `attribute ${showCell(groups[0])} takes a single value` : 'attributes take a single combination';
   return new AuditInputError(
     'TOO_FEW_GROUPS',
     `The group ${which}, ${onlyGroup}, on all ${rowsText(rows)} kept; the audit compares at least two groups.`,
-    'Choose group attributes whose values differ between rows.',
+    bucketHint ?? 'Choose group attributes whose values differ between rows.',
   );
 }
 
@@ -156,7 +157,7 @@ function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLa
   const label = readLabelCells(roles.label, labelCells, kept, options.positive);
   const groupValues = groupCells.map((cells) => Array.from(kept, (row) => cells[row]));
   roles.groups.forEach((name, a) => checkNotContinuous(name, groupValues[a]));
-  checkTwoGroups(roles.groups, groupValues);
+  checkTwoGroups(roles.groups, groupValues, table.bucketed);
 
   const sourceLines = Int32Array.from(kept, (row) => table.lines[row]);
   const split = roles.split === undefined ? undefined : readSplit(roles.split, column(roles.split), kept, sourceLines);
@@ -171,7 +172,7 @@ function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLa
     features,
     ...(split === undefined ? {} : { splitIsTest: split, splitColumn: roles.split }),
     sourceLines,
-    warnings: dataWarnings({ rows: kept.length, label, features }),
+    warnings: dataWarnings({ rows: kept.length, label, groupAttributes: roles.groups, groupValues, features }, table.bucketed),
   };
 }
 
@@ -263,9 +264,8 @@ function checkNotContinuous(name: string, values: readonly string[]): void {
   const distinct = new Set(values);
   if (distinct.size <= MAX_NUMERIC_GROUP_LEVELS) return;
   for (const v of distinct) if (Number.isNaN(parseDecimal(v))) return;
-  const sorted = [...distinct].map(parseDecimal).sort((a, b) => a - b);
-  const third = (k: number) => sorted[Math.floor((k * sorted.length) / 3)];
-  const example = `${third(1)}:${third(2)}`;
+  const [low, high] = tercileCuts([...distinct].map(parseDecimal).sort((a, b) => a - b));
+  const example = `${low}:${high}`;
   throw new AuditInputError(
     'NUMERIC_GROUP',
     `The group column ${showCell(name)} holds ${distinct.size} different numbers: as a group attribute it would make one group per value.`,
@@ -273,12 +273,13 @@ function checkNotContinuous(name: string, values: readonly string[]): void {
   );
 }
 
-function checkTwoGroups(attributes: readonly string[], groupValues: ReadonlyArray<readonly string[]>): void {
+function checkTwoGroups(attributes: readonly string[], groupValues: ReadonlyArray<readonly string[]>, bucketed: CsvTable['bucketed'] = {}): void {
   const rows = groupValues[0].length;
   const same = (row: number) => groupValues.every((values) => values[row] === values[0]);
   for (let row = 1; row < rows; row++) if (!same(row)) return;
   const onlyGroup = attributes.map((name, a) => `${name}=${groupValues[a][0]}`).join(', ');
-  throw tooFewGroups(attributes, showCell(onlyGroup, 80), rows);
+  const bucketHint = attributes.map((name) => (bucketed[name] === undefined ? undefined : oneBucketHint(name, bucketed[name]))).find((hint) => hint !== undefined);
+  throw tooFewGroups(attributes, showCell(onlyGroup, 80), rows, bucketHint);
 }
 
 /** 1 for a test row, 0 for a train row, per kept row. */

@@ -93,3 +93,28 @@ describe('fairuse audit: the features', () => {
     );
   });
 });
+
+describe('fairuse audit: the groups', () => {
+  /** 120 rows: Sex with three rows spelled "male", bmi from 18 to 29.9 and a feature x. */
+  function rows(): string {
+    const lines = ['y,Sex,bmi,x'];
+    for (let i = 0; i < 120; i++) lines.push(`${i % 2},${i < 3 ? 'male' : i % 3 ? 'Female' : 'Male'},${(18 + i / 10).toFixed(1)},${(i * 7) % 13}`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  it('warns in the report about values that differ only in letter case, and about cut points that leave one bucket', () => {
+    const report = JSON.parse(fairuse('audit', file('groups.csv', rows()), '--label', 'y', '--groups', 'Sex,bmi:100', '--bootstrap', '20', '--json', '-').stdout);
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        'The group attribute Sex has the values "male" (3 rows) and "Male" (39 rows), which differ only in letter case: they are different groups here; recode them if they are the same.',
+        expect.stringMatching(/^The group attribute bmi takes one value, "<100", on all 120 rows kept: it divides no group\. Its cut points \(100\) put every row in one bucket: its values range from 18 to 29\.9; /),
+      ]),
+    );
+  });
+
+  it('refuses cut points that leave one bucket when the attribute is the only one (exit 2)', () => {
+    const run = fairuse('audit', file('groups.csv', rows()), '--label', 'y', '--groups', 'bmi:100', '--bootstrap', '20');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^fairuse: The group attribute "bmi" takes a single value, "bmi=<100", on all 120 rows kept; the audit compares at least two groups\. Its cut points \(100\) put every row in one bucket: its values range from 18 to 29\.9; choose cut points inside that range, e\.g\. bmi:\d+(\.\d+)?:\d+(\.\d+)? in --groups/);
+  });
+});
