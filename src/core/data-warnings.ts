@@ -28,6 +28,7 @@ export function dataWarnings(dataset: WarnedDataset, bucketed: CsvTable['buckete
   });
   const featureWarnings = dataset.features.flatMap((feature) => {
     if (feature.kind !== 'categorical') return [];
+    if (isSplitLike(feature)) return [splitLikeWarning(feature.name)];
     // A misread numeric column has many levels too; it is not an identifier.
     const misread = numericLookingWarning(feature);
     return misread === undefined ? identifierWarning(feature, dataset.rows) : [misread];
@@ -90,6 +91,24 @@ function caseVariantWarnings(name: string, rowsOfValue: ReadonlyMap<string, numb
 
 function rowsText(count: number): string {
   return count === 1 ? '1 row' : `${count} rows`;
+}
+
+/** Whether a feature's values are train and test (any letter case), as a split column's are, and nothing else. */
+function isSplitLike(feature: CategoricalFeature): boolean {
+  const values = new Set<string>();
+  for (const value of feature.values) if (value !== null) values.add(value.toLowerCase());
+  return values.size === 2 && values.has('train') && values.has('test');
+}
+
+/**
+ * A train/test column left among the features (no --split-column) tells h0 and h which rows are test rows and
+ * leaves the split to the engine: almost surely forgotten (SPEC §1, "splitColumn").
+ */
+function splitLikeWarning(name: string): string {
+  return (
+    `The feature ${name} holds only the values train and test: it looks like a train/test split, and is used here as a feature. ` +
+    `Give it as the split column (--split-column ${name}, or "splitColumn" in the spec), or leave it out of the features.`
+  );
 }
 
 /** A text feature with at least this share of distinct values (and more than 20) looks like an identifier. */
