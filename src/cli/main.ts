@@ -4,6 +4,7 @@ import { AuditCancelledError, runAudit } from '../core/audit';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit-spec';
 import { decodeText } from '../core/decode-text';
 import { AuditInputError, isAuditInputError } from '../core/errors';
+import { DEFAULT_OPTIONS } from '../core/options';
 import { prepareAuditDataset, prepareTable } from '../core/prepare-dataset';
 import { renderMarkdown } from '../core/render/markdown';
 import { type AuditReport, hasViolation } from '../core/report';
@@ -48,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function audit(command: AuditCommand, { dataPath, run }: AuditPlan): Promise<number> {
   const dataset = prepareAuditDataset(readData(dataPath, 'CSV file'), run);
-  const progress = stderrProgress();
+  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
   const report = await runAudit(dataset, run.options, { path: dataPath }, { onProgress: progress.update });
   progress.done();
   return writeReport(command, report);
@@ -77,7 +78,7 @@ function testedGroups(report: AuditReport): number {
 async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, model: ModelPlan): Promise<number> {
   const modelPath = model.path;
   const maxModelBytes = (command.maxModelMb ?? DEFAULT_MAX_MODEL_MB) * 1024 * 1024;
-  const progress = stderrProgress();
+  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: true });
   const report = await auditModelFile(
     {
       data: { bytes: readBytes(dataPath, 'CSV file'), path: dataPath },

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { progressText } from '../../src/cli/progress';
+import { type AuditProgress, runAudit } from '../../src/core/audit';
+import { parseCsv } from '../../src/core/csv';
+import { loadDataset } from '../../src/core/load-dataset';
+
+describe('the CLI progress line', () => {
+  it('counts bootstrap resamples of B (n/B), as the editor does, though the engine counts over all groups', async () => {
+    const heart = loadDataset(parseCsv(readFileSync(join(__dirname, '../../examples/heart.csv'), 'utf8')), { label: 'Disease', groups: ['Sex', 'Age'], features: ['ExerciseAngina'] });
+    const events: AuditProgress[] = [];
+    // 4 groups, all tested (minimum group size 1): the engine counts 4 × 100 resamples.
+    await runAudit(heart, { bootstrap: 100, minGroupSize: 1 }, { path: 'heart.csv' }, { onProgress: (p) => events.push(p) });
+    const bootstrap = events.filter((p) => p.stage === 'bootstrap').map((p) => progressText(p, { resamples: 100 }));
+    expect(events.find((p) => p.stage === 'bootstrap')!.total).toBe(400);
+    expect(bootstrap[0]).toBe('bootstrap 0/100');
+    expect(bootstrap.at(-1)).toBe('bootstrap 100/100');
+    expect(bootstrap.every((text) => /^bootstrap (\d+)\/100$/.test(text) && Number(text.split(' ')[1].split('/')[0]) <= 100)).toBe(true);
+  });
+
+  it('names the stage otherwise, and a model file is scored rather than trained', () => {
+    expect(progressText({ stage: 'fit-generic' }, { resamples: 1000 })).toBe('training the generic model h0');
+    expect(progressText({ stage: 'fit-personalized' }, { resamples: 1000 })).toBe('training the personalized model');
+    expect(progressText({ stage: 'fit-personalized' }, { resamples: 1000, modelFile: true })).toBe('scoring the model file as every group');
+    expect(progressText({ stage: 'bootstrap', done: 1000, total: 4000 }, { resamples: 1000 })).toBe('bootstrap 250/1000');
+  });
+});
