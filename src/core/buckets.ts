@@ -14,6 +14,30 @@ export function bucketLabels(cuts: readonly number[]): string[] {
   return [`<${cuts[0]}`, ...cuts.slice(1).map((cut, k) => `${cuts[k]}-${cut}`), `${cuts[cuts.length - 1]}+`];
 }
 
+const decimal = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?';
+const below = new RegExp(`^<(${decimal})$`);
+const between = new RegExp(`^(${decimal})-(${decimal})$`);
+const above = new RegExp(`^(${decimal})\\+$`);
+
+/**
+ * The range of numbers a bucket label stands for, the inverse of `bucketLabels`: "<30" → [-Infinity, 30],
+ * "30-60" → [30, 60], "60+" → [60, Infinity]; a plain number n is [n, n]. Undefined for any other text.
+ *
+ * @example bucketRange('25-30'); // => [25, 30]
+ * @example bucketRange('Male'); // => undefined
+ */
+export function bucketRange(label: string): readonly [number, number] | undefined {
+  const number = parseDecimal(label);
+  if (!Number.isNaN(number)) return [number, number];
+  const low = below.exec(label);
+  if (low) return [-Infinity, Number(low[1])];
+  const high = above.exec(label);
+  if (high) return [Number(high[1]), Infinity];
+  const both = between.exec(label);
+  if (both && Number(both[1]) < Number(both[2])) return [Number(both[1]), Number(both[2])];
+  return undefined;
+}
+
 /** The bucket label of one number. */
 export function bucketOf(value: number, cuts: readonly number[], labels: readonly string[]): string {
   let k = 0;

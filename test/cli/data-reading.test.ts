@@ -118,3 +118,20 @@ describe('fairuse audit: the groups', () => {
     expect(run.stderr).toMatch(/^fairuse: The group attribute "bmi" takes a single value, "bmi=<100", on all 120 rows kept; the audit compares at least two groups\. Its cut points \(100\) put every row in one bucket: its values range from 18 to 29\.9; choose cut points inside that range, e\.g\. bmi:\d+(\.\d+)?:\d+(\.\d+)? in --groups/);
   });
 });
+
+describe('fairuse audit: bucketed groups', () => {
+  it('lists buckets in numeric order in the report, ids as before', () => {
+    const lines = ['y,sex,age,x'];
+    for (let i = 0; i < 240; i++) lines.push(`${(i * 7) % 3 === 0 ? 1 : 0},${i % 2 ? 'F' : 'M'},${18 + ((i * 37) % 70)},${((i * 13) % 17) / 17}`);
+    const report = JSON.parse(fairuse('audit', file('ages.csv', `${lines.join('\n')}\n`), '--label', 'y', '--groups', 'sex,age:30:60', '--bootstrap', '20', '--json', '-').stdout);
+    expect(report.groups.map((g: { id: string }) => g.id)).toEqual([
+      'sex=F, age=<30',
+      'sex=F, age=30-60',
+      'sex=F, age=60+',
+      'sex=M, age=<30',
+      'sex=M, age=30-60',
+      'sex=M, age=60+',
+    ]);
+    expect(report.metrics.error.rationality.map((r: { group: string }) => r.group)).toEqual(report.groups.map((g: { id: string }) => g.id));
+  });
+});
