@@ -81,6 +81,40 @@ export function requireGroupInputs(inputs: readonly InputColumn[], groupAttribut
   });
 }
 
+/** A categorical input column some of whose levels reach the model through no indicator. */
+export interface LevelsWithoutInput {
+  readonly column: string;
+  /** The levels without an indicator (`missing` for empty cells), sorted. */
+  readonly levels: readonly string[];
+  /** The model's indicators for the column. */
+  readonly inputs: readonly string[];
+  /** Cells of the rows asked about that hold one of `levels`: the model gets all zeros for them. */
+  readonly cells: number;
+}
+
+/**
+ * The categorical features whose levels reach the model through none of its indicators, where more than a dropped
+ * reference level could explain it: two levels or more without an indicator, or every level. Their cells are fed
+ * as all zeros, which a model with a full one-hot never saw in training.
+ *
+ * @param rows the rows whose cells are counted (the test rows); levels are taken over all rows of the dataset
+ */
+export function featureLevelsWithoutInput(inputs: readonly InputColumn[], dataset: Dataset, rows: Int32Array): LevelsWithoutInput[] {
+  const out: LevelsWithoutInput[] = [];
+  for (const feature of dataset.features) {
+    if (feature.kind !== 'categorical') continue;
+    const level = (v: string | null) => v ?? MISSING_LEVEL;
+    const values = new Set(feature.values.map(level));
+    const levels = levelsWithoutInput(inputs, feature.name, values);
+    if (levels === null || levels.length === 0 || (levels.length === 1 && values.size > 1)) continue;
+    const unmatched = new Set(levels);
+    let cells = 0;
+    for (const row of rows) if (unmatched.has(level(feature.values[row]))) cells++;
+    out.push({ column: feature.name, levels, inputs: inputs.filter((i) => i.column === feature.name).map((i) => i.name), cells });
+  }
+  return out;
+}
+
 /** The CSV columns the inputs read that are not group attributes, in first-use order: h0's features. */
 export function featureColumnsOf(inputs: readonly InputColumn[], groupAttributes: readonly string[]): string[] {
   const out: string[] = [];

@@ -29,7 +29,7 @@ import type { Technique } from '../technique';
 import { type EngineModel, parseEngineModel } from './engine-model';
 import { describeEncoding, encoderFor } from './feature-encoding';
 import { engineModelScorer, type GroupScorer } from './group-scorer';
-import { featureColumnsOf, type InputColumn, resolveInputColumns } from './input-columns';
+import { featureColumnsOf, featureLevelsWithoutInput, type InputColumn, resolveInputColumns } from './input-columns';
 import { type OnnxPlan, type OnnxRuntime, type OnnxSession, onnxScorer, planOnnx, positiveColumn } from './onnx-model';
 import { modelAssignment } from './model-assignment';
 import { dataRowOfKeptRow, readPredictionsFile } from './predictions-file';
@@ -334,6 +334,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     if (loaded.kind === 'onnx' && splitColumn === undefined) {
       warnings.push(`The ONNX model ${modelPath} does not record the rows it was trained on: if they are rows of ${request.data.path}, some may be among the test rows here, which flatters the model. To audit it on data it was not trained on, give its training data with --train-data (every row of the audited file is then a test row), or mark its held-out rows with --split-column.`);
     }
+    if (inputs) warnings.push(...levelWarnings(inputs, dataset, split.test, modelPath));
     const assigned = modelAssignment(options.assign, json, groups, modelPath);
     const predictions = assigned.apply({ generic: generic.testProbabilities, asGroup });
     const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels() };
@@ -367,6 +368,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   const asGroupNew = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), newRows, groups);
   const asGroupTrain = await scoreAll(await scorerFor(trainSet, positiveIndexOf(trainSet)), trainRows, trainGroups);
 
+  if (inputs) warnings.push(...levelWarnings(inputs, dataset, newRows, modelPath));
   const noRows = new Int32Array(0);
   const assignedNew = modelAssignment(options.assign, json, groups, modelPath);
   // The spec names the audited data's groups; the training data may lack some of them.
@@ -389,6 +391,15 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   const nTrainOf = new Map(trainReport.groups.map((g) => [g.id, g.nTest]));
   const report: AuditReport = { ...newReport, groups: newReport.groups.map((g) => ({ ...g, nTrain: nTrainOf.get(g.id) ?? 0 })) };
   return { ...withModel(report, modelReport(true)), comparison: compare(trainReport, newReport, { path: trainFile.path, sha256: trainSha, rows: trainRows.length }) };
+}
+
+/** An ONNX model's categorical inputs whose levels in the data it has no indicator for (input-columns.ts). */
+function levelWarnings(inputs: readonly InputColumn[], dataset: Dataset, testRows: Int32Array, modelPath: string): string[] {
+  return featureLevelsWithoutInput(inputs, dataset, testRows).map(
+    ({ column, levels, inputs: own, cells }) =>
+      `The model ${modelPath} has no input for the levels ${levels.map((v) => showCell(`${column}=${v}`, 60)).join(', ')} of ${showCell(column)} (its inputs for it: ${own.map((n) => showCell(n, 60)).join(', ')}): ` +
+      `${cells} test cell${cells === 1 ? '' : 's'} hold${cells === 1 ? 's' : ''} them and ${cells === 1 ? 'is' : 'are'} fed as all zeros, a pattern the model may never have seen. Recode the column to the model's levels, or check that the model expects these.`,
+  );
 }
 
 function allRows(count: number): Int32Array {
