@@ -6,7 +6,7 @@
  */
 import { formatValue, metricNoun } from '../src/core/render/format';
 import { VERDICT_GLYPHS } from '../src/core/render/html';
-import { interventionTables } from '../src/core/render/science-tables';
+import { interventionTables, testedGroupsGain } from '../src/core/render/science-tables';
 import type { AuditReport, Intervention, InterventionsReport } from '../src/core/report';
 import { el } from './dom';
 import { renderTextTable } from './render-text-table';
@@ -76,7 +76,7 @@ function renderMinimization(interventions: InterventionsReport): HTMLElement {
   return el('section', { class: 'fu-minimization', attrs: { 'aria-labelledby': 'fu-minimization-h' } },
     el('h3', { attrs: { id: 'fu-minimization-h' } }, 'Data minimization'),
     el('p', {}, groupsWithoutGain.length
-      ? `${groupsWithoutGain.length} tested group${groupsWithoutGain.length === 1 ? '' : 's'} gain nothing significant in ${metricNoun(interventions.metric)} from reporting their attributes:`
+      ? `${testedGroupsGain(groupsWithoutGain.length)} nothing significant in ${metricNoun(interventions.metric)} from reporting their attributes:`
       : 'Every tested group gains significantly from its attributes.'),
     groupsWithoutGain.length ? el('ul', { class: 'fu-minimization-groups' }, ...groupsWithoutGain.map((g) => el('li', {}, g))) : null,
     values.length
