@@ -108,7 +108,7 @@ function train(command: TrainCommand): number {
   }
   checkOutputPaths({ '--save-model': command.saveModel, '--save-predictions': command.savePredictions }, { 'data file': plan.dataPath, 'audit spec': command.specPath });
   const bytes = readBytes(plan.dataPath, 'CSV file');
-  const table = prepareTable(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), plan.run.buckets);
+  const table = prepareTable(decodeText(bytes, plan.dataPath), plan.run.buckets);
   const dataset = loadDataset(table, plan.run.load);
   const version = typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
   const trained = trainEngineModel(dataset, plan.run.options, { path: plan.dataPath, sha256: sha256(bytes) }, `fairuse ${version}`);

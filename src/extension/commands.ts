@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { AuditSpec, GroupSpec } from '../core/audit-spec';
 import { profileColumns } from '../core/column-profile';
 import { parseCsv } from '../core/csv';
+import { decodeText } from '../core/decode-text';
 import { isAuditInputError } from '../core/errors';
 import type { MetricId } from '../core/metrics';
 import type { AuditReport } from '../core/report';
@@ -145,7 +146,7 @@ function isDatasetChoices(value: unknown): value is DatasetChoices {
 async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel): Promise<AuditSpec | undefined> {
   let profiles;
   try {
-    profiles = profileColumns(parseCsv(await readFile(csv.fsPath, 'utf8')));
+    profiles = profileColumns(parseCsv(decodeText(new Uint8Array(await readFile(csv.fsPath)), csv.fsPath)));
   } catch (error) {
     if (!isAuditInputError(error)) throw error;
     log.warn(`cannot read ${csv.fsPath}: ${error.message}`);

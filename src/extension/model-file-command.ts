@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { AuditSpec, GroupSpec } from '../core/audit-spec';
 import { profileColumns } from '../core/column-profile';
 import { parseCsv } from '../core/csv';
+import { decodeText } from '../core/decode-text';
 import { isAuditInputError } from '../core/errors';
 import { describeSize, inspectModelFile, type ModelFileSummary } from '../core/model/model-audit';
 import { pickGroups, pickLabel } from './pickers';
@@ -84,7 +85,7 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
   if (label === undefined || groups === undefined) {
     let profiles;
     try {
-      profiles = profileColumns(parseCsv(await readFile(dataUri.fsPath, 'utf8')));
+      profiles = profileColumns(parseCsv(decodeText(new Uint8Array(await readFile(dataUri.fsPath)), dataUri.fsPath)));
     } catch (error) {
       void vscode.window.showErrorMessage(`Fair Use: ${isAuditInputError(error) ? error.message : (error as Error).message}`);
       return undefined;

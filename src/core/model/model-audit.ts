@@ -15,6 +15,7 @@
  */
 import { type AuditHooks, type AuditProgress, AuditCancelledError, auditGivenPredictions } from '../audit';
 import { bucketColumn } from '../buckets';
+import { decodeText } from '../decode-text';
 import { type CsvTable, parseCsv, showCell } from '../csv';
 import type { Dataset } from '../dataset';
 import { AuditInputError } from '../errors';
@@ -86,7 +87,6 @@ type LoadedModel =
   | { readonly kind: 'onnx'; readonly plan: OnnxPlan }
   | { readonly kind: 'predictions'; readonly text: string };
 
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** A file size for a message: MB with one decimal, or KB below 0.1 MB. */
 export function describeSize(bytes: number): string {
@@ -119,7 +119,7 @@ function readModel(request: ModelAuditRequest): LoadedModel {
   }
   const kind = request.model.kind ?? detectModelKind(path, bytes);
   if (kind === 'onnx') return { kind, plan: planOnnx(bytes, path) };
-  const text = decoder.decode(bytes);
+  const text = decodeText(bytes, path, kind === 'predictions' ? 'predictions file' : 'model file');
   if (kind === 'predictions') return { kind, text };
   let parsed: unknown;
   try {
@@ -178,8 +178,8 @@ export function inspectModelFile(model: FileInput & { readonly kind?: ModelKind 
   };
 }
 
-function readTable(file: FileInput, buckets: ModelAuditRequest['buckets']): CsvTable {
-  let table = parseCsv(decoder.decode(file.bytes));
+function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], what = 'CSV file'): CsvTable {
+  let table = parseCsv(decodeText(file.bytes, file.path, what));
   for (const { column, cuts } of buckets ?? []) table = bucketColumn(table, column, cuts);
   return table;
 }
@@ -268,7 +268,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const dataset = load(table, { label: roles.label, groups: roles.groups, positive: roles.positive });
     const groups = indexGroups(dataset);
     progress({ stage: 'split' });
-    const { split, predictions } = readPredictionsFile(decoder.decode(request.model.bytes), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups);
+    const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups);
     const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
     const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path }, { groups, split, predictions: assigned.apply(predictions), warnings }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });
@@ -345,7 +345,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   // New data: h0 is fitted on the training data; every row of the audited data is a test row.
   const trainFile = request.trainData;
   const trainSha = sha256(trainFile.bytes);
-  const trainTable = readTable(trainFile, request.buckets);
+  const trainTable = readTable(trainFile, request.buckets, 'training CSV');
   requireColumns(features, trainTable, modelPath, trainFile.path);
   requireColumns(features, table, modelPath, request.data.path);
   const trainSplitColumn = request.load.splitColumn ?? (trainedOnThis(trainSha) ? recordedSplitColumn : undefined);
