@@ -115,7 +115,7 @@ function train(command: TrainCommand): number {
   writeOutput(command.saveModel, formatEngineModel(trained.model));
   if (command.savePredictions !== undefined) {
     const keptDataRow = dataRowOfKeptRow(table, dataset);
-    writeOutput(command.savePredictions, formatPredictionsFile(table.rowCount, keptDataRow, trained.groups, trained.split.test, trained.predictions));
+    writeOutput(command.savePredictions, formatPredictionsFile(table.rowCount, keptDataRow, trained.groups, trained.split.test, trained.predictions, dataset.label));
   }
   const { model } = trained;
   const inputs = designColumns(model.features).length;

@@ -268,7 +268,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const dataset = load(table, { label: roles.label, groups: roles.groups, positive: roles.positive });
     const groups = indexGroups(dataset);
     progress({ stage: 'split' });
-    const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups);
+    const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
     const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
     const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path }, { groups, split, predictions: assigned.apply(predictions), warnings }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });

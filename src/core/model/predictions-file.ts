@@ -5,10 +5,12 @@
  * has a `row` column, each line names its data row (1 = the first row below the header) and may come in any
  * order. A data row without predictions (empty cells, or no line naming it) is not a test row, so a file that
  * holds predictions for the test rows only, as `fairuse train --save-predictions` writes, reproduces the audit.
+ * An optional `label` column holds each test row's label as the data writes it: when present it is checked, so a
+ * file applied to other data, or to the same data in another row order, is refused instead of misaligned.
  */
 import { parseDecimal } from '../column-type';
 import { type CsvTable, parseCsv, showCell } from '../csv';
-import type { Dataset } from '../dataset';
+import type { BinaryLabel, Dataset } from '../dataset';
 import { AuditInputError } from '../errors';
 import type { GroupIndex } from '../groups';
 import { isMissing } from '../missing';
@@ -18,6 +20,7 @@ import { fromTestMask, type TrainTestSplit } from '../split';
 export const PREDICTION_PREFIX = 'pred@';
 export const GENERIC_COLUMN = `${PREDICTION_PREFIX}generic`;
 export const ROW_COLUMN = 'row';
+export const LABEL_COLUMN = 'label';
 
 function bad(source: string, problem: string, fix: string): AuditInputError {
   return new AuditInputError('BAD_PREDICTIONS', `The predictions file ${source} ${problem}`, fix);
@@ -39,6 +42,7 @@ export function dataRowOfKeptRow(dataTable: Pick<CsvTable, 'lines'>, dataset: Pi
  * @param text the predictions CSV
  * @param dataRows the number of data rows of the data CSV
  * @param keptDataRow see dataRowOfKeptRow
+ * @param label the dataset's label, to check the file's `label` column against (when it has one)
  * @returns the test rows (rows with predictions; the others are train rows) and the prediction matrix on them
  * @throws AuditInputError BAD_PREDICTIONS for a missing column, a misaligned or partly filled row, a cell that is
  *   not a number; MODEL_OUTPUT_NAN for NaN; MODEL_OUTPUT_NOT_PROBABILITY for a value outside [0, 1]
@@ -49,6 +53,7 @@ export function readPredictionsFile(
   dataRows: number,
   keptDataRow: Int32Array,
   groups: GroupIndex,
+  label?: BinaryLabel,
 ): { split: TrainTestSplit; predictions: PredictionMatrix } {
   const table = parseCsv(text);
   const columnOf = (name: string): readonly string[] => {
@@ -92,6 +97,7 @@ export function readPredictionsFile(
   }
   const split = fromTestMask(isTest);
   if (split.test.length === 0) throw bad(source, 'has no row with predictions for a row of the data.', 'Check that it belongs to this data CSV.');
+  if (label && table.header.includes(LABEL_COLUMN)) checkLabels(columnOf(LABEL_COLUMN), split.test, (row) => lineOfDataRow[keptDataRow[row]], label, source, table.lines, keptDataRow);
 
   const read = (column: readonly string[], name: string): Float64Array =>
     Float64Array.from(split.test, (row) => {
@@ -109,22 +115,40 @@ export function readPredictionsFile(
   };
 }
 
+/** Every test row's `label` cell names the data's label of that row (as written, or the same number). */
+function checkLabels(cells: readonly string[], testRows: Int32Array, lineOf: (row: number) => number, label: BinaryLabel, source: string, lines: ArrayLike<number>, keptDataRow: Int32Array): void {
+  const same = (cell: string, value: string) => cell === value || (!Number.isNaN(parseDecimal(cell)) && parseDecimal(cell) === parseDecimal(value));
+  for (const row of testRows) {
+    const p = lineOf(row);
+    const expected = label.values[row] === 1 ? label.positive : label.negative;
+    const other = label.values[row] === 1 ? label.negative : label.positive;
+    const cell = cells[p];
+    if (isMissing(cell) || same(cell, expected)) continue;
+    const problem = same(cell, other)
+      ? `says the label of data row ${keptDataRow[row] + 1} is ${showCell(cell)} on line ${lines[p]}, but the data says ${showCell(expected)}.`
+      : `holds ${showCell(cell)} in "${LABEL_COLUMN}" on line ${lines[p]}, which is not a value of the label ${showCell(label.name)}.`;
+    throw bad(source, problem, 'The file belongs to other data, or to this data in another row order: give the data CSV its predictions were made for, or add a "row" column naming each line\'s data row.');
+  }
+}
+
 function csvCell(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
  * Writes a predictions file: one line per data row of the data CSV, in order, with the predictions of the test
- * rows and empty cells elsewhere. Numbers are written in full (shortest round-trip form), so reading the file
+ * rows (and their label, when given, for the check on reading) and empty cells elsewhere. Numbers are written in full (shortest round-trip form), so reading the file
  * back gives the same doubles.
  */
-export function formatPredictionsFile(dataRows: number, keptDataRow: Int32Array, groups: GroupIndex, testRows: Int32Array, predictions: PredictionMatrix): string {
-  const header = [ROW_COLUMN, GENERIC_COLUMN, ...groups.groups.map((g) => `${PREDICTION_PREFIX}${g.id}`)];
+export function formatPredictionsFile(dataRows: number, keptDataRow: Int32Array, groups: GroupIndex, testRows: Int32Array, predictions: PredictionMatrix, label?: BinaryLabel): string {
+  const header = [ROW_COLUMN, ...(label ? [LABEL_COLUMN] : []), GENERIC_COLUMN, ...groups.groups.map((g) => `${PREDICTION_PREFIX}${g.id}`)];
+  const first = label ? 2 : 1;
   const cells: string[][] = Array.from({ length: dataRows }, (_, d) => [String(d + 1), ...header.slice(1).map(() => '')]);
   testRows.forEach((row, r) => {
     const line = cells[keptDataRow[row]];
-    line[1] = String(predictions.generic[r]);
-    predictions.asGroup.forEach((column, g) => (line[2 + g] = String(column[r])));
+    if (label) line[1] = label.values[row] === 1 ? label.positive : label.negative;
+    line[first] = String(predictions.generic[r]);
+    predictions.asGroup.forEach((column, g) => (line[first + 1 + g] = String(column[r])));
   });
   return [header, ...cells].map((line) => line.map(csvCell).join(',')).join('\n') + '\n';
 }
