@@ -76,10 +76,11 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
 Exit status: 0 no significant violation · 1 at least one significant violation · 2 the audit could not run ·
 3 it ran but no group had enough test rows to be tested.`;
 
-export interface AuditCommand {
-  readonly kind: 'audit';
+/** What to read and how, as `fairuse audit` and `fairuse train` both take it: flags, or a spec with flags on top. */
+export interface DataChoices {
   /** The CSV; with a spec, undefined means the spec's "data". */
   readonly dataPath?: string;
+  /** An audit spec: its data, columns and options ("assign" included). */
   readonly specPath?: string;
   readonly label?: string;
   readonly groups?: string[];
@@ -87,6 +88,10 @@ export interface AuditCommand {
   readonly positive?: string;
   readonly splitColumn?: string;
   readonly options: Partial<AuditOptions>;
+}
+
+export interface AuditCommand extends DataChoices {
+  readonly kind: 'audit';
   readonly jsonPath?: string;
   readonly markdownPath?: string;
   readonly quiet: boolean;
@@ -99,18 +104,9 @@ export interface AuditCommand {
   readonly maxModelMb?: number;
 }
 
-export interface TrainCommand {
+/** `fairuse train`: a spec's "assign" is exported in the model file. */
+export interface TrainCommand extends DataChoices {
   readonly kind: 'train';
-  /** With a spec, the spec's data unless given. */
-  readonly dataPath?: string;
-  /** An audit spec: its data, columns, options and "assign" (exported in the model file). */
-  readonly specPath?: string;
-  readonly label?: string;
-  readonly groups?: string[];
-  readonly features?: string[];
-  readonly positive?: string;
-  readonly splitColumn?: string;
-  readonly options: Partial<AuditOptions>;
   readonly saveModel: string;
   readonly savePredictions?: string;
 }
@@ -197,6 +193,16 @@ export function parseCommand(argv: readonly string[]): Command {
     epsilon: number('epsilon', values.epsilon),
     interventions: values.intervene,
   };
+  const choices: DataChoices = {
+    dataPath,
+    specPath,
+    label: values.label,
+    groups: values.groups === undefined ? undefined : list(values.groups),
+    features: values.features === undefined ? undefined : list(values.features),
+    positive: values.positive,
+    splitColumn: values['split-column'],
+    options,
+  };
   const modelFile = values['model-file'];
   if (command === 'train') {
     if (!dataPath && !specPath) throw new AuditInputError('USAGE', 'No data file given.', 'Use `fairuse train <data.csv> --label <col> --groups <cols> --save-model <model.json>` or `fairuse train --spec <name.fairuse.json> --save-model <model.json>`.');
@@ -207,14 +213,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (auditOnly) throw new AuditInputError('USAGE', `--${auditOnly} is an option of fairuse audit, not of fairuse train.`, 'Run `fairuse --help` for the options.');
     return {
       kind: 'train',
-      dataPath,
-      specPath,
-      label: values.label,
-      groups: values.groups === undefined ? undefined : list(values.groups),
-      features: values.features === undefined ? undefined : list(values.features),
-      positive: values.positive,
-      splitColumn: values['split-column'],
-      options,
+      ...choices,
       saveModel: values['save-model'],
       savePredictions: values['save-predictions'],
     };
@@ -235,14 +234,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (maxModelMb !== undefined && !(maxModelMb > 0)) throw new AuditInputError('USAGE', `--max-model-mb is ${maxModelMb}.`, 'Give a positive number of megabytes.');
   return {
     kind: 'audit',
-    dataPath,
-    specPath,
-    label: values.label,
-    groups: values.groups === undefined ? undefined : list(values.groups),
-    features: values.features === undefined ? undefined : list(values.features),
-    positive: values.positive,
-    splitColumn: values['split-column'],
-    options,
+    ...choices,
     jsonPath: values.json,
     markdownPath: values.markdown,
     quiet: values.quiet ?? false,

@@ -8,7 +8,7 @@ import { DEFAULT_OPTIONS } from '../core/options';
 import { prepareAuditDataset, prepareTable } from '../core/prepare-dataset';
 import { renderMarkdown } from '../core/render/markdown';
 import { type AuditReport, hasViolation } from '../core/report';
-import { type AuditCommand, parseCommand, type TrainCommand, USAGE } from './args';
+import { type AuditCommand, type DataChoices, parseCommand, type TrainCommand, USAGE } from './args';
 import { loadDataset } from '../core/load-dataset';
 import { designColumns } from '../core/model/feature-encoding';
 import { auditModelFile, DEFAULT_MAX_MODEL_MB, describeSize } from '../core/model/model-audit';
@@ -102,7 +102,7 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
  * the spec's data, columns and options (its "assign" included) are used, the command line's flags on top.
  */
 function train(command: TrainCommand): number {
-  const plan = planAudit({ ...command, kind: 'audit', quiet: true, color: false });
+  const plan = planAudit(command);
   if (plan.model !== undefined) {
     throw new AuditInputError('USAGE', `The spec ${command.specPath} audits the model file ${plan.model.path}; there is nothing to train.`, 'Train from a spec without "model", or give the data, --label and --groups.');
   }
@@ -143,7 +143,7 @@ interface AuditPlan {
  * What to audit: the command line alone, or an audit spec with the command line's flags on top.
  * A spec's paths are relative to the spec; paths given on the command line win.
  */
-function planAudit(command: AuditCommand): AuditPlan {
+function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile' | 'modelColumns' | 'trainData'>>): AuditPlan {
   const flags = command.options;
   const fromFlags: ModelPlan | undefined = command.modelFile === undefined ? undefined : { path: command.modelFile, columns: command.modelColumns, trainData: command.trainData };
   if (command.specPath === undefined) {
