@@ -10,7 +10,7 @@ import { renderMarkdown } from '../core/render/markdown';
 import { type AuditReport, hasViolation } from '../core/report';
 import { type AuditCommand, type DataChoices, parseCommand, type TrainCommand, USAGE } from './args';
 import { loadDataset } from '../core/load-dataset';
-import { designColumns } from '../core/model/feature-encoding';
+import { designColumns } from '../core/feature-encoder';
 import { auditModelFile, DEFAULT_MAX_MODEL_MB, describeSize } from '../core/model/model-audit';
 import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../core/model/predictions-file';

@@ -1,13 +1,18 @@
+/**
+ * The feature encoding of SPEC §1: learned on the training rows (`describeEncoding`), stated as data so a model
+ * file can carry it (`FeatureEncoding`), and applied to any dataset holding the columns (`encoderFor`). The
+ * audit's own encoder is the same encoding applied to the data it was learned on, so a model saved by
+ * `fairuse train` encodes rows exactly as the in-process audit did.
+ */
+import { parseDecimal } from './column-type';
+import { showCell } from './csv';
 import type { FeatureColumn } from './dataset';
+import { AuditInputError } from './errors';
 import { compareValues } from './groups';
 import type { DenseMatrix } from './matrix';
 
 /** The name of the level that stands for a missing categorical cell (SPEC §1). */
 export const MISSING_LEVEL = 'missing';
-
-type ColumnEncoding =
-  | { kind: 'numeric'; name: string; values: Float64Array; fillValue: number }
-  | { kind: 'categorical'; name: string; values: ReadonlyArray<string | null>; levels: Map<string, number>; missingSlot: number };
 
 /** Turns feature columns into the numeric design matrix of h0 (and the x-part of every personalized model). */
 export interface FeatureEncoder {
@@ -29,9 +34,20 @@ export interface FeatureEncoder {
  * missing cells.
  */
 export function fitFeatureEncoder(features: readonly FeatureColumn[], trainRows: ArrayLike<number>): FeatureEncoder {
-  const encodings: ColumnEncoding[] = [];
-  const columnNames: string[] = [];
-  for (const column of features) {
+  return encoderFor(describeEncoding(features, trainRows), features, 'fitted on this data');
+}
+
+export type FeatureEncoding =
+  | { readonly kind: 'numeric'; readonly column: string; readonly fill: number }
+  | { readonly kind: 'categorical'; readonly column: string; readonly levels: readonly string[]; readonly missingLevel: boolean };
+
+/**
+ * The encoding `fitFeatureEncoder` learns on `trainRows`: numeric fill = mean of the present training values
+ * (0 when none is present), categorical levels = the training levels in sorted order, plus `missing` when a
+ * training cell is missing.
+ */
+export function describeEncoding(features: readonly FeatureColumn[], trainRows: ArrayLike<number>): FeatureEncoding[] {
+  return features.map((column): FeatureEncoding => {
     if (column.kind === 'numeric') {
       let sum = 0;
       let count = 0;
@@ -42,47 +58,94 @@ export function fitFeatureEncoder(features: readonly FeatureColumn[], trainRows:
           count++;
         }
       }
-      encodings.push({ kind: 'numeric', name: column.name, values: column.values, fillValue: count > 0 ? sum / count : 0 });
-      columnNames.push(column.name);
-    } else {
-      const seen = new Set<string>();
-      let hasMissing = false;
-      for (let r = 0; r < trainRows.length; r++) {
-        const v = column.values[trainRows[r]];
-        if (v === null) hasMissing = true;
-        else seen.add(v);
-      }
-      const sorted = [...seen].sort(compareValues);
-      const levels = new Map(sorted.map((level, k) => [level, k]));
-      encodings.push({ kind: 'categorical', name: column.name, values: column.values, levels, missingSlot: hasMissing ? sorted.length : -1 });
-      for (const level of sorted) columnNames.push(`${column.name}=${level}`);
-      if (hasMissing) columnNames.push(`${column.name}=${MISSING_LEVEL}`);
+      return { kind: 'numeric', column: column.name, fill: count > 0 ? sum / count : 0 };
     }
-  }
-  const width = columnNames.length;
+    const seen = new Set<string>();
+    let missingLevel = false;
+    for (let r = 0; r < trainRows.length; r++) {
+      const v = column.values[trainRows[r]];
+      if (v === null) missingLevel = true;
+      else seen.add(v);
+    }
+    return { kind: 'categorical', column: column.name, levels: [...seen].sort(compareValues), missingLevel };
+  });
+}
+
+/** The design column names: `age`, `color=red`, `color=missing` (as FeatureEncoder.columnNames). */
+export function designColumns(encodings: readonly FeatureEncoding[]): string[] {
+  return encodings.flatMap((e) =>
+    e.kind === 'numeric' ? [e.column] : [...e.levels.map((level) => `${e.column}=${level}`), ...(e.missingLevel ? [`${e.column}=${MISSING_LEVEL}`] : [])],
+  );
+}
+
+function missingFeature(column: string, source: string, available: readonly string[]): AuditInputError {
+  return new AuditInputError(
+    'MODEL_MISSING_FEATURE',
+    `The model ${source} needs the feature ${showCell(column)}, which is not a column of the data.`,
+    `Audit a CSV that has every column the model was trained on (the data has ${available.length} feature columns: ${available.slice(0, 8).map((c) => showCell(c, 30)).join(', ')}${available.length > 8 ? ', …' : ''}).`,
+  );
+}
+
+/**
+ * An encoder that applies a stated encoding to the feature columns of any dataset holding them (by name).
+ * A numeric column read as categorical data is an error; categorical levels are matched as text, or as numbers
+ * when the data column is numeric ("1" matches 1.0). Cells with a level the encoding lacks encode as all zeros
+ * and are counted in `unseenLevels`.
+ *
+ * @throws AuditInputError MODEL_MISSING_FEATURE when a column is absent; NON_NUMERIC when a numeric feature
+ *   holds text in the data
+ */
+export function encoderFor(encodings: readonly FeatureEncoding[], features: readonly FeatureColumn[], source: string): FeatureEncoder {
+  const byName = new Map(features.map((f) => [f.name, f]));
+  type Slotter = (row: number) => number;
+  const parts = encodings.map((encoding) => {
+    const column = byName.get(encoding.column);
+    if (!column) throw missingFeature(encoding.column, source, features.map((f) => f.name));
+    if (encoding.kind === 'numeric') {
+      if (column.kind !== 'numeric') {
+        throw new AuditInputError('NON_NUMERIC', `The model ${source} takes the feature ${showCell(encoding.column)} as a number, but the data column holds text.`, 'Audit data whose column holds numbers, as in the training data.');
+      }
+      return { width: 1, numeric: column.values, fill: encoding.fill, slot: null as Slotter | null };
+    }
+    const width = encoding.levels.length + (encoding.missingLevel ? 1 : 0);
+    const missingSlot = encoding.missingLevel ? encoding.levels.length : -1;
+    let slot: Slotter;
+    if (column.kind === 'categorical') {
+      const levels = new Map(encoding.levels.map((level, k) => [level, k]));
+      slot = (row) => {
+        const v = column.values[row];
+        return v === null ? missingSlot : (levels.get(v) ?? -2);
+      };
+    } else {
+      const levels = new Map(encoding.levels.map((level, k) => [parseDecimal(level), k]));
+      slot = (row) => {
+        const v = column.values[row];
+        return Number.isNaN(v) ? missingSlot : (levels.get(v) ?? -2);
+      };
+    }
+    return { width, numeric: null, fill: 0, slot };
+  });
+  const columnNames = designColumns(encodings);
   let unseen = 0;
   return {
     columnNames,
     unseenLevels: () => unseen,
     encode(rows, extraColumns = 0) {
-      const cols = width + extraColumns;
+      const cols = columnNames.length + extraColumns;
       const data = new Float64Array(rows.length * cols);
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r];
-        const base = r * cols;
-        let offset = 0;
-        for (const enc of encodings) {
-          if (enc.kind === 'numeric') {
-            const v = enc.values[row];
-            data[base + offset] = Number.isNaN(v) ? enc.fillValue : v;
-            offset += 1;
+        let offset = r * cols;
+        for (const part of parts) {
+          if (part.slot === null) {
+            const v = (part.numeric as Float64Array)[row];
+            data[offset] = Number.isNaN(v) ? part.fill : v;
           } else {
-            const v = enc.values[row];
-            const slot = v === null ? enc.missingSlot : (enc.levels.get(v) ?? -1);
-            if (slot >= 0) data[base + offset + slot] = 1;
-            else if (v !== null) unseen++;
-            offset += enc.levels.size + (enc.missingSlot >= 0 ? 1 : 0);
+            const k = part.slot(row);
+            if (k >= 0) data[offset + k] = 1;
+            else if (k === -2) unseen++;
           }
+          offset += part.width;
         }
       }
       return { rows: rows.length, cols, data };

@@ -8,7 +8,7 @@
 import { showCell } from '../csv';
 import { AuditInputError } from '../errors';
 import { TECHNIQUES, type Technique } from '../technique';
-import { designColumns, type FeatureEncoding } from './feature-encoding';
+import { designColumns, type FeatureEncoding } from '../feature-encoder';
 
 export const ENGINE_MODEL_FORMAT = 'fairuse-model';
 export const ENGINE_MODEL_VERSION = 1;

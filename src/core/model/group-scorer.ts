@@ -9,7 +9,7 @@ import { AuditInputError } from '../errors';
 import type { Group } from '../groups';
 import type { DenseMatrix } from '../matrix';
 import { predictAsGroup, type PersonalizedModel } from '../models';
-import { encoderFor } from './feature-encoding';
+import { encoderFor } from '../feature-encoder';
 import { type EngineModel, type GroupCondition, meets } from './engine-model';
 
 export interface GroupScorer {

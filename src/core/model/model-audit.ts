@@ -28,7 +28,7 @@ import { type AuditOptions, resolveOptions } from '../options';
 import type { AuditReport, ComparisonRow, DataComparison, GainOnData, ModelReport } from '../report';
 import type { Technique } from '../technique';
 import { type EngineModel, parseEngineModel } from './engine-model';
-import { describeEncoding, encoderFor } from './feature-encoding';
+import { describeEncoding, encoderFor } from '../feature-encoder';
 import { engineModelScorer, type GroupScorer } from './group-scorer';
 import { featureColumnsOf, featureLevelsWithoutInput, type InputColumn, resolveInputColumns } from './input-columns';
 import { type OnnxPlan, type OnnxRuntime, type OnnxSession, onnxScorer, planOnnx, positiveColumn } from './onnx-model';

@@ -13,7 +13,7 @@ import { AuditInputError } from '../errors';
 import { fromTestMask, stratifiedSplit, type TrainTestSplit } from '../split';
 import { assignmentOf } from '../group-assignment';
 import { assemble } from '../interventions';
-import { describeEncoding } from './feature-encoding';
+import { describeEncoding } from '../feature-encoder';
 import { type AssignedGroup, ENGINE_MODEL_FORMAT, ENGINE_MODEL_VERSION, type EngineModel, type GroupCondition, type TrainingSplit } from './engine-model';
 
 export interface EngineTraining {
