@@ -1,4 +1,4 @@
-import { checkSameLength, type MetricDefinition, weightedMean } from './metric';
+import { meanOfRowLoss, type MetricDefinition } from './metric';
 
 /**
  * Brier score: mean of (p − y)² (SPEC §3).
@@ -11,10 +11,5 @@ export const brierScore: MetricDefinition = {
   higherIsBetter: false,
   isFraction: false,
   task: 'classification',
-  prepare(y, p) {
-    checkSameLength('brierScore', y, p);
-    const losses = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) losses[i] = (p[i] - y[i]) ** 2;
-    return { score: (weights) => weightedMean(losses, weights) };
-  },
+  prepare: meanOfRowLoss('brierScore', (y, p) => (p - y) ** 2),
 };

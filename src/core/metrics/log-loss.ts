@@ -1,4 +1,4 @@
-import { checkSameLength, type MetricDefinition, weightedMean } from './metric';
+import { meanOfRowLoss, type MetricDefinition } from './metric';
 
 /** Probabilities are clipped to [EPS, 1 − EPS] so one confident mistake costs a finite 34.5 (SPEC §3). */
 const EPS = 1e-15;
@@ -14,13 +14,8 @@ export const logLoss: MetricDefinition = {
   higherIsBetter: false,
   isFraction: false,
   task: 'classification',
-  prepare(y, p) {
-    checkSameLength('logLoss', y, p);
-    const losses = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) {
-      const clipped = Math.min(1 - EPS, Math.max(EPS, p[i]));
-      losses[i] = y[i] === 1 ? -Math.log(clipped) : -Math.log1p(-clipped);
-    }
-    return { score: (weights) => weightedMean(losses, weights) };
-  },
+  prepare: meanOfRowLoss('logLoss', (y, p) => {
+    const clipped = Math.min(1 - EPS, Math.max(EPS, p));
+    return y === 1 ? -Math.log(clipped) : -Math.log1p(-clipped);
+  }),
 };

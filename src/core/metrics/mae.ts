@@ -1,4 +1,4 @@
-import { checkSameLength, type MetricDefinition, weightedMean } from './metric';
+import { meanOfRowLoss, type MetricDefinition } from './metric';
 
 /** The absolute error of one prediction. */
 const absoluteError = (y: number, p: number): number => Math.abs(p - y);
@@ -15,10 +15,5 @@ export const meanAbsoluteError: MetricDefinition = {
   isFraction: false,
   task: 'regression',
   rowLoss: absoluteError,
-  prepare(y, p) {
-    checkSameLength('meanAbsoluteError', y, p);
-    const losses = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) losses[i] = absoluteError(y[i], p[i]);
-    return { score: (weights) => weightedMean(losses, weights) };
-  },
+  prepare: meanOfRowLoss('meanAbsoluteError', absoluteError),
 };

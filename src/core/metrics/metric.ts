@@ -56,6 +56,21 @@ export function totalWeight(n: number, weights: ArrayLike<number> | undefined): 
   return total;
 }
 
+/**
+ * `prepare` of a metric that is the mean of a per-row loss (log loss, Brier score, MSE, MAE): the losses are
+ * computed once, and each resample is their weighted mean.
+ *
+ * @param name the metric's function name, for a length mismatch message
+ */
+export function meanOfRowLoss(name: string, rowLoss: (y: number, p: number) => number): MetricDefinition['prepare'] {
+  return (y, p) => {
+    checkSameLength(name, y, p);
+    const losses = new Float64Array(y.length);
+    for (let i = 0; i < y.length; i++) losses[i] = rowLoss(y[i], p[i]);
+    return { score: (weights) => weightedMean(losses, weights) };
+  };
+}
+
 /** Weighted mean of per-row losses; the shared shape of error rate, log loss and Brier score. */
 export function weightedMean(losses: Float64Array, weights: ArrayLike<number> | undefined): number {
   const n = losses.length;

@@ -1,4 +1,4 @@
-import { checkSameLength, type MetricDefinition, weightedMean } from './metric';
+import { meanOfRowLoss, type MetricDefinition } from './metric';
 
 /** The squared error of one prediction. */
 const squaredError = (y: number, p: number): number => (p - y) * (p - y);
@@ -16,10 +16,5 @@ export const meanSquaredError: MetricDefinition = {
   isFraction: false,
   task: 'regression',
   rowLoss: squaredError,
-  prepare(y, p) {
-    checkSameLength('meanSquaredError', y, p);
-    const losses = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) losses[i] = squaredError(y[i], p[i]);
-    return { score: (weights) => weightedMean(losses, weights) };
-  },
+  prepare: meanOfRowLoss('meanSquaredError', squaredError),
 };
