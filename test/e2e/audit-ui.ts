@@ -48,6 +48,7 @@ import {
   zipEntries,
   type CodeServer,
   type ProblemRow,
+  runMain,
 } from './harness';
 
 const EXTENSION_ID = 'fair-use-audit.fair-use-audit';
@@ -478,10 +479,4 @@ async function main(): Promise<number> {
   return run.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -15,6 +15,7 @@ import {
   makeWorkspace,
   runExtensionTests,
   startCodeServer,
+  runMain,
 } from './harness';
 
 async function main(): Promise<number> {
@@ -64,10 +65,4 @@ async function main(): Promise<number> {
   return run.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -45,6 +45,7 @@ import {
   watchProgressNotification,
   webviewFrame,
   zipVsix,
+  runMain,
 } from './harness';
 
 const HELLO = 'Smoke: Say Hello';
@@ -204,10 +205,4 @@ async function main(): Promise<number> {
   return run.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -74,6 +74,17 @@ export async function step<T>(
  * every server/browser/temp folder at the end (also on failure or signals), and a closing line
  * `e2e: N passed, N failed` that CI reads.
  */
+/** Runs an e2e script's main and exits with its code (1 when it throws). */
+export function runMain(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
+
 export class E2ERun {
   passed = 0;
   failed = 0;
