@@ -19,6 +19,7 @@ import { type DenseMatrix, denseMatrix } from '../src/core/matrix';
 import { areaUnderCurve } from '../src/core/metrics';
 import { fitMlp, type MlpModel } from '../src/core/mlp';
 import { SeededRandom } from '../src/core/random';
+import { referenceMs } from './bench-reference';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_366);
 const FEATURES = Number(process.env.BENCH_FEATURES ?? 468);
@@ -122,23 +123,6 @@ function mlRandomForest(train: { x: DenseMatrix; y: Uint8Array }, test: { x: Den
   return { fitMs, predictMs, peakRssMB: peakRssMB(), auc: auc(test.y, p) };
 }
 
-/** Same-run reference, as scripts/bench.ts: 200 passes of a dense matrix-vector product, rows × features. */
-function referenceMs(): number {
-  const data = new Float64Array(ROWS * FEATURES).map((_, k) => (k % 7) / 7);
-  const w = new Float64Array(FEATURES).fill(0.01);
-  const out = new Float64Array(ROWS);
-  const start = performance.now();
-  for (let pass = 0; pass < 200; pass++) {
-    for (let r = 0; r < ROWS; r++) {
-      let z = 0;
-      const base = r * FEATURES;
-      for (let j = 0; j < FEATURES; j++) z += data[base + j] * w[j];
-      out[r] = z;
-    }
-  }
-  return Math.round(performance.now() - start + out[0] * 0);
-}
-
 function inChild(stage: Stage): StageResult {
   const child = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, `--stage=${stage}`], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 28 });
   if (child.status !== 0) throw new Error(`stage ${stage} failed: ${child.stderr}`);
@@ -165,7 +149,7 @@ function main(): void {
     process.stdout.write(JSON.stringify(runStage(stageArgument.slice('--stage='.length) as Stage)));
     return;
   }
-  const reference = referenceMs();
+  const reference = Math.round(referenceMs(ROWS, FEATURES));
   const forest = inChild('forest');
   const exact = inChild('forest-exact');
   const otherSeed = inChild('forest-other-seed');

@@ -12,6 +12,7 @@ import { parseCsv } from '../src/core/csv';
 import { loadDataset } from '../src/core/load-dataset';
 import { SeededRandom } from '../src/core/random';
 import { TECHNIQUES } from '../src/core/technique';
+import { referenceMs } from './bench-reference';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_366);
 const FEATURES = Number(process.env.BENCH_FEATURES ?? 468);
@@ -51,23 +52,6 @@ function generateCsv(seed: number): string {
   return lines.join('\n');
 }
 
-/** Same-run reference: 200 passes of a dense matrix-vector product over a rows × features matrix. */
-function referenceMs(): number {
-  const data = new Float64Array(ROWS * FEATURES).map((_, k) => (k % 7) / 7);
-  const w = new Float64Array(FEATURES).fill(0.01);
-  const out = new Float64Array(ROWS);
-  const start = performance.now();
-  for (let pass = 0; pass < 200; pass++) {
-    for (let r = 0; r < ROWS; r++) {
-      let z = 0;
-      const base = r * FEATURES;
-      for (let j = 0; j < FEATURES; j++) z += data[base + j] * w[j];
-      out[r] = z;
-    }
-  }
-  return performance.now() - start + out[0] * 0;
-}
-
 async function main(): Promise<void> {
   const text = generateCsv(2338);
   const stages: Record<string, { ms: number; peakRssMB: number }> = {};
@@ -104,7 +88,7 @@ async function main(): Promise<void> {
   const heartMs = Math.round(performance.now() - heartStart);
   if (heart.status !== 0 && heart.status !== 1) throw new Error(`heart audit failed: ${heart.stderr}`);
 
-  const reference = Math.round(referenceMs());
+  const reference = Math.round(referenceMs(ROWS, FEATURES));
   const peak = peakRssMB();
   console.log(
     JSON.stringify({
