@@ -142,18 +142,14 @@ function childEnv(dirs: CodeServerDirs): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The folders every code-server call names: its config, user data and extensions. */
+function dirArgs(dirs: CodeServerDirs): string[] {
+  return ['--config', dirs.configFile, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir];
+}
+
 function execCodeServer(dirs: CodeServerDirs, args: string[], timeoutMs: number): Promise<string> {
   const { nodeBin, codeServerEntry } = e2eEnv();
-  const full = [
-    codeServerEntry,
-    '--config',
-    dirs.configFile,
-    '--user-data-dir',
-    dirs.userDataDir,
-    '--extensions-dir',
-    dirs.extensionsDir,
-    ...args,
-  ];
+  const full = [codeServerEntry, ...dirArgs(dirs), ...args];
   return new Promise((resolve, reject) => {
     const child = execFile(
       nodeBin,
@@ -214,12 +210,7 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
     writeConfig(dirs, port);
     const args = [
       codeServerEntry,
-      '--config',
-      dirs.configFile,
-      '--user-data-dir',
-      dirs.userDataDir,
-      '--extensions-dir',
-      dirs.extensionsDir,
+      ...dirArgs(dirs),
       '--disable-workspace-trust',
       '--ignore-last-opened',
       ...(opts.extensionDevelopment ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
