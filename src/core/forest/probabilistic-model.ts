@@ -26,6 +26,24 @@ export function countPositives(y: Uint8Array): number {
   return positives;
 }
 
+/**
+ * Checks a classifier's training data and counts its positives: as many labels as rows, at least one row,
+ * labels 0 or 1, finite features.
+ *
+ * @param fn the fitting function's name, for the messages
+ * @throws RangeError naming what is wrong
+ */
+export function checkTrainingData(fn: string, x: DenseMatrix, y: Uint8Array): number {
+  if (x.rows !== y.length) throw new RangeError(`${fn}: x has ${x.rows} rows but y has ${y.length} labels`);
+  if (x.rows === 0) throw new RangeError(`${fn} requires at least one training row`);
+  const positives = countPositives(y);
+  if (positives < 0) throw new RangeError(`${fn} requires labels of 0 or 1`);
+  for (let k = 0; k < x.data.length; k++) {
+    if (!Number.isFinite(x.data[k])) throw new RangeError(`${fn} requires finite features (row ${Math.floor(k / x.cols)}, column ${k % x.cols} is ${x.data[k]})`);
+  }
+  return positives;
+}
+
 /** The constant model at the smoothed base rate of `positives` among `n` labels. */
 export function constantModel(positives: number, n: number): ConstantModel {
   const rate = (positives + 1) / (n + 2);

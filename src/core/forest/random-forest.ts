@@ -3,7 +3,7 @@ import { SeededRandom } from '../random';
 import { type DecisionTree, meanLeafRate } from './decision-tree';
 import { binFeatures } from './feature-bins';
 import { growTree, treeWorkspace, type TreeSettings } from './grow-tree';
-import { type ConstantModel, constantModel, countPositives, type ProbabilisticModel } from './probabilistic-model';
+import { type ConstantModel, checkTrainingData, constantModel, type ProbabilisticModel } from './probabilistic-model';
 
 export interface ForestOptions {
   /** Number of trees. Default 100 (paper 1, Appendix G.2.2). */
@@ -86,13 +86,7 @@ export function fitForest(
   onTree?: (done: number, total: number) => void,
 ): ForestModel | ConstantModel {
   const settings = resolveForestOptions(options, x.cols);
-  if (x.rows !== y.length) throw new RangeError(`fitForest: x has ${x.rows} rows but y has ${y.length} labels`);
-  if (x.rows === 0) throw new RangeError('fitForest requires at least one training row');
-  const positives = countPositives(y);
-  if (positives < 0) throw new RangeError('fitForest requires labels of 0 or 1');
-  for (let k = 0; k < x.data.length; k++) {
-    if (!Number.isFinite(x.data[k])) throw new RangeError(`fitForest requires finite features (row ${Math.floor(k / x.cols)}, column ${k % x.cols} is ${x.data[k]})`);
-  }
+  const positives = checkTrainingData('fitForest', x, y);
   if (positives === 0 || positives === y.length) return constantModel(positives, y.length);
 
   const bins = binFeatures(x, settings.maxBins);

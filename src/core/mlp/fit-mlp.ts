@@ -1,4 +1,4 @@
-import { type ConstantModel, constantModel, countPositives, type ProbabilisticModel } from '../forest/probabilistic-model';
+import { type ConstantModel, checkTrainingData, constantModel, type ProbabilisticModel } from '../forest/probabilistic-model';
 import { type DenseMatrix, selectRows } from '../matrix';
 import { SeededRandom } from '../random';
 import { sigmoid } from '../sigmoid';
@@ -84,13 +84,7 @@ export interface MlpModel extends ProbabilisticModel {
  */
 export function fitMlp(x: DenseMatrix, y: Uint8Array, options: MlpOptions, seed: number): MlpModel | ConstantModel {
   const settings = resolveMlpOptions(options);
-  if (x.rows !== y.length) throw new RangeError(`fitMlp: x has ${x.rows} rows but y has ${y.length} labels`);
-  if (x.rows === 0) throw new RangeError('fitMlp requires at least one training row');
-  const positives = countPositives(y);
-  if (positives < 0) throw new RangeError('fitMlp requires labels of 0 or 1');
-  for (let k = 0; k < x.data.length; k++) {
-    if (!Number.isFinite(x.data[k])) throw new RangeError(`fitMlp requires finite features (row ${Math.floor(k / x.cols)}, column ${k % x.cols} is ${x.data[k]})`);
-  }
+  const positives = checkTrainingData('fitMlp', x, y);
   if (positives === 0 || positives === y.length) return constantModel(positives, y.length);
 
   const { fitRows, calibrationRows } = holdOut(y, settings.calibrationFraction, new SeededRandom(seed, 0));
