@@ -290,13 +290,6 @@ async function testAndReport(
   const warnings: string[] = [];
   if (dataset.droppedRows > 0) warnings.push(`${dataset.droppedRows} rows with a missing label or group value were dropped.`);
   warnings.push(...(dataset.warnings ?? []));
-  const label = dataset.label;
-  if (label.task !== 'regression' && label.positiveBySortOrder) {
-    warnings.push(
-      `The positive class of ${label.name} is "${label.positive}" (of "${label.negative}" and "${label.positive}", the later in sort order): ` +
-        `positive rates and a model's probabilities refer to it. If the outcome of interest is "${label.negative}", give --positive "${label.negative}" ("positive" in the spec).`,
-    );
-  }
   warnings.push(...fitWarnings);
   if (unseenLevels > 0) {
     warnings.push(`${unseenLevels} test cells hold a category level never seen in training; they are encoded as all zeros.`);

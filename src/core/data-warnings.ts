@@ -40,11 +40,20 @@ export function dataWarnings(dataset: WarnedDataset, bucketed: CsvTable['buckete
 export const FEW_LABEL_VALUES = 5;
 
 /**
- * A numeric label with a few values is audited as a regression (SPEC §1), as it should be for a score of 1 to 5;
- * but 0/1 with a stray "9" for unknown is a binary label gone wrong. The counts let the user tell which.
+ * A binary label whose positive class only sort order chose (Disease/Healthy → Healthy) is named, with the option
+ * that chooses the other. A numeric label with a few values is audited as a regression (SPEC §1), as it should be
+ * for a score of 1 to 5; but 0/1 with a stray "9" for unknown is a binary label gone wrong: the counts let the user
+ * tell which.
  */
 function labelWarnings(label: AuditDataset['label']): string[] {
-  if (label.task !== 'regression') return [];
+  if (label.task !== 'regression') {
+    // When neither the user nor the values (1/0, true/false, yes/no) said which class is positive, sort order did.
+    if (!label.positiveBySortOrder) return [];
+    return [
+      `The positive class of ${label.name} is "${label.positive}" (of "${label.negative}" and "${label.positive}", the later in sort order): ` +
+        `positive rates and a model's probabilities refer to it. If the outcome of interest is "${label.negative}", give --positive "${label.negative}" ("positive" in the spec).`,
+    ];
+  }
   const rowsOfValue = new Map<number, number>();
   for (const y of label.values) rowsOfValue.set(y, (rowsOfValue.get(y) ?? 0) + 1);
   if (rowsOfValue.size > FEW_LABEL_VALUES) return [];
