@@ -48,3 +48,13 @@ export function clear(element: Element): void {
 export function srOnly(text: string): HTMLElement {
   return el('span', { class: 'sr-only' }, text);
 }
+
+/**
+ * A table in its horizontal scroller, made a focusable region named by the table's caption, so a
+ * keyboard user can scroll a table wider than the panel with the arrow keys (WCAG 2.1.1; axe's
+ * scrollable-region-focusable). `rest` (a note) goes below the table, inside the region.
+ */
+export function tableRegion(table: HTMLTableElement, ...rest: Child[]): HTMLElement {
+  const name = table.caption?.textContent?.trim() || 'Table';
+  return el('div', { class: 'fu-table-wrap', attrs: { role: 'region', 'aria-label': name, tabindex: 0 } }, table, ...rest);
+}

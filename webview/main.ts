@@ -6,14 +6,12 @@
  * UI components come from @vscode-elements/elements: the product owner named @vscode/webview-ui-toolkit,
  * but its maintainers archived it on 2025-01-07 and point to vscode-elements as the maintained
  * successor with the same look. Only the components used are imported, so the bundle carries Lit and
- * these few elements rather than the whole library. They style themselves with constructable
+ * these few elements rather than the whole library. The metric tabs are the panel's own (tabs.ts), for
+ * the keyboard pattern vscode-tabs lacks. They style themselves with constructable
  * stylesheets (adoptedStyleSheets), which the panel's CSP (`style-src` with a nonce, no
  * 'unsafe-inline') does not restrict, and set inline styles only through CSSOM, which CSP allows.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-tabs/index.js';
-import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
-import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import { axisY, dot, plot, ruleX, ruleY, text, tickX } from '@observablehq/plot';
 import { createApp } from './app';
 import type { VsCodeApi } from './messaging';

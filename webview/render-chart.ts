@@ -88,12 +88,23 @@ export function renderGainChart(report: AuditReport, metric: MetricId, options: 
     ],
   });
   svg.querySelector('style')?.remove();
+  labelAsOneImage(svg);
   figure.append(svg, el('figcaption', { class: 'fu-chart-legend' },
     ...VERDICTS.filter((v) => rows.some((r) => r.verdict === v)).map((v) =>
       el('span', { class: `fu-legend-item fu-v-${v}` }, el('span', { class: 'fu-glyph', attrs: { 'aria-hidden': 'true' } }, SYMBOL_GLYPHS[v]), ` ${VERDICT_LABELS[v]}`)),
     el('span', { class: 'fu-legend-note' }, `Whiskers: ${level}% bootstrap interval (none for untested groups). ${VERDICT_GLYPHS.violation} violation = significantly worse off with personalization.`),
   ));
   return figure;
+}
+
+/**
+ * Plot names its mark groups with `aria-label` on <g>, which ARIA prohibits on an element without a role
+ * (axe: aria-prohibited-attr) and screen readers read inconsistently. The chart is one image whose text
+ * alternative is Plot's title and description; its numbers are in the gain table above it.
+ */
+function labelAsOneImage(svg: Element): void {
+  svg.setAttribute('role', 'img');
+  for (const part of svg.querySelectorAll('[aria-label]')) part.removeAttribute('aria-label');
 }
 
 /** The chart's symbols as text, for its legend. */

@@ -9,7 +9,7 @@ import { describeModel, linearModelName } from '../src/core/render/tables';
 import { type AuditReport, reportTask } from '../src/core/report';
 import { TECHNIQUE_NAMES } from '../src/core/technique';
 import type { ReportEntry } from '../src/extension/webview-protocol';
-import { el } from './dom';
+import { el, tableRegion } from './dom';
 
 export function renderGroupSizes(report: AuditReport, metric: MetricId, focusGroup: string | null): HTMLElement {
   const balance = labelBalance(report);
@@ -38,7 +38,7 @@ export function renderGroupSizes(report: AuditReport, metric: MetricId, focusGro
     el('td', { class: 'num' }, String(report.groups.reduce((s, g) => s + g.nTrain, 0))),
     el('td', { class: 'num' }, String(report.groups.reduce((s, g) => s + g.nTest, 0))),
     el('td'), el('td')));
-  return el('div', { class: 'fu-table-wrap' },
+  return tableRegion(
     el('table', { class: 'fu-table fu-groups' },
       el('caption', {}, reportTask(report) === 'regression' ? balance.caption : 'Rows per group in the training and test split, and the share of positive labels (train and test)'),
       el('thead', {}, el('tr', {}, ...header.map((h, j) => el('th', { class: numeric[j] ? 'num' : '', attrs: { scope: 'col' } }, h)))),

@@ -2,13 +2,16 @@
  * The envy-freeness matrix as a heatmap: row = the group, column = the group it reports as, cell = the
  * gain of its own predictions over that group's (positive = no envy). Every cell shows its number;
  * the shade (theme chart colours, see report.css) only repeats its sign and size, and a significant
- * violation is outlined and marked "!" as in the Markdown report.
+ * violation is outlined and marked "!" as in the Markdown report. Each pair's interval and p-values,
+ * which the cells keep only in a mouse tooltip, are listed in a companion table (envyPairsTable) that
+ * the keyboard and a screen reader reach.
  */
 import type { MetricId } from '../src/core/metrics/metric';
-import { formatGain, formatInterval, formatP, metricTitle } from '../src/core/render/format';
+import { formatGain, formatInterval, formatP, metricTitle, VERDICT_LABELS } from '../src/core/render/format';
 import { envyShade, HEAT_STEPS, heatClass, largestAbsGain } from '../src/core/render/html';
 import type { AuditReport, EnvyRow, MetricReport } from '../src/core/report';
-import { el, srOnly } from './dom';
+import { el, srOnly, tableRegion } from './dom';
+import { verdictBadge } from './render-table';
 
 const MARKS: Readonly<Record<EnvyRow['verdict'], string>> = { violation: '!', gain: '✓', none: '', untested: '' };
 const SPOKEN: Readonly<Record<EnvyRow['verdict'], string>> = {
@@ -52,8 +55,10 @@ export function renderHeatmap(report: AuditReport, metric: MetricId, focusGroup:
         class: `fu-heat num ${envyShade(e, scale)} verdict-${e.verdict}`,
         attrs: { 'data-reported-as': reportedAs, title: tip },
       },
-      el('span', { class: 'fu-heat-value' }, formatGain(metric, e.gain)),
-      MARKS[e.verdict] ? el('span', { class: 'fu-heat-mark', attrs: { 'aria-hidden': 'true' } }, ` ${MARKS[e.verdict]}`) : null,
+      // The chip keeps the number on the editor background, readable over any shade (report.css).
+      el('span', { class: 'fu-heat-chip' },
+        el('span', { class: 'fu-heat-value' }, formatGain(metric, e.gain)),
+        MARKS[e.verdict] ? el('span', { class: 'fu-heat-mark', attrs: { 'aria-hidden': 'true' } }, ` ${MARKS[e.verdict]}`) : null),
       e.verdict === 'none' ? null : srOnly(` (${SPOKEN[e.verdict]})`)));
     }
     return tr;
@@ -61,9 +66,31 @@ export function renderHeatmap(report: AuditReport, metric: MetricId, focusGroup:
 
   const caption = `${metricTitle(metric)} — envy-freeness: gain of each group's own predictions over those of the group it could report as`;
   return el('div', { class: 'fu-heatmap-block' },
-    el('div', { class: 'fu-table-wrap' }, el('table', { class: 'fu-table fu-heatmap' }, el('caption', {}, caption), head, body)),
+    tableRegion(el('table', { class: 'fu-table fu-heatmap' }, el('caption', {}, caption), head, body)),
     legend(),
+    envyPairsTable(report, metric),
   );
+}
+
+/** Every pair of the heatmap as a row, with the interval and p-values the cells show only on hover. */
+export function envyPairsTable(report: AuditReport, metric: MetricId): HTMLElement {
+  const section = report.metrics[metric] as MetricReport;
+  const level = Math.round((1 - report.settings.alpha) * 100);
+  const header = ['Group', 'Reported as', 'Gain', `${level}% CI`, 'p harm', 'p gain', 'Verdict'];
+  const table = el('table', { class: 'fu-table fu-envy-pairs' },
+    el('caption', {}, `${metricTitle(metric)} — envy-freeness, each pair with its ${level}% interval and p-values`),
+    el('thead', {}, el('tr', {}, ...header.map((h, j) => el('th', { class: j >= 2 && j <= 5 ? 'num' : '', attrs: { scope: 'col' } }, h)))),
+    el('tbody', {}, ...section.envy.map((e) => el('tr', { class: `verdict-${e.verdict}`, attrs: { 'data-group': e.group, 'data-reported-as': e.reportedAs } },
+      el('th', { attrs: { scope: 'row' } }, e.group),
+      el('td', {}, e.reportedAs),
+      el('td', { class: 'num' }, formatGain(metric, e.gain)),
+      el('td', { class: 'num' }, formatInterval(metric, e.ci)),
+      el('td', { class: 'num' }, formatP(e.pHarm)),
+      el('td', { class: 'num' }, formatP(e.pGain)),
+      el('td', { class: 'fu-verdict' }, verdictBadge(e.verdict, VERDICT_LABELS[e.verdict]))))));
+  return el('details', { class: 'fu-envy-details' },
+    el('summary', {}, `Intervals and p-values of the ${section.envy.length} pairs`),
+    tableRegion(table));
 }
 
 /** Shade key with words at both ends; the shades are only a second reading of the numbers. */

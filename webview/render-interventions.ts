@@ -8,7 +8,7 @@ import { formatValue, metricNoun } from '../src/core/render/format';
 import { VERDICT_GLYPHS } from '../src/core/render/html';
 import { interventionTables, testedGroupsGain } from '../src/core/render/science-tables';
 import type { AuditReport, Intervention, InterventionsReport } from '../src/core/report';
-import { el } from './dom';
+import { el, tableRegion } from './dom';
 import { renderTextTable } from './render-text-table';
 
 /** Column of the Table 3 cells: 0 group, 1 model, 2 gain before, 3 verdict before, 4 gain after, 5 verdict after. */
@@ -80,7 +80,7 @@ function renderMinimization(interventions: InterventionsReport): HTMLElement {
       : 'Every tested group gains significantly from its attributes.'),
     groupsWithoutGain.length ? el('ul', { class: 'fu-minimization-groups' }, ...groupsWithoutGain.map((g) => el('li', {}, g))) : null,
     values.length
-      ? el('div', { class: 'fu-table-wrap' }, el('table', { class: 'fu-table fu-minimization-values' },
+      ? tableRegion(el('table', { class: 'fu-table fu-minimization-values' },
         el('caption', {}, 'Attribute values that need not be collected'),
         el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'Attribute'), el('th', { attrs: { scope: 'col' } }, 'Values not needed'))),
         el('tbody', {}, ...values.map(([attribute, vs]) => el('tr', { attrs: { 'data-attribute': attribute } },

@@ -22,6 +22,7 @@ import { renderSummary } from './render-summary';
 import { renderGainTable } from './render-table';
 import { renderTextTable } from './render-text-table';
 import { activeAsIf, activeIntervention, activeMetric, availableMetrics } from './state';
+import { renderTabs, showTab, type TabSpec } from './tabs';
 
 export interface PanelActions {
   exportAs(format: ExportFormat): void;
@@ -76,19 +77,18 @@ export function renderMetricContent(root: HTMLElement, state: PanelState, option
   const metric = activeMetric(state);
   if (!state.entry || !metric) return;
   const report = state.entry.report;
-  const metrics = availableMetrics(report);
-  const tabs = root.querySelector('vscode-tabs');
-  tabs?.setAttribute('selected-index', String(metrics.indexOf(metric)));
+  const tabs = root.querySelector('.fu-metrics');
+  if (tabs) showTab(tabs, metric);
   const item = activeIntervention(state);
   const asIfReport = reportAsIf(report, item, metric);
   // The intervention's numbers when it has this metric; the audited model's (and the banner says so) when not.
   const shown = asIfReport ?? report;
   const hypothetical = item !== null && asIfReport !== null;
   const suffix = hypothetical ? ` — as if ${item.kind}` : '';
-  for (const panel of root.querySelectorAll<HTMLElement>('vscode-tab-panel')) {
+  for (const panel of root.querySelectorAll<HTMLElement>('.fu-metrics .fu-tabpanel')) {
     clear(panel);
-    panel.classList.toggle('fu-hypothetical', hypothetical && panel.dataset.metric === metric);
-    if (panel.dataset.metric !== metric) continue;
+    panel.classList.toggle('fu-hypothetical', hypothetical && panel.dataset.key === metric);
+    if (panel.dataset.key !== metric) continue;
     const focus = state.focusGroup;
     const comparison = renderComparison(report, metric);
     append(panel,
@@ -159,22 +159,21 @@ function verdictBanner(report: AuditReport): HTMLElement {
 }
 
 function metricTabs(report: AuditReport, active: MetricId, actions: PanelActions): HTMLElement {
-  const metrics = availableMetrics(report);
-  const tabs = el('vscode-tabs', { class: 'fu-tabs', attrs: { 'selected-index': metrics.indexOf(active), 'aria-label': 'Metric' } });
-  for (const metric of metrics) {
+  const tabs = availableMetrics(report).map((metric): TabSpec => {
     const section = report.metrics[metric] as MetricReport;
     const violations = section.summary.rationalityViolations + section.summary.envyViolations;
-    const label = `${metricTitle(metric)}${metric === report.settings.metric ? ' *' : ''}`;
-    tabs.append(el('vscode-tab-header', { attrs: { slot: 'header', 'data-metric': metric, title: metric === report.settings.metric ? 'Decides the verdict' : null } },
-      label, violations > 0 ? el('span', { class: 'fu-tab-violations' }, ` ⚠ ${violations}`) : null));
-  }
-  for (const metric of metrics) tabs.append(el('vscode-tab-panel', { attrs: { 'data-metric': metric } }));
-  tabs.addEventListener('vsc-tabs-select', (event) => {
-    const index = (event as CustomEvent<{ selectedIndex: number }>).detail?.selectedIndex;
-    const metric = metrics[index];
-    if (metric) actions.selectMetric(metric);
+    const decides = metric === report.settings.metric;
+    const spoken = [metricTitle(metric), decides ? 'decides the verdict' : null, violations > 0 ? `${violations} violation${violations === 1 ? '' : 's'}` : null];
+    return {
+      key: metric,
+      name: spoken.filter(Boolean).join(', '),
+      title: decides ? 'Decides the verdict' : undefined,
+      visible: [`${metricTitle(metric)}${decides ? ' *' : ''}`, violations > 0 ? el('span', { class: 'fu-tab-violations' }, ` ⚠ ${violations}`) : null],
+    };
   });
-  return tabs;
+  const container = renderTabs({ label: 'Metric', tabs, selected: active, onSelect: (key) => actions.selectMetric(key as MetricId) });
+  container.classList.add('fu-metrics');
+  return container;
 }
 
 function baseName(path: string): string {

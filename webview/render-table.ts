@@ -8,7 +8,7 @@ import type { MetricId } from '../src/core/metrics/metric';
 import { SERVED_BY, VERDICT_GLYPHS } from '../src/core/render/html';
 import { rationalityTable } from '../src/core/render/tables';
 import type { Assignment, AuditReport, MetricReport, Verdict } from '../src/core/report';
-import { el } from './dom';
+import { el, tableRegion } from './dom';
 
 const VERDICT_COLUMN = 8;
 
@@ -45,10 +45,8 @@ export function renderGainTable(
     });
     body.append(tr);
   });
-  return el('div', { class: 'fu-table-wrap' },
-    el('table', { class: 'fu-table fu-gains' }, el('caption', {}, table.title), head, body),
-    table.note ? el('p', { class: 'fu-note' }, table.note) : null,
-  );
+  return tableRegion(el('table', { class: 'fu-table fu-gains' }, el('caption', {}, table.title), head, body),
+    table.note ? el('p', { class: 'fu-note' }, table.note) : null);
 }
 
 /** "served by h0" beside a group's name. */

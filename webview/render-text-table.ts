@@ -6,7 +6,7 @@
 import { VERDICT_LABELS } from '../src/core/render/format';
 import type { Table } from '../src/core/render/tables';
 import type { Verdict } from '../src/core/report';
-import { el } from './dom';
+import { el, tableRegion } from './dom';
 import { verdictBadge } from './render-table';
 
 export interface TextTableOptions {
@@ -49,8 +49,7 @@ export function renderTextTable(table: Table, options: TextTableOptions = {}): H
         return el('td', { class: classes }, text);
       }));
   }));
-  return el('div', { class: 'fu-table-wrap' },
-    el('table', { class: ['fu-table', options.class].filter(Boolean).join(' ') }, el('caption', {}, table.title), head, body),
+  return tableRegion(el('table', { class: ['fu-table', options.class].filter(Boolean).join(' ') }, el('caption', {}, table.title), head, body),
     table.note && !options.withoutNote ? el('p', { class: 'fu-note' }, table.note) : null);
 }
 

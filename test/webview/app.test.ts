@@ -37,7 +37,7 @@ describe('the report webview', () => {
     const section = report.metrics[metric] as MetricReport;
     expect(api.saved.at(-1)).toEqual({ entry: JSON.parse(JSON.stringify(entry)), metric: null, focusGroup: null });
     expect(root.querySelectorAll('table.fu-gains tbody tr[data-group]')).toHaveLength(section.rationality.length);
-    expect(root.querySelectorAll('vscode-tab-header')).toHaveLength(availableMetrics(report).length);
+    expect(root.querySelectorAll('[role="tab"]')).toHaveLength(availableMetrics(report).length);
     expect(root.querySelector('[data-card="overall"] .fu-card-value')!.textContent).toBe(formatGain(metric, section.overall.gain));
     expect(root.querySelector('[data-card="rationality"] .fu-card-value')!.textContent).toContain(`${section.summary.rationalityGains} / ${section.summary.rationalityViolations}`);
     expect(root.querySelector('[data-card="envy"] .fu-card-value')!.textContent).toContain(`${section.summary.envyGains} / ${section.summary.envyViolations}`);
@@ -57,14 +57,15 @@ describe('the report webview', () => {
     app.receive({ type: 'show', entry: entryOf(report) });
     const metrics = availableMetrics(report);
     const target = metrics.indexOf('logloss');
-    root.querySelector('vscode-tabs')!.dispatchEvent(new CustomEvent('vsc-tabs-select', { detail: { selectedIndex: target } }));
+    root.querySelectorAll<HTMLElement>('[role="tab"]')[target].click();
 
     expect(app.state.metric).toBe('logloss');
     expect(api.saved.at(-1)!.metric).toBe('logloss');
     expect(api.posted).toContainEqual({ type: 'metricChanged', metric: 'logloss' });
-    expect(root.querySelector('vscode-tabs')!.getAttribute('selected-index')).toBe(String(target));
-    const panels = [...root.querySelectorAll<HTMLElement>('vscode-tab-panel')];
-    expect(panels.filter((p) => p.childElementCount > 0).map((p) => p.dataset.metric)).toEqual(['logloss']);
+    expect([...root.querySelectorAll('[role="tab"]')].map((t) => t.getAttribute('aria-selected'))).toEqual(metrics.map((_, i) => String(i === target)));
+    const panels = [...root.querySelectorAll<HTMLElement>('[role="tabpanel"]')];
+    expect(panels.filter((p) => p.childElementCount > 0).map((p) => p.dataset.key)).toEqual(['logloss']);
+    expect(panels.filter((p) => !p.hidden).map((p) => p.dataset.key)).toEqual(['logloss']);
     const section = report.metrics.logloss!;
     const gains = [...root.querySelectorAll('table.fu-gains tbody tr[data-group] td:nth-of-type(4)')].map((td) => td.textContent);
     expect(gains).toEqual(section.rationality.map((r) => formatGain('logloss', r.gain)));
@@ -86,7 +87,7 @@ describe('the report webview', () => {
     const root = newRoot();
     const reloaded = fakeApi(first.saved.at(-1));
     createApp(root, reloaded, { plot, chartWidth: WIDTH });
-    expect(root.querySelector('vscode-tab-panel[data-metric="brier"] table.fu-gains')).not.toBeNull();
+    expect(root.querySelector('[role="tabpanel"][data-key="brier"] table.fu-gains')).not.toBeNull();
     expect(reloaded.posted.at(-1)).toEqual({ type: 'ready' });
     expect(reloaded.posted).toContainEqual(expect.objectContaining({ type: 'rendered', summary: expect.objectContaining({ metric: 'brier' }) }));
   });

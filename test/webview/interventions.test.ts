@@ -25,7 +25,7 @@ function gainRow(root: ParentNode, group: string): Element {
   return [...root.querySelectorAll('table.fu-gains tbody tr[data-group]')].find((tr) => tr.getAttribute('data-group') === group)!;
 }
 
-const cardValue = (root: ParentNode, key: string) => root.querySelector(`vscode-tab-panel [data-card="${key}"] .fu-card-value`)!.textContent!;
+const cardValue = (root: ParentNode, key: string) => root.querySelector(`[role="tabpanel"] [data-card="${key}"] .fu-card-value`)!.textContent!;
 
 describe('interventions in the panel (SPEC §6, paper 1 Table 3)', () => {
   let plot: PlotApi;
@@ -116,7 +116,7 @@ describe('interventions in the panel (SPEC §6, paper 1 Table 3)', () => {
     expect(cardValue(root, 'overall')).toBe(formatGain('error', section.overall.gain));
     expect(root.querySelectorAll('table.fu-heatmap td.verdict-violation')).toHaveLength(0);
     expect(root.querySelectorAll('.fu-chart g.fu-chart-dot.fu-v-violation > *')).toHaveLength(0);
-    expect([...root.querySelectorAll('vscode-tab-panel h2')].map((h) => h.textContent)).toContain('Per-group gains (rationality) — as if generic');
+    expect([...root.querySelectorAll('[role="tabpanel"] h2')].map((h) => h.textContent)).toContain('Per-group gains (rationality) — as if generic');
     // the audited verdict stays on top
     expect(root.querySelector('.fu-verdict-banner')!.classList.contains('is-violation')).toBe(true);
 

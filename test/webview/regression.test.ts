@@ -26,7 +26,7 @@ describe('a regression report (examples/blood-pressure.csv) in the panel', () =>
 
   it('has a tab for MSE (decisive) and MAE only', () => {
     // each tab carries its count of violations after the name
-    expect([...root.querySelectorAll('vscode-tab-header')].map((h) => h.textContent!.split(' ⚠')[0])).toEqual(['MSE *', 'MAE']);
+    expect([...root.querySelectorAll('[role="tab"]')].map((h) => h.textContent!.split(' ⚠')[0])).toEqual(['MSE *', 'MAE']);
   });
 
   it('shows MSE values in the label\'s unit, not as percents, with the gain and the verdict', () => {

@@ -13,7 +13,7 @@ describe('renderHeatmap', () => {
     const m = report.groups.length;
     for (const metric of availableMetrics(report)) {
       const section = report.metrics[metric] as MetricReport;
-      const node = renderHeatmap(report, metric, null);
+      const node = renderHeatmap(report, metric, null).querySelector('table.fu-heatmap')!;
       const cells = [...node.querySelectorAll('td[data-reported-as]')];
       expect(section.envy).toHaveLength(m * (m - 1));
       expect(cells).toHaveLength(section.envy.length);
@@ -32,7 +32,7 @@ describe('renderHeatmap', () => {
 
   it('rows are the groups and columns the groups reported as, with scoped headers', async () => {
     const report = await heartReport();
-    const node = renderHeatmap(report, 'error', null);
+    const node = renderHeatmap(report, 'error', null).querySelector('table.fu-heatmap')!;
     const ids = report.groups.map((g) => g.id);
     expect([...node.querySelectorAll('thead th')].slice(1).map((th) => th.textContent)).toEqual(ids);
     expect([...node.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent)).toEqual(ids);
@@ -42,7 +42,7 @@ describe('renderHeatmap', () => {
   it('outlines and marks a significant violation, and says it in words', async () => {
     const report = withViolations(await heartReport());
     const section = report.metrics.error!;
-    const node = renderHeatmap(report, 'error', null);
+    const node = renderHeatmap(report, 'error', null).querySelector('table.fu-heatmap')!;
     const violations = node.querySelectorAll('td.verdict-violation');
     expect(violations).toHaveLength(section.summary.envyViolations);
     expect(violations[0].querySelector('.fu-heat-mark')!.textContent).toBe(' !');
