@@ -196,7 +196,7 @@ function interventionsHtml(report: AuditReport): string {
         `<ul class="minimization-groups">${groupsWithoutGain.map((g) => `<li>${escapeHtml(g)}</li>`).join('')}</ul>\n`
       : `<p>${escapeHtml(groupsLine)}</p>\n`) +
     (values.length
-      ? '<div class="table-wrap"><table class="minimization-values"><caption>Attribute values that need not be collected</caption>' +
+      ? `${tableWrap('Attribute values that need not be collected')}<table class="minimization-values"><caption>Attribute values that need not be collected</caption>` +
         '<thead><tr><th scope="col">Attribute</th><th scope="col">Values not needed</th></tr></thead><tbody>' +
         values.map(([attribute, vs]) => `<tr><th scope="row">${escapeHtml(attribute)}</th><td>${escapeHtml(vs.join(' / '))}</td></tr>`).join('') +
         '</tbody></table></div>\n<p class="note">No tested group with these values gains significantly from reporting them.</p>\n'
@@ -219,7 +219,7 @@ function limitsHtml(report: AuditReport): string {
     ? `<p class="limits-warning" role="note"><span aria-hidden="true">⚠ </span><strong>More groups than this data can validate.</strong> ` +
       `${escapeHtml(`With ${l.n} test rows in ${l.groups} groups, no test can reliably tell a gain of ${epsilonText(report)} from none: a “no change” verdict here says little.`)}</p>\n`
     : '';
-  const table = '<div class="table-wrap"><table class="limits"><caption>What these test rows can validate (paper 2; SPEC §7)</caption>' +
+  const table = `${tableWrap('What these test rows can validate (paper 2; SPEC §7)')}<table class="limits"><caption>What these test rows can validate (paper 2; SPEC §7)</caption>` +
     '<thead><tr><th scope="col">Quantity</th><th scope="col" class="num">Value</th></tr></thead><tbody>' +
     rows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="num">${escapeHtml(value)}</td></tr>`).join('') +
     '</tbody></table></div>\n';
@@ -264,7 +264,15 @@ function tableHtml(t: Table, options: TableHtmlOptions): string {
   });
   const note = t.note ? `<p class="note">${escapeHtml(t.note)}</p>` : '';
   const table = options.className ? `<table class="${options.className}">` : '<table>';
-  return `<div class="table-wrap">${table}<caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
+  return `${tableWrap(t.title)}${table}<caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
+}
+
+/**
+ * Opens a table's horizontal scroller as a focusable region named like its caption: a table wider than
+ * a narrow window can then be scrolled with the arrow keys (WCAG 2.1.1).
+ */
+function tableWrap(caption: string): string {
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(caption)}">`;
 }
 
 function verdictHtml(verdict: Verdict, text: string): string {
@@ -294,7 +302,7 @@ function envyHeatmapHtml(report: AuditReport, metric: MetricId): string {
     return `<tr class="tone-${t.tone[i]}"><th scope="row">${escapeHtml(cells[0])}</th>${tds.join('')}</tr>`;
   });
   const note = t.note ? `<p class="note">${escapeHtml(t.note)} Shading: green = the group is better off with its own predictions, red = worse; darker = larger. Untested pairs (italic) are not shaded.</p>` : '';
-  return `<div class="table-wrap"><table class="heatmap"><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
+  return `${tableWrap(t.title)}<table class="heatmap"><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
 }
 
 function groupsTableHtml(report: AuditReport): string {
@@ -310,7 +318,7 @@ function groupsTableHtml(report: AuditReport): string {
   const totals = `<tr class="total"><th scope="row">Total</th><td class="num">${sum(report.groups, (g) => g.nTrain)}</td><td class="num">${sum(report.groups, (g) => g.nTest)}</td><td></td><td></td></tr>`;
   const head = `<thead><tr>${header.map((h, j) => `<th scope="col"${j > 0 && j < 4 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
   const caption = balance.caption;
-  return `<div class="table-wrap"><table><caption>${escapeHtml(caption)}</caption>${head}<tbody>${rows.join('')}${totals}</tbody></table></div>\n` +
+  return `${tableWrap(caption)}<table><caption>${escapeHtml(caption)}</caption>${head}<tbody>${rows.join('')}${totals}</tbody></table></div>\n` +
     `<p class="note">${escapeHtml(`${report.dataset.rows} rows, ${report.dataset.droppedRows} dropped (missing label or group value). Features: ${report.dataset.features.join(', ')}.`)}</p>\n`;
 }
 
@@ -340,7 +348,8 @@ a { color: var(--link); }
 .verdict-line { margin: 12px 0; padding: 8px 12px; border-left: 4px solid var(--green); background: var(--stripe); }
 .verdict-line.is-violation { border-left-color: var(--red); }
 nav ul { list-style: none; padding: 0; margin: 12px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; position: relative; } /* relative: keeps .sr-only spans inside the scroller */
+:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }
 th, td { border: 1px solid var(--border); padding: 4px 8px; text-align: left; vertical-align: top; }
