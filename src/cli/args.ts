@@ -68,6 +68,7 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   --save-predictions <file>  also write h0's and h(·, g′)'s predictions on the test rows as a CSV
   --json <file|->            write the JSON report (- = stdout)
   --markdown <file|->        write the Markdown report (- = stdout)
+  --html <file|->            write the standalone HTML report, as the editor exports it (- = stdout)
   --quiet                    print only the verdict line
   --no-color                 plain text even on a terminal
   -h, --help                 this text
@@ -94,6 +95,7 @@ export interface AuditCommand extends DataChoices {
   readonly kind: 'audit';
   readonly jsonPath?: string;
   readonly markdownPath?: string;
+  readonly htmlPath?: string;
   readonly quiet: boolean;
   readonly color: boolean | undefined;
 
@@ -142,6 +144,7 @@ const OPTIONS = {
   'save-predictions': { type: 'string' },
   json: { type: 'string' },
   markdown: { type: 'string' },
+  html: { type: 'string' },
   quiet: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   color: { type: 'boolean' },
@@ -209,7 +212,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!specPath && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
     if (!specPath && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
     if (!values['save-model']) throw new AuditInputError('USAGE', 'Missing --save-model.', 'Name the model file to write, e.g. --save-model model.json.');
-    const auditOnly = (['model-file', 'train-data', 'json', 'markdown'] as const).find((name) => values[name] !== undefined);
+    const auditOnly = (['model-file', 'train-data', 'json', 'markdown', 'html'] as const).find((name) => values[name] !== undefined);
     if (auditOnly) throw new AuditInputError('USAGE', `--${auditOnly} is an option of fairuse audit, not of fairuse train.`, 'Run `fairuse --help` for the options.');
     return {
       kind: 'train',
@@ -237,6 +240,7 @@ export function parseCommand(argv: readonly string[]): Command {
     ...choices,
     jsonPath: values.json,
     markdownPath: values.markdown,
+    htmlPath: values.html,
     quiet: values.quiet ?? false,
     color: values['no-color'] ? false : values.color,
     modelFile,

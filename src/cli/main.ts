@@ -6,6 +6,7 @@ import { decodeText } from '../core/decode-text';
 import { AuditInputError, isAuditInputError } from '../core/errors';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { prepareAuditDataset, prepareTable } from '../core/prepare-dataset';
+import { renderReportHtml } from '../core/render/html';
 import { renderMarkdown } from '../core/render/markdown';
 import { type AuditReport, hasViolation } from '../core/report';
 import { type AuditCommand, type DataChoices, parseCommand, type TrainCommand, USAGE } from './args';
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command.kind === 'train') return train(command);
     const plan = planAudit(command);
     checkOutputPaths(
-      { '--json': command.jsonPath, '--markdown': command.markdownPath },
+      { '--json': command.jsonPath, '--markdown': command.markdownPath, '--html': command.htmlPath },
       { 'data file': plan.dataPath, 'audit spec': command.specPath, 'model file': plan.model?.path, 'training data': plan.model?.trainData },
     );
     return plan.model === undefined ? await audit(command, plan) : await auditModel(command, plan, plan.model);
@@ -59,7 +60,9 @@ function writeReport(command: AuditCommand, report: AuditReport): number {
   const json = `${JSON.stringify(report, null, 2)}\n`;
   writeOutput(command.jsonPath, json);
   writeOutput(command.markdownPath, renderMarkdown(report));
-  const stdoutTaken = command.jsonPath === '-' || command.markdownPath === '-';
+  // As the editor exports it, less the finishing time: the same inputs give the same file.
+  writeOutput(command.htmlPath, renderReportHtml(report, { specLabel: command.specPath }));
+  const stdoutTaken = [command.jsonPath, command.markdownPath, command.htmlPath].includes('-');
   if (!stdoutTaken) {
     const color = command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
     process.stdout.write(command.quiet ? `${renderText(report, color).trimEnd().split('\n').pop()}\n` : renderText(report, color));

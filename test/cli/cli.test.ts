@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderReportHtml } from '../../src/core/render/html';
 
 const root = resolve(__dirname, '../..');
 const heart = join(root, 'examples/heart.csv');
@@ -88,6 +89,19 @@ describe('fairuse audit on examples/heart.csv', () => {
     expect(readFileSync(md, 'utf8')).toMatch(/^# Fair use audit/);
     expect(readFileSync(md, 'utf8')).toContain('| Group | n test | Generic h0 |');
   });
+
+  it('writes the standalone HTML report with --html: the editor export of the same report, self-contained and escaped', () => {
+    const rows = ['y,g,x', ...Array.from({ length: 120 }, (_, i) => `${i % 2},${i % 3 === 0 ? '<script>alert(1)</script>' : 'b & "c"'},${(i * 7) % 11}`)];
+    const data = csv('hostile-html.csv', rows.join('\n'));
+    const html = join(work, 'hostile.html');
+    const out = fairuse('audit', data, '--label', 'y', '--groups', 'g', '--bootstrap', '50', '--json', join(work, 'hostile.json'), '--html', html);
+    expect([0, 1, 3]).toContain(out.status);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toBe(renderReportHtml(JSON.parse(readFileSync(join(work, 'hostile.json'), 'utf8'))));
+    expect(text).toMatch(/^<!DOCTYPE html>/);
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(text).not.toMatch(/<script|<link|\ssrc=|@import|url\(/i);
+  });
 });
 
 describe('bad input: exit status 2 and one line naming the problem', () => {
@@ -108,6 +122,8 @@ describe('bad input: exit status 2 and one line naming the problem', () => {
     ['spec with a BOM and a semicolon CSV', () => ['audit', '--spec', csv('semi.fairuse.json', '\uFEFF' + JSON.stringify({ data: csv('semi.csv', 'y;g;x\n0;a;1\n1;b;2\n'), label: 'y', groups: ['g'] }))], /semicolon-separated/],
     ['no command', () => [], /command/i],
     ['--json onto the data file', () => ['audit', csv('keep.csv', 'y,g,x\n0,a,1\n1,b,2\n'), '--label', 'y', '--groups', 'g', '--json', join(work, 'keep.csv')], /would overwrite the data file/],
+    ['--html onto the data file', () => ['audit', csv('keep2.csv', 'y,g,x\n0,a,1\n1,b,2\n'), '--label', 'y', '--groups', 'g', '--html', join(work, 'keep2.csv')], /--html .* would overwrite the data file/],
+    ['--html given to train', () => ['train', heart, '--label', 'Disease', '--groups', 'Sex', '--save-model', join(work, 'm.json'), '--html', join(work, 'm.html')], /--html is an option of fairuse audit/],
     ['JSON and Markdown both to stdout', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--json', '-', '--markdown', '-'], /standard output/],
     ['a numeric group column with many values', () => ['audit', csv('ages-raw.csv', ['y,age,x', ...Array.from({ length: 40 }, (_, i) => `${i % 2},${20 + i},${i % 3}`)].join('\n')), '--label', 'y', '--groups', 'age'], /age.*40 different numbers.*--groups age:/],
     ['bad bucket syntax', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex:60:30'], /increasing cut points/],
