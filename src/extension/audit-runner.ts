@@ -39,6 +39,8 @@ const STAGE_WEIGHT: Readonly<Record<WorkerProgress['stage'], number>> = {
 export class AuditRunner implements vscode.Disposable {
   private readonly running = new Map<string, WorkerAudit>();
   private readonly generations = new Map<string, number>();
+  /** Specs whose audit was asked for and not yet ended: their worker may not have started. */
+  private readonly claimed = new Set<string>();
 
   constructor(private readonly parts: RunnerParts) {}
 
@@ -52,11 +54,21 @@ export class AuditRunner implements vscode.Disposable {
    * (the user has been told why, and the spec carries a diagnostic).
    */
   async run(specUri: vscode.Uri): Promise<AuditReport | undefined> {
-    const { log, diagnostics } = this.parts;
     const specPath = specUri.fsPath;
     // Claimed before the first await, so a second run of the spec started meanwhile supersedes this one.
     const generation = (this.generations.get(specPath) ?? 0) + 1;
     this.generations.set(specPath, generation);
+    this.claimed.add(specPath);
+    try {
+      return await this.runClaimed(specUri, generation);
+    } finally {
+      if (this.generations.get(specPath) === generation) this.claimed.delete(specPath);
+    }
+  }
+
+  private async runClaimed(specUri: vscode.Uri, generation: number): Promise<AuditReport | undefined> {
+    const { log, diagnostics } = this.parts;
+    const specPath = specUri.fsPath;
     const superseded = () => this.generations.get(specPath) !== generation;
     const text = await readSpecFile(specUri);
     if (text === undefined) {
@@ -146,7 +158,9 @@ export class AuditRunner implements vscode.Disposable {
 
   /** Cancels every running audit; returns how many there were. */
   cancelAll(): number {
-    const count = this.running.size;
+    // An audit still reading its spec, or waiting for its worker, counts: it is cancelled too.
+    const count = new Set([...this.running.keys(), ...this.claimed]).size;
+    this.claimed.clear();
     for (const [spec, generation] of this.generations) this.generations.set(spec, generation + 1);
     for (const audit of this.running.values()) audit.cancel();
     this.running.clear();
