@@ -33,6 +33,8 @@ export async function packageVsix(extDir: string, opts: PackageOptions): Promise
     vsceMain,
     'package',
     opts.dependencies ? '--dependencies' : '--no-dependencies',
+    // README links into docs/ stay relative (the package has no public repository to rewrite them against).
+    '--no-rewrite-relative-links',
     ...(opts.lenient ? ['--allow-missing-repository', '--skip-license'] : []),
     '-o',
     out,
