@@ -31,6 +31,7 @@ interface RawTest {
   pHarm: number | null;
   pGain: number | null;
   test: TestKind | null;
+  undefinedResamples: number;
 }
 
 /**
@@ -100,8 +101,9 @@ export function assessMetric(
 
 /**
  * The uncorrected test of one gain: the interval always comes from the resamples; the p-values from the
- * exact test when one is given (error rate), else from the resamples. `resampled` null means the gain is
- * reported but not tested.
+ * exact test when one is given (error rate), else from the resamples. Resamples on which the metric is
+ * undefined (NaN: AUC on a resample that drew one class) are left out of both and counted (SPEC §5).
+ * `resampled` null, or no resample with a defined gain, means the gain is reported but not tested.
  */
 function rawTest(
   gain: number,
@@ -110,9 +112,13 @@ function rawTest(
   exactTest: (() => { pHarm: number; pGain: number }) | null,
 ): RawTest {
   const pointGain = finiteOrNull(gain);
-  if (resampled === null || pointGain === null) return { gain: pointGain, ci: null, pHarm: null, pGain: null, test: null };
-  const p = exactTest ? exactTest() : bootstrapPValues(resampled);
-  return { gain: pointGain, ci: percentileInterval(resampled, alpha), pHarm: p.pHarm, pGain: p.pGain, test: exactTest ? 'mcnemar' : 'bootstrap' };
+  const defined = resampled?.filter((d) => !Number.isNaN(d)) ?? null;
+  const undefinedResamples = resampled && defined ? resampled.length - defined.length : 0;
+  if (defined === null || defined.length === 0 || pointGain === null) {
+    return { gain: pointGain, ci: null, pHarm: null, pGain: null, test: null, undefinedResamples };
+  }
+  const p = exactTest ? exactTest() : bootstrapPValues(defined);
+  return { gain: pointGain, ci: percentileInterval(defined, alpha), pHarm: p.pHarm, pGain: p.pGain, test: exactTest ? 'mcnemar' : 'bootstrap', undefinedResamples };
 }
 
 /** Corrects harm and gain p-values separately across the family (SPEC §5) and gives each row its verdict. */
@@ -126,6 +132,7 @@ function finishTests(raw: readonly RawTest[], settings: AssessSettings): GainTes
     pGain: pGain[i],
     verdict: verdictOf(r.test, pHarm[i], pGain[i], settings.alpha),
     test: r.test,
+    ...(r.undefinedResamples > 0 ? { undefinedResamples: r.undefinedResamples } : {}),
   }));
 }
 

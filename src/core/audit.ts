@@ -38,8 +38,6 @@ export interface BootstrapJob {
   readonly seed: number;
   readonly stream: number;
   readonly threshold: number;
-  /** How the group's rows are resampled: by label (classification, the default) or all together (regression). */
-  readonly strata?: 'label' | 'none';
 }
 
 /** Runs bootstrap jobs; the default runs them one after another on this thread. */
@@ -72,7 +70,7 @@ export function runBootstrapJob(job: BootstrapJob, onResample: (done: number) =>
   return bootstrapGroupGains(
     job.group,
     job.metrics.map((id) => METRICS[id]),
-    { resamples: job.resamples, seed: job.seed, stream: job.stream, threshold: job.threshold, strata: job.strata },
+    { resamples: job.resamples, seed: job.seed, stream: job.stream, threshold: job.threshold },
     onResample,
   );
 }
@@ -305,11 +303,17 @@ async function testAndReport(
     }
   });
 
-  // Regression resamples each group's rows together: a numeric label has no classes to stratify by.
-  const strata = task === 'regression' ? { strata: 'none' as const } : {};
-  const jobs: BootstrapJob[] = perGroup.flatMap((group, j) =>
-    largeEnough[j] ? [{ group, metrics: metricIds, resamples: options.bootstrap, seed: options.seed, stream: j, threshold: options.threshold, ...strata }] : [],
-  );
+  // Each group's random stream is its first row's index, so the resamples do not depend on how values are spelled.
+  const firstRow = firstRowOfGroups(groups);
+  const tested = perGroup.flatMap((_, j) => (largeEnough[j] ? [j] : []));
+  const jobs: BootstrapJob[] = tested.map((j) => ({
+    group: perGroup[j],
+    metrics: metricIds,
+    resamples: options.bootstrap,
+    seed: options.seed,
+    stream: firstRow[j],
+    threshold: options.threshold,
+  }));
   const total = jobs.length * options.bootstrap;
   let done = 0;
   progress({ stage: 'bootstrap', technique, done, total });
@@ -320,7 +324,7 @@ async function testAndReport(
     progress({ stage: 'bootstrap', technique, done, total });
   });
   const resampledOfGroup = new Map<number, Array<GroupGains<Float64Array>>>();
-  jobs.forEach((job, k) => resampledOfGroup.set(job.stream, results[k]));
+  tested.forEach((j, k) => resampledOfGroup.set(j, results[k]));
 
   progress({ stage: 'report', technique });
   const overall = truthfulPredictions(predictions, groups.groupOfRow, split.test, dataset.label.values);
@@ -334,6 +338,7 @@ async function testAndReport(
     }));
     const section = assessMetric(METRICS[id], evidence, overall, options);
     metrics[id] = id === 'mse' ? { ...section, r2: rSquaredReport(section, perGroup, overall.y) } : section;
+    warnings.push(...undefinedResampleWarnings(METRICS[id].name, section, options.bootstrap));
   });
 
   return {
@@ -354,6 +359,7 @@ async function testAndReport(
       C: Number.isFinite(options.C) ? options.C : 'Infinity',
       seed: options.seed,
       bootstrap: options.bootstrap,
+      resampling: 'group',
       alpha: options.alpha,
       correction: options.correction,
       ...(dataset.splitColumn ? { splitColumn: dataset.splitColumn } : { testSize: options.testSize }),
@@ -389,6 +395,27 @@ function limitsOf(task: Task, perGroup: readonly GroupPredictions[], decisive: M
   if (genericRisk === null || !(genericRisk > 0)) return { limits: limitsReport(testSizes, DEFAULT_OPTIONS.epsilon!, { ...spread, pooled }) };
   const epsilon = EPSILON_SHARE_OF_GENERIC_RISK * genericRisk;
   return { limits: { ...limitsReport(testSizes, epsilon, { ...spread, pooled }), epsilonShareOfGenericRisk: EPSILON_SHARE_OF_GENERIC_RISK } };
+}
+
+/**
+ * One warning per group whose resamples left the metric undefined on some draws (AUC when a resample drew one
+ * class): the same draws serve its rationality and envy tests, so the rationality row's count stands for all.
+ */
+function undefinedResampleWarnings(metricName: string, section: MetricReport, resamples: number): string[] {
+  return section.rationality.flatMap((row) =>
+    row.undefinedResamples
+      ? [`${metricName}: ${row.undefinedResamples} of ${resamples} bootstrap resamples of group ${row.group} drew one class only; they are left out of its intervals and p-values.`]
+      : [],
+  );
+}
+
+/** The index of each group's first row in the data (file order). */
+function firstRowOfGroups(groups: GroupIndex): Int32Array {
+  const first = new Int32Array(groups.groups.length).fill(-1);
+  groups.groupOfRow.forEach((g, row) => {
+    if (first[g] < 0) first[g] = row;
+  });
+  return first;
 }
 
 /** Rows per group, and its positive rate (classification) or mean label (regression), over train and test rows. */

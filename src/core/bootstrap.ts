@@ -26,14 +26,12 @@ export interface GroupGains<T> {
 export interface BootstrapSettings {
   readonly resamples: number;
   readonly seed: number;
-  /** Selects this group's independent random stream (its index), see SeededRandom. */
+  /**
+   * Selects this group's independent random stream (see SeededRandom). The audit passes the index of the
+   * group's first row in the data, so the resamples do not depend on how group values are spelled or sorted.
+   */
   readonly stream: number;
   readonly threshold: number;
-  /**
-   * Strata of the resampling within the group: its positives and negatives drawn separately (SPEC §5, the
-   * default), or all its rows together (regression, whose labels have no classes).
-   */
-  readonly strata?: 'label' | 'none';
 }
 
 /** Point gains on the group's test rows, for one metric. NaN where the metric is undefined. */
@@ -47,10 +45,12 @@ export function pointGains(group: GroupPredictions, metric: MetricDefinition, th
 }
 
 /**
- * The paired, label-stratified bootstrap of SPEC §5 for one group: each resample draws the group's
- * positives and its negatives with replacement, separately (for regression, `strata: 'none'`, all its rows
- * together), as a vector of counts over its rows; every model is scored on that same resample for every
- * metric. Returns, per metric, the B resampled gains.
+ * The paired bootstrap of SPEC §5 for one group: each resample draws n of the group's n test rows with
+ * replacement, from the group as a whole (not stratified by label: fixing the number of positives would remove
+ * the base-rate variance that Brier, log loss and ECE differences carry, and the tests would find harm that is
+ * not there). The resample is a vector of counts over the rows; every model is scored on that same resample for
+ * every metric. Returns, per metric, the B resampled gains; NaN where the metric is undefined on a resample
+ * (AUC when it drew one class), which the tests leave out.
  *
  * Resampled copies of the predictions are never made: the counts are the weights of the metric kernels.
  */
@@ -62,11 +62,6 @@ export function bootstrapGroupGains(
 ): Array<GroupGains<Float64Array>> {
   const n = group.y.length;
   const B = settings.resamples;
-  // Positives first, then negatives: the order of the draws, so a seed gives the same resamples as before.
-  const positives: number[] = [];
-  const negatives: number[] = [];
-  if (settings.strata === 'none') for (let i = 0; i < n; i++) negatives.push(i);
-  else for (let i = 0; i < n; i++) (group.y[i] === 1 ? positives : negatives).push(i);
   const prepared = metrics.map((metric) => prepareAll(group, metric, settings.threshold));
   const results = metrics.map(() => ({
     rationality: new Float64Array(B),
@@ -77,8 +72,7 @@ export function bootstrapGroupGains(
   const counts = new Float64Array(n);
   for (let b = 0; b < B; b++) {
     counts.fill(0);
-    for (let k = 0; k < positives.length; k++) counts[positives[random.nextInt(positives.length)]]++;
-    for (let k = 0; k < negatives.length; k++) counts[negatives[random.nextInt(negatives.length)]]++;
+    for (let k = 0; k < n; k++) counts[random.nextInt(n)]++;
     metrics.forEach((metric, m) => {
       const kernels = prepared[m];
       const ownRisk = toRisk(metric, kernels.own.score(counts));

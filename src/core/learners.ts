@@ -82,12 +82,14 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
       if (technique === 'dcp') {
         const rowsOfGroup: number[][] = groups.groups.map(() => []);
         trainRows.forEach((row, r) => rowsOfGroup[groups.groupOfRow[row]].push(r));
+        // Each decoupled fit's seed comes from its group's first training row, not the group's place in the sorted
+        // order, so renaming a value changes no fit (SPEC §1).
         const asGroup = groups.groups.map((group, g) => {
           if (rowsOfGroup[g].length === 0) {
             personalWarnings.push(`Group ${group.id} has no training rows; its decoupled model is the generic model h0.`);
             return generic;
           }
-          return fit(selectRows(xTrain, rowsOfGroup[g]), Uint8Array.from(rowsOfGroup[g], (r) => yTrain[r]), 1 + g, `the decoupled model of ${group.id}`, personalWarnings).predict(xTest);
+          return fit(selectRows(xTrain, rowsOfGroup[g]), Uint8Array.from(rowsOfGroup[g], (r) => yTrain[r]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings).predict(xTest);
         });
         return { asGroup, warnings: personalWarnings };
       }

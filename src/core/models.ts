@@ -149,21 +149,45 @@ function fitWithGroupDummies<Y extends Labels>(
 
 /**
  * The dummy columns a group switches on: `1hot` has one dummy per level of every attribute (no reference
- * level dropped), `all` one per intersectional group (SPEC §2).
+ * level dropped), `all` one per intersectional group (SPEC §2). The dummies come in the order their level or
+ * group first appears in the data, not in sorted order, so that renaming a value (`Male` to `Amale`) leaves the
+ * design matrix, and so every fitted number, exactly as it was (SPEC §1).
+ *
+ * @returns groupColumns[g] = the dummy columns group g switches on; dummyNames and conditions per dummy
  */
-export function groupDummies(groups: GroupIndex, technique: '1hot' | 'all'): { groupColumns: number[][]; dummyNames: string[] } {
+export function groupDummies(
+  groups: GroupIndex,
+  technique: '1hot' | 'all',
+): { groupColumns: number[][]; dummyNames: string[]; conditions: Array<Readonly<Record<string, string>>> } {
+  const firstRow = new Array<number>(groups.groups.length).fill(Infinity);
+  groups.groupOfRow.forEach((g, row) => {
+    if (row < firstRow[g]) firstRow[g] = row;
+  });
+  const inDataOrder = groups.groups.map((_, g) => g).sort((a, b) => firstRow[a] - firstRow[b]);
   if (technique === 'all') {
-    return { groupColumns: groups.groups.map((_, g) => [g]), dummyNames: groups.groups.map((g) => g.id) };
+    const columnOf = new Array<number>(groups.groups.length);
+    inDataOrder.forEach((g, column) => (columnOf[g] = column));
+    return {
+      groupColumns: groups.groups.map((_, g) => [columnOf[g]]),
+      dummyNames: inDataOrder.map((g) => groups.groups[g].id),
+      conditions: inDataOrder.map((g) => groups.groups[g].values),
+    };
   }
   const attributes = Object.keys(groups.groups[0].values);
   const dummyNames: string[] = [];
-  const offsets: number[] = [];
-  groups.levels.forEach((levels, a) => {
-    offsets.push(dummyNames.length);
-    for (const level of levels) dummyNames.push(`${attributes[a]}=${level}`);
+  const conditions: Array<Readonly<Record<string, string>>> = [];
+  const columnOf = attributes.map(() => new Map<string, number>());
+  attributes.forEach((attribute, a) => {
+    for (const g of inDataOrder) {
+      const level = groups.groups[g].tuple[a];
+      if (columnOf[a].has(level)) continue;
+      columnOf[a].set(level, dummyNames.length);
+      dummyNames.push(`${attribute}=${level}`);
+      conditions.push({ [attribute]: level });
+    }
   });
-  const groupColumns = groups.groups.map((group) => group.tuple.map((value, a) => offsets[a] + groups.levels[a].indexOf(value)));
-  return { groupColumns, dummyNames };
+  const groupColumns = groups.groups.map((group) => group.tuple.map((value, a) => columnOf[a].get(value) as number));
+  return { groupColumns, dummyNames, conditions };
 }
 
 function fitDecoupled<Y extends Labels>(generic: GenericFit<Y>, groups: GroupIndex, trainRows: Int32Array, C: number, warnings: string[]): PersonalizedModel {

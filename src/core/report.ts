@@ -33,6 +33,11 @@ export interface GainTest {
   readonly pGain: number | null;
   readonly verdict: Verdict;
   readonly test: TestKind | null;
+  /**
+   * Bootstrap resamples on which the metric was undefined (AUC on a resample that drew one class), left out of
+   * the interval and the p-value (SPEC §5). Absent when there were none.
+   */
+  readonly undefinedResamples?: number;
 }
 
 export interface RationalityRow extends GainTest {
@@ -104,7 +109,13 @@ export interface SettingsReport {
   /** The inverse penalty; the string "Infinity" for no penalty, since JSON has no infinity. */
   readonly C: number | 'Infinity';
   readonly seed: number;
+  /** B, the bootstrap resamples per group. */
   readonly bootstrap: number;
+  /**
+   * How each group's test rows are resampled: "group" = with replacement from the group as a whole (SPEC §5 as
+   * corrected). Reports without it were written by the label-stratified resampler, whose verdicts can differ.
+   */
+  readonly resampling: 'group';
   readonly alpha: number;
   readonly correction: Correction;
   readonly testSize?: number;

@@ -44,8 +44,8 @@ describe('fairuse audit examples/blood-pressure.csv (regression)', () => {
       expect(typeof g.labelMean).toBe('number');
     }
     const mse = report.metrics.mse;
-    expect(mse.rationality.map((r: { verdict: string }) => r.verdict)).toEqual(['gain', 'violation', 'gain', 'gain']);
-    expect(mse.summary).toMatchObject({ rationalityGains: 3, rationalityViolations: 1 });
+    expect(mse.rationality.map((r: { verdict: string }) => r.verdict)).toEqual(['none', 'violation', 'gain', 'gain']);
+    expect(mse.summary).toMatchObject({ rationalityGains: 2, rationalityViolations: 1 });
     for (const row of mse.rationality) {
       expect(row.test).toBe('bootstrap');
       expect(row.gain).toBeCloseTo(row.generic - row.personalized, 9);

@@ -52,33 +52,39 @@ describe('paired bootstrap (SPEC §5)', () => {
         }
         const a = bootstrapGroupGains(group, metrics, settings(seed));
         const b = bootstrapGroupGains(swapped, metrics, settings(seed));
-        a.forEach((gains, m) => gains.rationality.forEach((d, k) => expect(b[m].rationality[k]).toBeCloseTo(-d, 12)));
+        // a resample that drew one class leaves AUC undefined (NaN) for both orders alike
+        a.forEach((gains, m) => gains.rationality.forEach((d, k) => (Number.isNaN(d) ? expect(b[m].rationality[k]).toBeNaN() : expect(b[m].rationality[k]).toBeCloseTo(-d, 12))));
       }),
       { numRuns: 50 },
     );
   });
 
-  it('keeps the label counts of every resample (stratified by label)', () => {
-    // With h0 = always 1 and h = always 0, error(h0) − error(h) = (n₋ − n₊)/n in every resample.
+  it('resamples the group as a whole: the number of positives varies between resamples (SPEC §5, not stratified)', () => {
+    // With h0 = always 1 and h = always 0, error(h0) − error(h) = (n₋ − n₊)/n of the resample: it would be
+    // (5 − 3)/8 in every resample if the positives and negatives were drawn separately.
     const y = Uint8Array.of(1, 1, 1, 0, 0, 0, 0, 0);
     const group: GroupPredictions = { y, generic: new Float64Array(8).fill(0.9), asGroup: [new Float64Array(8).fill(0.1)], truthful: 0 };
-    const [error] = bootstrapGroupGains(group, [METRICS.error], { resamples: 30, seed: 5, stream: 0, threshold: 0.5 });
-    for (const d of error.rationality) expect(d).toBeCloseTo((5 - 3) / 8, 12);
+    const [error] = bootstrapGroupGains(group, [METRICS.error], { resamples: 400, seed: 5, stream: 0, threshold: 0.5 });
+    const positivesDrawn = Array.from(error.rationality, (d) => Math.round((8 - d * 8) / 2));
+    expect(new Set(positivesDrawn).size).toBeGreaterThan(4);
+    // E[positives drawn] = 3: the mean over 400 resamples lies within 4 standard errors (sd = √(8·3/8·5/8) ≈ 1.37)
+    const mean = positivesDrawn.reduce((s, v) => s + v, 0) / positivesDrawn.length;
+    expect(Math.abs(mean - 3)).toBeLessThan(4 * 1.37 / Math.sqrt(400));
   });
 
-  it('regression (strata: none) resamples the group\'s rows together: no label strata, and the same draws for any y', () => {
+  it('a regression resamples the group\'s rows together, and the same draws for any y', () => {
     // y marks rows 0–2 as "1": with label strata their count would stay 3 in every resample.
     const y = Float64Array.of(1, 1, 1, 0, 0, 0, 0, 0);
     const indicator = Float64Array.from(y);
     // MAE of h0 = y-indicator against h = 0: the resampled share of rows 0–2, minus nothing.
     const group: GroupPredictions = { y: new Float64Array(8), generic: indicator, asGroup: [new Float64Array(8)], truthful: 0 };
-    const [mae] = bootstrapGroupGains(group, [METRICS.mae], { resamples: 200, seed: 5, stream: 0, threshold: 0.5, strata: 'none' });
+    const [mae] = bootstrapGroupGains(group, [METRICS.mae], { resamples: 200, seed: 5, stream: 0, threshold: 0.5 });
     const shares = new Set(Array.from(mae.rationality, (d) => Math.round(d * 8)));
     expect(shares.size).toBeGreaterThan(3);
     // the draws do not depend on the labels: y and both predictions moved by the same amount per row, same gains
     const shift = Float64Array.of(5, -2, 7, 1, 1, 1, 0, 3);
     const relabeled: GroupPredictions = { y: shift, generic: shift.map((c, i) => c + indicator[i]), asGroup: [shift], truthful: 0 };
-    const [again] = bootstrapGroupGains(relabeled, [METRICS.mae], { resamples: 200, seed: 5, stream: 0, threshold: 0.5, strata: 'none' });
+    const [again] = bootstrapGroupGains(relabeled, [METRICS.mae], { resamples: 200, seed: 5, stream: 0, threshold: 0.5 });
     expect(Array.from(again.rationality)).toEqual(Array.from(mae.rationality));
   });
 });

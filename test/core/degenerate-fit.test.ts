@@ -44,21 +44,21 @@ describe('degenerateFit', () => {
 });
 
 describe('a degenerate fitted model is named in a warning (heart)', () => {
-  it('--model nn --seed 5: the personalized net gives 233 of its 242 training rows 0.4772 (AUC 0.500 in every group)', async () => {
+  it('--model nn --seed 5: the personalized net is flat within each group (test AUC at most 0.5 in every group)', async () => {
     const report = await runAudit(heart, { modelClass: 'nn', seed: 5, bootstrap: 20 }, { path: 'heart.csv' });
-    expect(report.metrics.auc!.rationality.map((r) => r.personalized)).toEqual([0.5, 0.5, 0.5, 0.5]);
+    for (const row of report.metrics.auc!.rationality) expect(row.personalized).toBeLessThanOrEqual(0.5);
     expect(degenerate(report.warnings)).toEqual([
       expect.stringMatching(/^The personalized model \(1hot\), a neural net, is nearly constant within each group on its training rows: 90% of its probabilities there equal their group's median, .*try another --seed, or --model lr\.$/),
     ]);
   });
 
-  it("--model nn --seed 10: h0's Platt slope is 0.03, its probabilities 0.455-0.460 (test AUC 0.268)", async () => {
-    const report = await runAudit(heart, { modelClass: 'nn', seed: 10, bootstrap: 20, technique: 'dcp' }, { path: 'heart.csv' });
-    expect(degenerate(report.warnings)).toEqual([expect.stringMatching(/^The generic model h0, a neural net, is nearly constant on its training rows: 90% of its probabilities there are within 0\.0039 of their median, 0\.4597, .* \(0\.6897\) by 1%/)]);
+  it('--model nn --seed 94 --technique dcp: h0 gives 90% of its training rows 0.4676', async () => {
+    const report = await runAudit(heart, { modelClass: 'nn', seed: 94, bootstrap: 20, technique: 'dcp' }, { path: 'heart.csv' });
+    expect(degenerate(report.warnings)).toEqual([expect.stringMatching(/^The generic model h0, a neural net, is nearly constant on its training rows: 90% of its probabilities there equal their median, 0\.4676, .* \(0\.6897\) by 1%/)]);
   });
 
-  it('--model nn --seed 11 --technique dcp: the decoupled net of Sex=Male, Age=Old', async () => {
-    const report = await runAudit(heart, { modelClass: 'nn', seed: 11, bootstrap: 20, technique: 'dcp' }, { path: 'heart.csv' });
+  it('--model nn --seed 18 --technique dcp: the decoupled net of Sex=Male, Age=Old', async () => {
+    const report = await runAudit(heart, { modelClass: 'nn', seed: 18, bootstrap: 20, technique: 'dcp' }, { path: 'heart.csv' });
     expect(degenerate(report.warnings)).toEqual([expect.stringMatching(/^The decoupled model of Sex=Male, Age=Old, a neural net, .* the group's base rate/)]);
   });
 

@@ -43,3 +43,19 @@ describe('stratifiedSplit', () => {
     expect(stratifiedSplit(groupOfRow, label, 0.2, 7).test).not.toEqual(a.test);
   });
 });
+
+describe('the split does not depend on how values are spelled or sorted (SPEC §1)', () => {
+  const n = 300;
+  // group codes as indexGroups would give them for two spellings: renaming swaps the sorted order of the groups
+  const groupCode = Int32Array.from({ length: n }, (_, i) => (i * 7) % 4);
+  const renamed = groupCode.map((g) => 3 - g);
+  const label = Uint8Array.from({ length: n }, (_, i) => ((i * 13) % 5 < 2 ? 1 : 0));
+
+  it('gives the same partition when the group codes are permuted', () => {
+    expect(stratifiedSplit(renamed, label, 0.2, 2338)).toEqual(stratifiedSplit(groupCode, label, 0.2, 2338));
+  });
+
+  it('gives the same partition when the label is flipped (the other value named positive)', () => {
+    expect(stratifiedSplit(groupCode, label.map((y) => 1 - y), 0.2, 2338)).toEqual(stratifiedSplit(groupCode, label, 0.2, 2338));
+  });
+});

@@ -25,7 +25,7 @@ function report(): AuditReport {
   return {
     schemaVersion: 1,
     dataset: { path: 'heart.csv', rows: 303, droppedRows: 0, label: 'Disease', positive: '1', groupAttributes: ['Sex', 'Age'], features: [] },
-    settings: { technique: '1hot', model: 'lr', C: 1, seed: 1, bootstrap: 10, alpha: 0.1, correction: 'bonferroni', threshold: 0.5, minGroupSize: 10, metric: 'error' },
+    settings: { technique: '1hot', model: 'lr', C: 1, seed: 1, bootstrap: 10, resampling: 'group', alpha: 0.1, correction: 'bonferroni', threshold: 0.5, minGroupSize: 10, metric: 'error' },
     groups: [],
     metrics: { error: { overall: { generic: 0.2, personalized: 0.2, gain: 0 }, rationality: rows, envy: envyRows, summary } },
     warnings: [],

@@ -64,9 +64,19 @@ describe('interventions in the panel (SPEC §6, paper 1 Table 3)', () => {
       expect([...section.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).toBe(true);
       expect([...section.querySelectorAll('tbody th')].every((th) => th.getAttribute('scope') === 'row')).toBe(true);
     });
-    // the validation choice serves one group with h0 on the heart data
-    const selected = report.interventions!.items[2];
-    expect(selected.groups.some((g) => g.assigned === 'generic')).toBe(true);
+  });
+
+  it('the validation choice on the shifted data serves a group with h0, and its Table 3 row says so', async () => {
+    const report = await shiftedReport();
+    const { root } = open(report);
+    const selected = report.interventions!.items.find((item) => item.kind === 'selected')!;
+    const generic = selected.groups.filter((g) => g.assigned === 'generic');
+    expect(generic.length).toBeGreaterThan(0);
+    const section = root.querySelector<HTMLElement>('section.fu-intervention[data-intervention="selected"]')!;
+    for (const g of generic) {
+      const row = [...section.querySelectorAll('tbody tr')].find((tr) => tr.getAttribute('data-group') === g.group)!;
+      expect(cells(row)[1]).toMatch(/h0|generic/i);
+    }
   });
 
   it('lists the groups without a significant gain and the attribute values that need not be collected', async () => {

@@ -6,7 +6,7 @@
 import type { Dataset } from '../dataset';
 import { fitFeatureEncoder } from '../feature-encoder';
 import { type GroupIndex, indexGroups } from '../groups';
-import { fitGeneric, fitPersonalized, type LinearModel } from '../models';
+import { fitGeneric, fitPersonalized, groupDummies, type LinearModel } from '../models';
 import { type AuditOptions, resolveOptions } from '../options';
 import type { PredictionMatrix } from '../prediction-matrix';
 import { AuditInputError } from '../errors';
@@ -65,9 +65,7 @@ export function trainEngineModel(dataset: Dataset, partialOptions: Partial<Audit
   if (fitted.technique === 'dcp') {
     coefficientsOfModel = { groupModels: groups.groups.map((g, k) => ({ group: g.values, ...coefficients(fitted.models[k]) })) };
   } else {
-    // The dummies in the order groupDummies makes them: per attribute its levels (1hot), or per group (all).
-    const groupColumns: GroupCondition[] =
-      fitted.technique === 'all' ? groups.groups.map((g) => g.values) : attributes.flatMap((a, k) => groups.levels[k].map((level) => ({ [a]: level })));
+    const groupColumns: GroupCondition[] = groupDummies(groups, fitted.technique).conditions;
     coefficientsOfModel = { groupColumns, ...coefficients(fitted.model) };
   }
   const assignment = assignmentOf(options.assign, groups);
