@@ -1,6 +1,6 @@
 // `npm run calibration:cli`: issue 11's acceptance check, through the command line a user runs. On N fresh
 // datasets (default 80) of the exact shared-shift null (4 groups × 400 test rows, p ~ U(0.15, 0.85),
-// y ~ Bernoulli(p), h0 = p − 0.1, every h(·, g′) = p + 0.1: every gain is 0), it writes the data and a
+// y ~ Bernoulli(p), h(·, g′) = p ± 0.1 by the sign of g′, h0 = p ∓ 0.1 by the row's group: every gain is 0), it writes the data and a
 // predictions file, runs `fairuse audit --model-file p.csv --model-kind predictions --json`, and prints the share
 // of audits that report any rationality or envy violation, per metric. Goal: at most 16% at α = 0.1.
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,9 @@ const ROWS = 400;
 const GROUPS = ['a', 'b', 'c', 'd'];
 const cli = join(import.meta.dirname, '../../bin/fairuse.js');
 
+/** The shared-shift direction of a group: + for a and c, − for b and d. */
+const sign = (g) => (GROUPS.indexOf(g) % 2 === 0 ? 1 : -1);
+
 const folder = mkdtempSync(join(tmpdir(), 'fairuse-null-'));
 const violations = {};
 try {
@@ -26,7 +29,9 @@ try {
         const p = 0.15 + 0.7 * random();
         const y = random() < p ? 1 : 0;
         data.push(`${y},${g},${p.toFixed(6)}`);
-        predictions.push([(p - 0.1).toFixed(6), ...GROUPS.map(() => (p + 0.1).toFixed(6))].join(','));
+        // h(·, g′) = p + 0.1·s(g′), and h0 = p − 0.1·s(g) on group g's rows (s = +1, −1, +1, −1): as in
+        // scripts/calibration/scenarios.ts, so the envy comparisons between opposite signs are exact nulls too.
+        predictions.push([(p - 0.1 * sign(g)).toFixed(6), ...GROUPS.map((h) => (p + 0.1 * sign(h)).toFixed(6))].join(','));
       }
     }
     writeFileSync(join(folder, 'data.csv'), `${data.join('\n')}\n`);

@@ -5,10 +5,12 @@
  * (`assessMetric`).
  *
  * - `shared-shift`: an exact null in which the two models share their errors, as real personalized models do.
- *   Classification: true probability p ~ U(0.15, 0.85), y ~ Bernoulli(p), h0 = p − 0.1 and every h(·, g′) =
- *   p + 0.1. The symmetry (p, y) → (1 − p, 1 − y) maps one model onto the other, so they have the same error,
- *   ECE, log loss and Brier score in distribution, and the same AUC: every gain is 0. Regression: y = μ + ε,
- *   h0 = μ − 0.5 and h(·, g′) = μ + 0.5, the same MSE and MAE.
+ *   Classification: true probability p ~ U(0.15, 0.85), y ~ Bernoulli(p); each group g has a sign s(g) = +1 for
+ *   even g, −1 for odd g; h(·, g′) = p + 0.1·s(g′) and, on group g's rows, h0 = p − 0.1·s(g). The symmetry
+ *   (p, y) → (1 − p, 1 − y) maps p + 0.1 onto p − 0.1, so the two have the same error, ECE, log loss and Brier
+ *   score in distribution, and the same AUC: every rationality gain is 0, and every envy gain too (between
+ *   groups of opposite signs it is the same shared-shift comparison; between groups of the same sign the
+ *   predictions are identical). Regression: y = μ + ε, shifts of ±0.5, the same MSE and MAE.
  * - `independent`: the models are independent noisy copies of the truth (logit noise 0.6; regression: noise
  *   of sd 0.6 on μ); every gain is 0 by exchangeability.
  * - `harm`: as `independent`, but group 0's own personalized model is noisier (1.6): its rationality gain is
@@ -42,8 +44,11 @@ function normalOf(random: SeededRandom): () => number {
 interface RowModel {
   /** Draws the row: its label and the truth the models see. */
   row(): { y: number; truth: number };
-  /** A model's prediction of a row; `role` 'generic' | 'own' | 'other'; harmed = the harmed group's own model. */
-  predict(truth: number, role: 'generic' | 'personalized', harmed: boolean): number;
+  /**
+   * A model's prediction of a row: `sign` is the shared-shift direction (−s(g) for h0 on group g's rows, s(g′) for
+   * h(·, g′)); `harmed` marks the harmed group's own model.
+   */
+  predict(truth: number, sign: number, harmed: boolean): number;
 }
 
 function rowModel(task: Task, scenario: Scenario, random: SeededRandom): RowModel {
@@ -55,7 +60,7 @@ function rowModel(task: Task, scenario: Scenario, random: SeededRandom): RowMode
           const p = 0.15 + 0.7 * random.nextFloat();
           return { y: random.nextFloat() < p ? 1 : 0, truth: p };
         },
-        predict: (p, role) => (role === 'generic' ? p - SHIFT : p + SHIFT),
+        predict: (p, sign) => p + sign * SHIFT,
       };
     }
     return {
@@ -63,7 +68,7 @@ function rowModel(task: Task, scenario: Scenario, random: SeededRandom): RowMode
         const z = 1.5 * normal();
         return { y: random.nextFloat() < sigmoid(z) ? 1 : 0, truth: z };
       },
-      predict: (z, _role, harmed) => sigmoid(z + (harmed ? HARMED_NOISE : NOISE) * normal()),
+      predict: (z, _sign, harmed) => sigmoid(z + (harmed ? HARMED_NOISE : NOISE) * normal()),
     };
   }
   if (scenario === 'shared-shift') {
@@ -72,7 +77,7 @@ function rowModel(task: Task, scenario: Scenario, random: SeededRandom): RowMode
         const mu = 3 * normal();
         return { y: mu + normal(), truth: mu };
       },
-      predict: (mu, role) => (role === 'generic' ? mu - REGRESSION_SHIFT : mu + REGRESSION_SHIFT),
+      predict: (mu, sign) => mu + sign * REGRESSION_SHIFT,
     };
   }
   return {
@@ -80,9 +85,12 @@ function rowModel(task: Task, scenario: Scenario, random: SeededRandom): RowMode
       const mu = 3 * normal();
       return { y: mu + normal(), truth: mu };
     },
-    predict: (mu, _role, harmed) => mu + (harmed ? HARMED_NOISE : NOISE) * normal(),
+    predict: (mu, _sign, harmed) => mu + (harmed ? HARMED_NOISE : NOISE) * normal(),
   };
 }
+
+/** The shared-shift direction s(g) of group g. */
+const signOf = (g: number) => (g % 2 === 0 ? 1 : -1);
 
 /** The test rows of GROUPS groups, each with h0 and h(·, g′) for every g′. */
 export function simulate(task: Task, scenario: Scenario, rowsPerGroup: number, random: SeededRandom): GroupPredictions[] {
@@ -92,9 +100,9 @@ export function simulate(task: Task, scenario: Scenario, rowsPerGroup: number, r
     const y = task === 'classification' ? new Uint8Array(n) : new Float64Array(n);
     const truth = new Float64Array(n);
     for (let i = 0; i < n; i++) ({ y: y[i], truth: truth[i] } = model.row());
-    const predictions = (role: 'generic' | 'personalized', harmed: boolean) => Float64Array.from(truth, (t) => model.predict(t, role, harmed));
-    const asGroup = Array.from({ length: GROUPS }, (_, h) => predictions('personalized', scenario === 'harm' && g === 0 && h === 0));
-    return { y, generic: predictions('generic', false), asGroup, truthful: g };
+    const predictions = (sign: number, harmed: boolean) => Float64Array.from(truth, (t) => model.predict(t, sign, harmed));
+    const asGroup = Array.from({ length: GROUPS }, (_, h) => predictions(signOf(h), scenario === 'harm' && g === 0 && h === 0));
+    return { y, generic: predictions(-signOf(g), false), asGroup, truthful: g };
   });
 }
 

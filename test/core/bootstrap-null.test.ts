@@ -10,12 +10,13 @@ import { auditSimulated, simulate } from '../../scripts/calibration/scenarios';
 describe('the bootstrap under the shared-shift exact null (SPEC §5)', () => {
   const DATASETS = 60;
   const metricIds = ['ece', 'logloss', 'brier'] as const;
-  const tally = Object.fromEntries(metricIds.map((id) => [id, { any: 0, covered: 0, intervals: 0 }]));
+  const tally = Object.fromEntries(metricIds.map((id) => [id, { any: 0, anyEnvy: 0, covered: 0, intervals: 0 }]));
   for (let k = 0; k < DATASETS; k++) {
     const groups = simulate('classification', 'shared-shift', 200, new SeededRandom(31, k));
     const report = auditSimulated(groups, metricIds, { resamples: 200, seed: 500 + k, alpha: 0.1, correction: 'bonferroni' });
     for (const id of metricIds) {
       if (report[id].rationality.some((r) => r.verdict === 'violation')) tally[id].any++;
+      if (report[id].envy.some((r) => r.verdict === 'violation')) tally[id].anyEnvy++;
       for (const row of report[id].rationality) {
         tally[id].intervals++;
         if (row.ci && row.ci[0] <= 0 && 0 <= row.ci[1]) tally[id].covered++;
@@ -25,6 +26,10 @@ describe('the bootstrap under the shared-shift exact null (SPEC §5)', () => {
 
   it.each(metricIds)('%s: false violations in at most 20% of audits', (id) => {
     expect(tally[id].any / DATASETS).toBeLessThanOrEqual(0.2);
+  });
+
+  it.each(metricIds)('%s: false envy violations in at most 20% of audits (h(·, g′) shifted the other way for half the pairs)', (id) => {
+    expect(tally[id].anyEnvy / DATASETS).toBeLessThanOrEqual(0.2);
   });
 
   it.each(['logloss', 'brier'] as const)('%s: the 90%% intervals cover the true gain 0 in 80–100%% of groups', (id) => {

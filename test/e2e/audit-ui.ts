@@ -65,7 +65,7 @@ const MODEL_MENU_ITEM = /^(Fair Use: )?Audit Model File…$/;
  */
 const UNFAIR_MODEL = 'heart-unfair.onnx';
 const UNFAIR_MODEL_COLUMNS_ONLY = 'heart-unfair-columns-only.onnx';
-const UNFAIR_CLI = { exit: 1, violations: 1, violatingGroup: 'Sex=Female, Age=Young' };
+const UNFAIR_CLI = { exit: 1, violations: 2, violatingGroup: 'Sex=Female, Age=Young' };
 const REPORT_VIEW_TYPE = 'fairUse.report';
 /** Enough resamples that the progress notification stays up for a few seconds, so its stages are seen. */
 const UI_BOOTSTRAP = 100_000;
