@@ -34,6 +34,15 @@ export interface BootstrapSettings {
   readonly threshold: number;
 }
 
+/**
+ * The bootstrap's seed, set apart from the split's: both index their streams by a first row (the split by a
+ * stratum's, the bootstrap by a group's, often the same row), and one (seed, stream) pair must not drive both
+ * which rows are held out and how they are resampled.
+ */
+export function bootstrapSeed(seed: number): number {
+  return (Math.trunc(seed) ^ 0x5bd1e995) >>> 0;
+}
+
 /** Point gains on the group's test rows, for one metric. NaN where the metric is undefined. */
 export function pointGains(group: GroupPredictions, metric: MetricDefinition, threshold: number): GroupGains<number> {
   const { generic, own, asGroup } = prepareAll(group, metric, threshold);
@@ -68,7 +77,7 @@ export function bootstrapGroupGains(
     envy: group.asGroup.map(() => new Float64Array(B)),
   }));
   const others = group.asGroup.map((_, g) => g).filter((g) => g !== group.truthful);
-  const random = new SeededRandom(settings.seed, settings.stream);
+  const random = new SeededRandom(bootstrapSeed(settings.seed), settings.stream);
   const counts = new Float64Array(n);
   for (let b = 0; b < B; b++) {
     counts.fill(0);

@@ -88,3 +88,20 @@ describe('paired bootstrap (SPEC §5)', () => {
     expect(Array.from(again.rationality)).toEqual(Array.from(mae.rationality));
   });
 });
+
+describe('bootstrap seed domain', () => {
+  it('the bootstrap of a group and the split of a stratum that start at the same row draw different streams', async () => {
+    const { SeededRandom } = await import('../../src/core/random');
+    const { bootstrapSeed } = await import('../../src/core/bootstrap');
+    for (const seed of [0, 1, 42, 2 ** 31 - 1]) {
+      for (const stream of [0, 7, 180]) {
+        const split = new SeededRandom(seed, stream);
+        const resample = new SeededRandom(bootstrapSeed(seed), stream);
+        const a = Array.from({ length: 8 }, () => split.nextUint32());
+        const b = Array.from({ length: 8 }, () => resample.nextUint32());
+        expect(b).not.toEqual(a);
+        expect(Number.isInteger(bootstrapSeed(seed)) && bootstrapSeed(seed) >= 0 && bootstrapSeed(seed) < 2 ** 32).toBe(true);
+      }
+    }
+  });
+});
