@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bootstrapGroupGains, type GroupPredictions, pointGains } from '../../src/core/bootstrap';
+import { bootstrapGroupGains, bootstrapSeed, type GroupPredictions, pointGains } from '../../src/core/bootstrap';
+import { SeededRandom } from '../../src/core/random';
 import { METRIC_IDS, METRICS } from '../../src/core/metrics';
 
 const metrics = METRIC_IDS.map((id) => METRICS[id]);
@@ -90,9 +91,7 @@ describe('paired bootstrap (SPEC §5)', () => {
 });
 
 describe('bootstrap seed domain', () => {
-  it('the bootstrap of a group and the split of a stratum that start at the same row draw different streams', async () => {
-    const { SeededRandom } = await import('../../src/core/random');
-    const { bootstrapSeed } = await import('../../src/core/bootstrap');
+  it('the bootstrap of a group and the split of a stratum that start at the same row draw different streams', () => {
     for (const seed of [0, 1, 42, 2 ** 31 - 1]) {
       for (const stream of [0, 7, 180]) {
         const split = new SeededRandom(seed, stream);
