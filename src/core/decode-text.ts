@@ -5,6 +5,7 @@
  */
 import { showCell } from './csv';
 import { AuditInputError } from './errors';
+import { describeBytes, MAX_TEXT_CHARS, TOO_LARGE_FIX } from './text-limits';
 
 // fatal: an invalid byte throws instead of becoming U+FFFD; ignoreBOM false: a leading byte-order mark is dropped.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -15,15 +16,31 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * @param bytes the whole file
  * @param path the file as the user named it, for the message
  * @param what what the file is, for the message ("CSV file", "training CSV", "audit spec")
+ * @param maxChars the longest string the runtime can make (V8's limit; smaller in tests)
+ * @param decode the UTF-8 decoder (a failing one in tests of the size wall)
  * @returns the text
  * @throws AuditInputError NOT_UTF8 when the bytes are not valid UTF-8, naming the file, the line of the first
- *   invalid byte and how to save the file as UTF-8
+ *   invalid byte and how to save the file as UTF-8; TOO_LARGE when the text cannot be one string
  * @example decodeText(Uint8Array.of(0xef, 0xbb, 0xbf, 0x61), 'a.csv'); // => 'a'
  */
-export function decodeText(bytes: Uint8Array, path: string, what = 'CSV file'): string {
+export function decodeText(
+  bytes: Uint8Array,
+  path: string,
+  what = 'CSV file',
+  maxChars = MAX_TEXT_CHARS,
+  decode: (bytes: Uint8Array) => string = (b) => strictUtf8.decode(b),
+): string {
+  // Checked before decoding: at the wall the decoder fails in ways that look like bad bytes, or aborts the process.
+  if (bytes.length > maxChars) {
+    throw new AuditInputError('TOO_LARGE', `The ${what} '${path}' has ${describeBytes(bytes.length)}, more than the ${describeBytes(maxChars)} of text one string can hold here (V8's limit).`, TOO_LARGE_FIX);
+  }
   try {
-    return strictUtf8.decode(bytes);
-  } catch {
+    return decode(bytes);
+  } catch (error) {
+    // Valid UTF-8 that still fails to decode is the string limit (or memory), not the encoding.
+    if (firstInvalidUtf8(bytes) >= bytes.length) {
+      throw new AuditInputError('TOO_LARGE', `The ${what} '${path}' has ${describeBytes(bytes.length)}, more text than one string can hold here (${error instanceof Error ? error.message : String(error)}).`, TOO_LARGE_FIX);
+    }
     throw notUtf8(bytes, path, what);
   }
 }
@@ -79,13 +96,16 @@ function lineOfByte(bytes: Uint8Array, at: number): number {
   return line;
 }
 
-/** The bytes between the separators (comma, semicolon, tab, line break) on either side of `at`. */
+/** Bytes of the field shown around an invalid byte, at most, on either side: the message shows 30 characters. */
+const FIELD_REACH = 64;
+
+/** The bytes between the separators (comma, semicolon, tab, line break) on either side of `at`, 64 at most each way. */
 function fieldAround(bytes: Uint8Array, at: number): Uint8Array {
   const isSeparator = (byte: number) => byte === 0x2c || byte === 0x3b || byte === 0x09 || byte === 0x0a || byte === 0x0d;
   let start = at;
-  while (start > 0 && !isSeparator(bytes[start - 1])) start--;
+  while (start > 0 && at - start < FIELD_REACH && !isSeparator(bytes[start - 1])) start--;
   let end = at;
-  while (end < bytes.length && !isSeparator(bytes[end])) end++;
+  while (end < bytes.length && end - at < FIELD_REACH && !isSeparator(bytes[end])) end++;
   return bytes.subarray(start, end);
 }
 

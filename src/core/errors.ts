@@ -4,6 +4,11 @@
  */
 export type AuditErrorCode =
   | 'FILE_NOT_FOUND'
+  // A file or input past a size wall (V8's string limit, memory, the model size limit): names the limit and the fix.
+  | 'TOO_LARGE'
+  // A path that is not a regular file (device, FIFO, socket), or a spec path outside where it may read.
+  | 'NOT_A_FILE'
+  | 'OUTSIDE_FOLDER'
   | 'NOT_UTF8'
   | 'EMPTY_FILE'
   | 'HEADER_ONLY'
