@@ -26,10 +26,11 @@ for (const file of ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']
 }
 
 await Promise.all([
-  build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' }),
+  // jsonc-parser (JSON syntax errors located without quoting the file) takes its ES modules here too, as below.
+  build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'] }),
   build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
   build({ ...node, entryPoints: ['scripts/calibration.ts'], outfile: 'dist/calibration.js' }),
-  build({ ...node, entryPoints: ['src/worker/audit-worker.ts'], outfile: 'dist/audit-worker.js' }),
+  build({ ...node, entryPoints: ['src/worker/audit-worker.ts'], outfile: 'dist/audit-worker.js', mainFields: ['module', 'main'] }),
   // jsonc-parser's default (UMD) build requires its parts in a way esbuild cannot follow: take its ES modules.
   build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] }),
   // The webview runs in the editor's sandboxed iframe: a browser bundle, served from media/ only.

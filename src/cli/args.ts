@@ -70,6 +70,7 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   --markdown <file|->        write the Markdown report (- = stdout)
   --html <file|->            write the standalone HTML report, as the editor exports it (- = stdout)
   --quiet                    print only the verdict line
+  --verbose                  on a failure, also the whole message (and an internal error's stack)
   --no-color                 plain text even on a terminal
   -h, --help                 this text
   -v, --version              the version
@@ -146,6 +147,7 @@ const OPTIONS = {
   markdown: { type: 'string' },
   html: { type: 'string' },
   quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   color: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -157,7 +159,7 @@ export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: withNegativeValues(argv),
       allowPositionals: true,
       strict: true,
       options: OPTIONS,
@@ -249,6 +251,25 @@ export function parseCommand(argv: readonly string[]): Command {
     trainData: values['train-data'],
     maxModelMb,
   };
+}
+
+/**
+ * `--C -1`: node's parser takes `-1` for a flag and stops ("argument is ambiguous"). A value option followed by a
+ * negative number gets it joined (`--C=-1`), so the number is read and then checked against its range.
+ */
+function withNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const name = /^--([^=]+)$/.exec(argv[k])?.[1];
+    const next = argv[k + 1];
+    if (name !== undefined && OPTIONS[name as keyof typeof OPTIONS]?.type === 'string' && next !== undefined && /^-(\d|\.\d|inf)/i.test(next)) {
+      out.push(`--${name}=${next}`);
+      k++;
+    } else {
+      out.push(argv[k]);
+    }
+  }
+  return out;
 }
 
 function list(text: string): string[] {

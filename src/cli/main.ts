@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AuditCancelledError, runAudit } from '../core/audit';
+import { runAudit } from '../core/audit';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit-spec';
 import { decodeText } from '../core/decode-text';
-import { AuditInputError, isAuditInputError } from '../core/errors';
+import { parseJsonText } from '../core/json-syntax';
+import { AuditInputError } from '../core/errors';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { prepareAuditDataset, prepareTable } from '../core/prepare-dataset';
 import { renderReportHtml } from '../core/render/html';
@@ -12,13 +12,17 @@ import { type AuditReport, hasViolation } from '../core/report';
 import { type AuditCommand, type DataChoices, parseCommand, type TrainCommand, USAGE } from './args';
 import { loadDataset } from '../core/load-dataset';
 import { designColumns } from '../core/feature-encoder';
-import { auditModelFile, DEFAULT_MAX_MODEL_MB, describeSize } from '../core/model/model-audit';
+import { auditModelFile, DEFAULT_MAX_MODEL_MB } from '../core/model/model-audit';
 import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../core/model/predictions-file';
 import { sha256 } from '../core/model/sha256';
 import { formatEngineModel, trainEngineModel } from '../core/model/train-model';
 import { checkOutputPaths } from './output-paths';
+import { readInputFileSync } from '../files/input-file';
+import { writeOutputFile } from '../files/output-file';
+import { confinedSpecPath } from '../files/spec-paths';
 import { renderText } from './render-text';
+import { describeFailure } from './describe-failure';
 import { stderrProgress } from './progress';
 
 declare const FAIRUSE_VERSION: string;
@@ -43,7 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return plan.model === undefined ? await audit(command, plan) : await auditModel(command, plan, plan.model);
   } catch (error) {
-    process.stderr.write(`fairuse: ${describeFailure(error)}\n`);
+    const { line, detail } = describeFailure(error);
+    process.stderr.write(`fairuse: ${line}\n`);
+    if (detail !== undefined && (argv.includes('--verbose') || process.env.FAIRUSE_DEBUG)) process.stderr.write(`${detail}\n`);
     return 2;
   }
 }
@@ -85,7 +91,7 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
   const report = await auditModelFile(
     {
       data: { bytes: readBytes(dataPath, 'CSV file'), path: dataPath },
-      model: { bytes: readBytes(modelPath, 'model file', maxModelBytes), path: modelPath, kind: command.modelKind },
+      model: { bytes: readBytes(modelPath, 'model file', maxModelBytes, isTextModel(modelPath, command.modelKind)), path: modelPath, kind: command.modelKind },
       trainData: model.trainData === undefined ? undefined : { bytes: readBytes(model.trainData, 'training CSV'), path: model.trainData },
       load: run.load,
       buckets: run.buckets,
@@ -98,6 +104,11 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
   );
   progress.done();
   return writeReport(command, report);
+}
+
+/** A model JSON or predictions CSV is decoded as text (so V8's string limit applies); an ONNX model is not. */
+function isTextModel(path: string, kind: string | undefined): boolean {
+  return kind === undefined ? !/\.onnx$/i.test(path) : kind !== 'onnx';
 }
 
 /**
@@ -155,13 +166,8 @@ function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile'
     const load = { label: command.label as string, groups: groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive };
     return { dataPath: command.dataPath as string, run: { load, buckets, options: flags }, model: fromFlags };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readData(command.specPath, 'audit spec'));
-  } catch (error) {
-    if (isAuditInputError(error)) throw error;
-    throw new AuditInputError('BAD_SPEC', `${command.specPath} is not valid JSON (${(error as Error).message}).`, 'Fix the JSON syntax, or recreate the spec from the editor.');
-  }
+  const specPath = command.specPath;
+  const parsed = parseJsonText(readData(specPath, 'audit spec'), (where) => new AuditInputError('BAD_SPEC', `${specPath} is not valid JSON (${where}).`, 'Fix the JSON syntax, or recreate the spec from the editor.'));
   const spec = parseAuditSpec(parsed, command.specPath);
   const fromSpec = specToRun(spec);
   const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
@@ -175,14 +181,15 @@ function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile'
   };
   // Buckets belong to the spec's groups; a --groups override keeps those of the columns it still names.
   const buckets = fromFlagGroups?.buckets.length ? fromFlagGroups.buckets : fromSpec.buckets.filter((b) => load.groups.includes(b.column));
-  const specDir = dirname(command.specPath);
-  const fromSpecModel: ModelPlan | undefined = spec.model === undefined ? undefined : {
-    path: resolve(specDir, spec.model),
+  // A spec reads only inside its own folder; a path on the command line is the user's own choice.
+  const specFolder = [dirname(resolve(specPath))];
+  const fromSpecModel: ModelPlan | undefined = fromFlags !== undefined || spec.model === undefined ? undefined : {
+    path: confinedSpecPath(specPath, 'model', spec.model, specFolder, 'give the model with --model-file'),
     columns: command.modelColumns ?? spec.modelColumns,
-    trainData: command.trainData ?? (spec.trainData === undefined ? undefined : resolve(specDir, spec.trainData)),
+    trainData: command.trainData ?? (spec.trainData === undefined ? undefined : confinedSpecPath(specPath, 'trainData', spec.trainData, specFolder, 'give it with --train-data')),
   };
   return {
-    dataPath: command.dataPath ?? resolve(specDir, spec.data),
+    dataPath: command.dataPath ?? confinedSpecPath(specPath, 'data', spec.data, specFolder, `give it on the command line: fairuse audit <data.csv> --spec ${specPath}`),
     run: { load, buckets, options: { ...fromSpec.options, ...defined } },
     model: fromFlags ?? fromSpecModel,
   };
@@ -209,25 +216,13 @@ function groupsWithBuckets(groups: readonly string[] | undefined): { groups: str
 }
 
 function readData(path: string, what: string): string {
-  if (!existsSync(path)) {
-    throw new AuditInputError('FILE_NOT_FOUND', `No ${what} at '${path}'.`, 'Check the path (it is relative to the current folder; a spec\'s "data" is relative to the spec).');
-  }
-  if (statSync(path).isDirectory()) {
-    throw new AuditInputError('FILE_NOT_FOUND', `'${path}' is a folder, not a ${what}.`, `Give the path of a ${what}.`);
-  }
   // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
-  return decodeText(readFileSync(path), path, what);
+  return decodeText(readInputFileSync(path, what, { asText: true }), path, what);
 }
 
-/** A file's bytes; over `maxBytes` it is refused before it is read. */
-function readBytes(path: string, what: string, maxBytes = Infinity): Uint8Array {
-  if (!existsSync(path)) throw new AuditInputError('FILE_NOT_FOUND', `No ${what} at '${path}'.`, 'Check the path (it is relative to the current folder).');
-  const stats = statSync(path);
-  if (stats.isDirectory()) throw new AuditInputError('FILE_NOT_FOUND', `'${path}' is a folder, not a ${what}.`, `Give the path of a ${what}.`);
-  if (stats.size > maxBytes) {
-    throw new AuditInputError('MODEL_TOO_LARGE', `The ${what} '${path}' has ${describeSize(stats.size)}, over the limit of ${describeSize(maxBytes)}.`, 'Raise the limit with --max-model-mb if the file is what you mean to audit.');
-  }
-  return new Uint8Array(readFileSync(path));
+/** A file's bytes; over `maxBytes` (or, for text, V8's string limit) it is refused before it is read. */
+function readBytes(path: string, what: string, maxBytes?: number, asText = true): Uint8Array {
+  return readInputFileSync(path, what, { asText, maxBytes, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with --max-model-mb if the file is what you mean to audit.' });
 }
 
 function writeOutput(path: string | undefined, content: string): void {
@@ -236,18 +231,6 @@ function writeOutput(path: string | undefined, content: string): void {
     process.stdout.write(content);
     return;
   }
-  try {
-    writeFileSync(path, content);
-  } catch (error) {
-    throw new AuditInputError('BAD_OPTION', `Cannot write '${path}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, 'Choose a path in a folder that exists and that you can write to.');
-  }
+  writeOutputFile(path, content);
 }
 
-/** One line, never a stack trace; unexpected errors say how to get the trace. */
-function describeFailure(error: unknown): string {
-  if (isAuditInputError(error)) return error.message;
-  if (error instanceof AuditCancelledError) return error.message;
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  if (process.env.FAIRUSE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  return `internal error: ${message} (set FAIRUSE_DEBUG=1 for details and report it).`;
-}

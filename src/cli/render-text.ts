@@ -1,13 +1,17 @@
 import type { AuditReport } from '../core/report';
+import { showControl } from '../core/render/control-chars';
 import { interventionTables, limitsLines, minimizationLines } from '../core/render/science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
 
 const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
-/** The report as terminal text; violations in red and gains in green when `color` is on. */
+/**
+ * The report as terminal text; violations in red and gains in green when `color` is on. Text from the data is shown
+ * with its control characters escaped (showControl): the only escape codes on the terminal are the colours here.
+ */
 export function renderText(report: AuditReport, color: boolean): string {
-  const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
-  const out: string[] = [paint(ANSI.bold, `Fair use audit — ${report.dataset.path}`), ...describeSettings(report), ''];
+  const paint = (code: string, text: string) => (color ? `${code}${showControl(text)}${ANSI.reset}` : showControl(text));
+  const out: string[] = [paint(ANSI.bold, `Fair use audit — ${report.dataset.path}`), ...describeSettings(report).map(showControl), ''];
   for (const metric of metricOrder(report)) {
     out.push(...table(rationalityTable(report, metric), paint));
     out.push(...table(envyMatrix(report, metric), paint));
@@ -19,11 +23,11 @@ export function renderText(report: AuditReport, color: boolean): string {
   if (comparison) out.push(...table(comparison, paint));
   for (const t of interventionTables(report)) out.push(...table(t, paint));
   const minimization = minimizationLines(report);
-  if (minimization.length) out.push(paint(ANSI.bold, 'Data minimization'), ...minimization, '');
+  if (minimization.length) out.push(paint(ANSI.bold, 'Data minimization'), ...minimization.map(showControl), '');
   const limits = limitsLines(report);
-  if (limits.length) out.push(paint(ANSI.bold, 'What this data can validate'), ...limits.map((l) => (l.startsWith('Warning') ? paint(ANSI.red, l) : l)), '');
+  if (limits.length) out.push(paint(ANSI.bold, 'What this data can validate'), ...limits.map((l) => (l.startsWith('Warning') ? paint(ANSI.red, l) : showControl(l))), '');
   if (report.warnings.length) {
-    out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${w}`), '');
+    out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${showControl(w)}`), '');
   }
   const bad = /^\d+ significant|^No group could be tested/.test(verdictLine(report));
   out.push(paint(bad ? ANSI.red : ANSI.green, verdictLine(report)));
@@ -31,11 +35,12 @@ export function renderText(report: AuditReport, color: boolean): string {
 }
 
 function table(t: Table, paint: (code: string, text: string) => string): string[] {
-  const rows = t.rows.map((cells, i) => (t.rowTags?.[i] ? [`${cells[0]} (${t.rowTags[i]})`, ...cells.slice(1)] : cells));
-  const widths = t.header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
+  const rows = t.rows.map((cells, i) => (t.rowTags?.[i] ? [`${cells[0]} (${t.rowTags[i]})`, ...cells.slice(1)] : cells).map(showControl));
+  const header = t.header.map(showControl);
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells.map((c, j) => (t.numeric[j] ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd();
-  const out = [paint(ANSI.bold, t.title), paint(ANSI.dim, line(t.header))];
+  const out = [paint(ANSI.bold, t.title), paint(ANSI.dim, line(header))];
   rows.forEach((cells, i) => {
     const text = line(cells);
     const tone = t.tone[i];

@@ -16,6 +16,7 @@ import { limitsReport } from './limits/limits-report';
 import { gainSpread } from './limits/gain-spread';
 import { rSquaredReport } from './r-squared-report';
 import type { GroupIndex } from './groups';
+import { checkTrainingRows } from './training-rows';
 import { fromTestMask, labelStrata, stratifiedSplit, type TrainTestSplit } from './split';
 import { AuditInputError } from './errors';
 
@@ -128,6 +129,7 @@ export async function runAudits(
   if (split.train.length === 0 || split.test.length === 0) {
     throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${split.train.length} training and ${split.test.length} test rows.`, 'Use more rows or a --test-size that leaves rows on both sides.');
   }
+  checkTrainingRows(groups, split.train);
   const encoder = fitFeatureEncoder(dataset.features, split.train);
   progress({ stage: 'fit-generic' });
   const fits = fitClass(options.modelClass, encoder, dataset.label, groups, split.train, split.test, options.C, options.seed);

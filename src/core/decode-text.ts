@@ -5,7 +5,7 @@
  */
 import { showCell } from './csv';
 import { AuditInputError } from './errors';
-import { describeBytes, MAX_TEXT_CHARS, TOO_LARGE_FIX } from './text-limits';
+import { describeBytes, MAX_TEXT_CHARS, tooLargeFix } from './text-limits';
 
 // fatal: an invalid byte throws instead of becoming U+FFFD; ignoreBOM false: a leading byte-order mark is dropped.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -32,14 +32,14 @@ export function decodeText(
 ): string {
   // Checked before decoding: at the wall the decoder fails in ways that look like bad bytes, or aborts the process.
   if (bytes.length > maxChars) {
-    throw new AuditInputError('TOO_LARGE', `The ${what} '${path}' has ${describeBytes(bytes.length)}, more than the ${describeBytes(maxChars)} of text one string can hold here (V8's limit).`, TOO_LARGE_FIX);
+    throw new AuditInputError('TOO_LARGE', `The ${what} '${path}' has ${describeBytes(bytes.length)}, more than the ${describeBytes(maxChars)} of text one string can hold here (V8's limit).`, tooLargeFix(what));
   }
   try {
     return decode(bytes);
   } catch (error) {
     // Valid UTF-8 that still fails to decode is the string limit (or memory), not the encoding.
     if (firstInvalidUtf8(bytes) >= bytes.length) {
-      throw new AuditInputError('TOO_LARGE', `The ${what} '${path}' has ${describeBytes(bytes.length)}, more text than one string can hold here (${error instanceof Error ? error.message : String(error)}).`, TOO_LARGE_FIX);
+      throw new AuditInputError('TOO_LARGE', `The ${what} '${path}' has ${describeBytes(bytes.length)}, more text than one string can hold here (${error instanceof Error ? error.message : String(error)}).`, tooLargeFix(what));
     }
     throw notUtf8(bytes, path, what);
   }

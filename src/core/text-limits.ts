@@ -16,4 +16,10 @@ export function describeBytes(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
-export const TOO_LARGE_FIX = 'Split the file, or keep a sample of its rows (e.g. `head -n 1000000`), then run the audit again.';
+const TOO_LARGE_FIX = 'Split the file, or keep a sample of its rows (e.g. `head -n 1000000`), then run the audit again.';
+const MODEL_TOO_LARGE_FIX = 'Export the model as ONNX (read as bytes, without this limit), or audit a smaller model.';
+
+/** What to do about a text file over the string limit: a data file can be sampled, a model file exported as ONNX. */
+export function tooLargeFix(what: string): string {
+  return /model/i.test(what) ? MODEL_TOO_LARGE_FIX : TOO_LARGE_FIX;
+}

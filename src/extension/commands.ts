@@ -2,7 +2,7 @@
  * The palette and Explorer commands. Each returns something a test can check (the report, the file
  * written) and shows the user what happened.
  */
-import { readFile, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { writeFile, copyFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -11,6 +11,7 @@ import { profileColumns } from '../core/column-profile';
 import { parseCsv } from '../core/csv';
 import { decodeText } from '../core/decode-text';
 import { isAuditInputError } from '../core/errors';
+import { readInputFile } from '../files/input-file';
 import type { MetricId } from '../core/metrics';
 import type { AuditReport } from '../core/report';
 import type { Technique } from '../core/technique';
@@ -146,7 +147,7 @@ function isDatasetChoices(value: unknown): value is DatasetChoices {
 async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel): Promise<AuditSpec | undefined> {
   let profiles;
   try {
-    profiles = profileColumns(parseCsv(decodeText(new Uint8Array(await readFile(csv.fsPath)), csv.fsPath)));
+    profiles = profileColumns(parseCsv(decodeText(await readInputFile(csv.fsPath, 'CSV file'), csv.fsPath)));
   } catch (error) {
     if (!isAuditInputError(error)) throw error;
     log.warn(`cannot read ${csv.fsPath}: ${error.message}`);

@@ -3,7 +3,7 @@
  * The model file says what it can about itself (label, groups, input columns); the user is asked only for
  * the rest, and the answers are saved as an audit spec beside the model, so the audit can be re-run.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSpec, GroupSpec } from '../core/audit-spec';
@@ -11,7 +11,8 @@ import { profileColumns } from '../core/column-profile';
 import { parseCsv } from '../core/csv';
 import { decodeText } from '../core/decode-text';
 import { isAuditInputError } from '../core/errors';
-import { describeSize, inspectModelFile, type ModelFileSummary } from '../core/model/model-audit';
+import { readInputFile } from '../files/input-file';
+import { inspectModelFile, type ModelFileSummary } from '../core/model/model-audit';
 import { pickGroups, pickLabel } from './pickers';
 import { readSettings } from './settings';
 
@@ -48,13 +49,9 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
   const settings = readSettings(modelUri);
   let summary: ModelFileSummary;
   try {
-    const { size } = await stat(modelUri.fsPath);
     const limit = settings.maxModelMB * 1024 * 1024;
-    if (size > limit) {
-      void vscode.window.showErrorMessage(`Fair Use: ${basename(modelUri.fsPath)} has ${describeSize(size)}, over the limit of ${describeSize(limit)} (setting fairUse.maxModelMB).`);
-      return undefined;
-    }
-    summary = inspectModelFile({ bytes: new Uint8Array(await readFile(modelUri.fsPath)), path: modelUri.fsPath }, limit);
+    const bytes = await readInputFile(modelUri.fsPath, 'model file', { maxBytes: limit, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with the fairUse.maxModelMB setting if this is the file you mean to audit.' });
+    summary = inspectModelFile({ bytes, path: modelUri.fsPath }, limit);
   } catch (error) {
     const message = isAuditInputError(error) ? error.message : `cannot read ${modelUri.fsPath}: ${(error as Error).message}`;
     log.warn(`model file: ${message}`);
@@ -85,7 +82,7 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
   if (label === undefined || groups === undefined) {
     let profiles;
     try {
-      profiles = profileColumns(parseCsv(decodeText(new Uint8Array(await readFile(dataUri.fsPath)), dataUri.fsPath)));
+      profiles = profileColumns(parseCsv(decodeText(await readInputFile(dataUri.fsPath, 'CSV file'), dataUri.fsPath)));
     } catch (error) {
       void vscode.window.showErrorMessage(`Fair Use: ${isAuditInputError(error) ? error.message : (error as Error).message}`);
       return undefined;

@@ -3,12 +3,12 @@
  * (and with it the editor) never blocks on an audit. Cancelling terminates the thread; nothing here needs
  * to clean up.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { runAudit } from '../core/audit';
 import { decodeText } from '../core/decode-text';
-import { AuditInputError, isAuditInputError } from '../core/errors';
-import { auditModelFile, describeSize } from '../core/model/model-audit';
+import { isAuditInputError } from '../core/errors';
+import { readInputFile } from '../files/input-file';
+import { auditModelFile } from '../core/model/model-audit';
 import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
 import { prepareAuditDataset } from '../core/prepare-dataset';
 import { taskOf } from '../core/dataset';
@@ -77,21 +77,9 @@ function withPreferences(options: Partial<AuditOptions>, task: Task, preferences
   return { ...options, metric, epsilon };
 }
 
-/** A file's bytes; a model file's size is checked before it is read. */
-async function readBytes(path: string, what: string, maxBytes?: number): Promise<Uint8Array> {
-  try {
-    if (maxBytes !== undefined) {
-      const { size } = await stat(path);
-      if (size > maxBytes) {
-        throw new AuditInputError('MODEL_TOO_LARGE', `The ${what} '${path}' has ${describeSize(size)}, over the limit of ${describeSize(maxBytes)}.`, 'Raise the limit with the fairUse.maxModelMB setting if this is the file you mean to audit.');
-      }
-    }
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    if (isAuditInputError(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AuditInputError('FILE_NOT_FOUND', `Cannot read the ${what} '${path}' (${code ?? 'unknown error'}).`, 'Check that the file exists and is readable; paths in a spec are relative to the spec.');
-  }
+/** A file's bytes, by the same checks as the CLI (a regular file, within the size walls); a model file's limit too. */
+function readBytes(path: string, what: string, maxBytes?: number): Promise<Uint8Array> {
+  return readInputFile(path, what, { asText: maxBytes === undefined || !/\.onnx$/i.test(path), maxBytes, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with the fairUse.maxModelMB setting if this is the file you mean to audit.' });
 }
 
 function failure(error: unknown): WorkerMessage {

@@ -16,6 +16,7 @@
 import { type AuditHooks, type AuditProgress, AuditCancelledError, auditGivenPredictions } from '../audit';
 import { bucketColumn } from '../buckets';
 import { decodeText } from '../decode-text';
+import { parseJsonText } from '../json-syntax';
 import { type CsvTable, parseCsv, showCell } from '../csv';
 import type { Dataset } from '../dataset';
 import { AuditInputError } from '../errors';
@@ -121,12 +122,7 @@ function readModel(request: ModelAuditRequest): LoadedModel {
   if (kind === 'onnx') return { kind, plan: planOnnx(bytes, path) };
   const text = decodeText(bytes, path, kind === 'predictions' ? 'predictions file' : 'model file');
   if (kind === 'predictions') return { kind, text };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new AuditInputError('BAD_MODEL', `The model file ${showCell(path, 80)} is not valid JSON (${(error as Error).message}).`, 'Give the file `fairuse train --save-model` wrote, unedited, or an .onnx model.');
-  }
+  const parsed = parseJsonText(text, (where) => new AuditInputError('BAD_MODEL', `The model file ${showCell(path, 80)} is not valid JSON (${where}).`, 'Give the file `fairuse train --save-model` wrote, unedited, or an .onnx model.'));
   return { kind, model: parseEngineModel(parsed, path) };
 }
 

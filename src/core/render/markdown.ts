@@ -1,4 +1,5 @@
 import type { AuditReport } from '../report';
+import { showControl } from './control-chars';
 import { interventionTables, limitsLines, minimizationLines } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
 
@@ -39,5 +40,7 @@ function table(t: Table): string[] {
 
 /** Cell text comes from CSV headers and values: neutralise Markdown and HTML in it. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  // & first, as an entity: `&lt;` in a cell must stay five characters, not become `<`. Control characters (a
+  // carriage return or an ANSI escape in a cell) are shown as \u001b (issue 14, finding 5).
+  return showControl(text.replace(/\r?\n/g, ' ').replace(/&/g, '&amp;')).replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`);
 }
