@@ -126,10 +126,10 @@ export async function runAudits(
   const split: TrainTestSplit = dataset.splitIsTest
     ? fromTestMask(dataset.splitIsTest)
     : stratifiedSplit(groups.groupOfRow, labelStrata(dataset.label), options.testSize, options.seed);
+  checkTrainingRows(groups, split.train);
   if (split.train.length === 0 || split.test.length === 0) {
     throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${split.train.length} training and ${split.test.length} test rows.`, 'Use more rows or a --test-size that leaves rows on both sides.');
   }
-  checkTrainingRows(groups, split.train);
   const encoder = fitFeatureEncoder(dataset.features, split.train);
   progress({ stage: 'fit-generic' });
   const fits = fitClass(options.modelClass, encoder, dataset.label, groups, split.train, split.test, options.C, options.seed);

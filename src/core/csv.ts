@@ -79,6 +79,17 @@ function raggedRow(line: number, found: number, header: readonly string[]): Audi
   );
 }
 
+/**
+ * A NUL character is never text: a value holding one is a binary file, or one cut and padded with zeros, and two
+ * values that differ only by it would silently be two groups (issue 14, finding 6).
+ */
+function nulCharacter(body: string, at: number): AuditInputError {
+  const lineBreak = body.includes('\n') ? '\n' : '\r';
+  let line = 1;
+  for (let k = body.indexOf(lineBreak); k >= 0 && k < at; k = body.indexOf(lineBreak, k + 1)) line++;
+  return new AuditInputError('MALFORMED_ROW', `Line ${line} holds a NUL character (\\u0000), which CSV text cannot contain.`, 'The file is probably binary or was cut off and padded with zeros: export it again as CSV text.');
+}
+
 function malformedRow(line: number, detail: string): AuditInputError {
   return new AuditInputError(
     'MALFORMED_ROW',
@@ -99,12 +110,14 @@ const papaProblem: Record<string, string> = {
  * @returns the header, the columns and the file line of every data row
  * @throws AuditInputError EMPTY_FILE when the text holds only whitespace; HEADER_ONLY when no data row follows the
  *   header; MALFORMED_ROW for an unclosed or malformed quoted field or an empty column name; DUPLICATE_COLUMN when
- *   two columns share a name; RAGGED_ROW when a row's field count differs from the header's
+ *   two columns share a name, or for a NUL character; RAGGED_ROW when a row's field count differs from the header's
  * @example parseCsv('a,b\n1,"x, y"\n').columns; // => [['1'], ['x, y']]
  */
 export function parseCsv(text: string): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new AuditInputError('EMPTY_FILE', EMPTY_FILE_PROBLEM, EMPTY_FILE_FIX);
+  const nul = body.indexOf('\0');
+  if (nul >= 0) throw nulCharacter(body, nul);
 
   // Splitting on \n alone reads LF, CRLF and mixed files alike: trimming drops the \r that ends a CRLF line.
   const lineBreak = body.includes('\n') ? '\n' : '\r';

@@ -78,24 +78,51 @@ function oneValueWarning(name: string, value: string, rows: number, bucketHint: 
  * values as written), which is rarely what the data meant: each such set is named with its rows, fewest first.
  */
 function caseVariantWarnings(name: string, rowsOfValue: ReadonlyMap<string, number>): string[] {
-  const oneSpace = (value: string) => value.replace(/\s+/g, ' ');
   const variantsOfKey = new Map<string, string[]>();
   for (const value of rowsOfValue.keys()) {
-    const key = oneSpace(value).toLowerCase();
+    const key = lookAlikeKey(value);
     variantsOfKey.set(key, [...(variantsOfKey.get(key) ?? []), value]);
   }
   const rows = (value: string) => rowsOfValue.get(value) as number;
   return [...variantsOfKey.values()]
     .filter((variants) => variants.length > 1)
     .map((variants) => {
-      const differ =
-        new Set(variants.map((v) => v.toLowerCase())).size === 1 ? 'letter case' : new Set(variants.map(oneSpace)).size === 1 ? 'spacing' : 'letter case and spacing';
       const listed = variants
         .sort((x, y) => rows(x) - rows(y) || (x < y ? -1 : 1))
-        .map((value) => `${showCell(value)} (${rowsText(rows(value))})`);
+        .map((value) => `${showCell(showInvisible(value))} (${rowsText(rows(value))})`);
       const values = `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
-      return `The group attribute ${name} has the values ${values}, which differ only in ${differ}: they are different groups here; recode them if they are the same.`;
+      return `The group attribute ${name} has the values ${values}, which differ only in ${differences(variants)}: they are different groups here; recode them if they are the same.`;
     });
+}
+
+// Zero-width and other invisible format characters (U+200B, U+200C, U+200D, U+2060, U+FEFF, soft hyphen…).
+const INVISIBLE = /\p{Cf}/gu;
+
+/** The ways two spellings of one group may differ, each with what erases it. */
+const SPELLING_DIFFERENCES: ReadonlyArray<readonly [string, (value: string) => string]> = [
+  ['letter case', (v) => v.toLowerCase()],
+  ['spacing', (v) => v.replace(/\s+/g, ' ')],
+  ['Unicode normalization (NFC / NFD)', (v) => v.normalize('NFKC')],
+  ['invisible characters', (v) => v.replace(INVISIBLE, '')],
+];
+
+/** What two spellings of one group share once case, spacing, Unicode normalization and invisible characters go. */
+function lookAlikeKey(value: string): string {
+  return SPELLING_DIFFERENCES.reduce((v, [, erase]) => erase(v), value);
+}
+
+/** How the spellings differ: each kind that, with all the others erased, still tells them apart. */
+function differences(variants: readonly string[]): string {
+  const kinds = SPELLING_DIFFERENCES.filter(([kind]) => {
+    const others = SPELLING_DIFFERENCES.filter(([k]) => k !== kind);
+    return new Set(variants.map((v) => others.reduce((x, [, erase]) => erase(x), v))).size > 1;
+  }).map(([kind]) => kind);
+  return kinds.length <= 1 ? (kinds[0] ?? 'spelling') : `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}`;
+}
+
+/** Invisible characters and combining marks shown as their \\u escapes, so the two spellings read differently. */
+function showInvisible(value: string): string {
+  return value.replace(/[\p{Cf}\p{Mn}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function rowsText(count: number): string {

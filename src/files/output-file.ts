@@ -43,12 +43,12 @@ function placeOf(path: string): string {
  * @throws AuditInputError USAGE for a clash, BAD_OPTION for an output that cannot be written
  */
 export function checkOutputPaths(outputs: Readonly<Record<string, string | undefined>>, inputs: Readonly<Record<string, string | undefined>>): void {
-  const taken = new Map<string, string>();
-  const claim = (key: string | undefined, what: string) => key !== undefined && !taken.has(key) && taken.set(key, what);
+  const taken = new Map<string, { what: string; path: string }>();
+  const claim = (key: string | undefined, what: string, path: string) => key !== undefined && !taken.has(key) && taken.set(key, { what, path });
   for (const [what, path] of Object.entries(inputs)) {
     if (path === undefined) continue;
-    claim(identity(path), what);
-    claim(placeOf(path), what);
+    claim(identity(path), what, path);
+    claim(placeOf(path), what, path);
   }
   let stdout: string | undefined;
   for (const [flag, path] of Object.entries(outputs)) {
@@ -59,13 +59,13 @@ export function checkOutputPaths(outputs: Readonly<Record<string, string | undef
       continue;
     }
     const keys = [identity(path), placeOf(path)];
-    const clash = keys.map((key) => (key === undefined ? undefined : taken.get(key))).find((what) => what !== undefined);
+    const clash = keys.map((key) => (key === undefined ? undefined : taken.get(key))).find((owner) => owner !== undefined);
     if (clash) {
-      const link = isLink(path) ? ' (it is a link to it)' : '';
-      throw new AuditInputError('USAGE', `${flag} ${path} would overwrite the ${clash}${link}.`, 'Write it to another file.');
+      const link = resolve(clash.path) !== resolve(path) && isLink(path) ? ' (it is a link to it)' : '';
+      throw new AuditInputError('USAGE', `${flag} ${path} would overwrite the ${clash.what}${link}.`, 'Write it to another file.');
     }
     checkWritable(flag, path);
-    for (const key of keys) claim(key, `output of ${flag}`);
+    for (const key of keys) claim(key, `output of ${flag}`, path);
   }
 }
 
