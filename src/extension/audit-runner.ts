@@ -5,6 +5,8 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import * as vscode from 'vscode';
+import { confirmOutsideWorkspace } from './outside-workspace';
+import { showControl } from '../core/render/control-chars';
 import { specToRun } from '../core/audit-spec';
 import { DEFAULT_OPTIONS } from '../core/options';
 import type { AuditReport } from '../core/report';
@@ -103,6 +105,7 @@ export class AuditRunner implements vscode.Disposable {
         maxModelMB: settings.maxModelMB,
       },
     };
+    if (!(await confirmOutsideWorkspace(specPath, { data: csvPath, model: request.model?.path, trainData: request.model?.trainDataPath }, log))) return undefined;
     log.info(`audit ${request.displayPath} from ${vscode.workspace.asRelativePath(specUri)}: ${JSON.stringify(request.run)}`);
 
     const started = Date.now();
@@ -171,8 +174,10 @@ export class AuditRunner implements vscode.Disposable {
     this.cancelAll();
   }
 
+  /** One line in the notification (control characters escaped); the whole message in the Output channel. */
   private async tellInputProblem(message: string, specUri: vscode.Uri): Promise<void> {
-    const choice = await vscode.window.showErrorMessage(`Fair Use: ${message}`, 'Open spec');
+    this.parts.log.warn(`input problem in ${specUri.fsPath}: ${message}`);
+    const choice = await vscode.window.showErrorMessage(`Fair Use: ${showControl(message.replace(/\s*\r?\n\s*/g, ' '))}`, 'Open spec');
     if (choice) await vscode.window.showTextDocument(specUri);
   }
 }

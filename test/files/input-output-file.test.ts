@@ -45,3 +45,18 @@ describe('writeOutputFile', () => {
     expect(statSync(join(folder, 'target.json')).isDirectory()).toBe(true);
   });
 });
+
+describe('isInsideFolders (where a spec may read, CLI and editor alike)', () => {
+  it('follows links and .., so neither leaves the folder unseen', async () => {
+    const { isInsideFolders } = await import('../../src/files/spec-paths');
+    const { symlinkSync } = await import('node:fs');
+    const folder = join(work, 'project');
+    mkdirSync(join(folder, 'data'), { recursive: true });
+    writeFileSync(join(folder, 'data', 'a.csv'), 'a\n');
+    symlinkSync('/etc/passwd', join(folder, 'data', 'p.csv'));
+    expect(isInsideFolders(join(folder, 'data', 'a.csv'), [folder])).toBe(true);
+    expect(isInsideFolders(join(folder, 'data', '..', '..', 'kb.csv'), [folder])).toBe(false);
+    expect(isInsideFolders(join(folder, 'data', 'p.csv'), [folder])).toBe(false);
+    expect(isInsideFolders('/etc/passwd', [folder, '/etc'])).toBe(true);
+  });
+});
