@@ -6,8 +6,11 @@
 import { AuditInputError } from './errors';
 import type { GroupIndex } from './groups';
 
-/** Fewest training rows a group may have: below two, no model can learn anything of the group (not even a mean). */
-export const MIN_TRAINING_ROWS_PER_GROUP = 2;
+/**
+ * Fewest training rows a group may have. One is enough for the engine to serve the group (a decoupled model too
+ * small to fit falls back to the group's mean, with a warning); none leaves nothing to learn from.
+ */
+export const MIN_TRAINING_ROWS_PER_GROUP = 1;
 
 /**
  * @param groups the intersectional groups and each row's group
@@ -26,7 +29,7 @@ export function checkTrainingRows(groups: Pick<GroupIndex, 'groups' | 'groupOfRo
   const more = short.length > 5 ? ` and ${short.length - 5} more` : '';
   throw new AuditInputError(
     'EMPTY_SPLIT',
-    `${short.length === 1 ? 'A group has' : `${short.length} groups have`} fewer than ${MIN_TRAINING_ROWS_PER_GROUP} training rows after the split (${listed}${more}).`,
+    `${short.length === 1 ? 'A group has' : `${short.length} groups have`} no training rows after the split (fewer than ${MIN_TRAINING_ROWS_PER_GROUP}: ${listed}${more}).`,
     'Hold out a smaller fraction (--test-size, e.g. 0.2), mark more of their rows as train in the split column, or merge small groups.',
   );
 }

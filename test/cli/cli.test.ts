@@ -130,7 +130,7 @@ describe('bad input: exit status 2 and one line naming the problem', () => {
     ['unknown model class', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'svm'], /model 'svm'/],
     ['saving a forest as a model file', () => ['train', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'rf', '--save-model', join(work, 'rf.json')], /logistic regressions only/],
     ['spec that is not JSON', () => ['audit', '--spec', csv('broken.fairuse.json', '{ "data": ')], /not valid JSON/],
-    ['spec with an unknown field', () => ['audit', '--spec', csv('odd.fairuse.json', JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex'], alpah: 0.1 }))], /unknown field "alpah"\. Did you mean "alpha"\?/],
+    ['spec with an unknown field', () => ['audit', '--spec', csv('odd.fairuse.json', JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex'], alpah: 0.1 }))], /unknown field "alpah"\. Did you mean "alpha"\?/],
     ['spec naming a missing CSV', () => ['audit', '--spec', csv('lost.fairuse.json', JSON.stringify({ data: 'lost.csv', label: 'y', groups: ['g'] }))], /lost\.csv/],
   ];
   for (const [name, args, pattern] of cases) {
@@ -149,16 +149,19 @@ describe('bad input: exit status 2 and one line naming the problem', () => {
 
 describe('fairuse audit --spec', () => {
   it('gives the same report as the equivalent flags, with the data path relative to the spec', () => {
-    const spec = csv('heart.fairuse.json', JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], technique: 'all', bootstrap: 100, seed: 7 }));
+    // A spec reads only inside its own folder (issue 14): the data sits beside it.
+    const heartHere = csv('heart.csv', readFileSync(heart, 'utf8'));
+    const spec = csv('heart.fairuse.json', JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex', 'Age'], technique: 'all', bootstrap: 100, seed: 7 }));
     const fromSpec = fairuse('audit', '--spec', spec, '--json', '-');
-    const fromFlags = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '100', '--seed', '7', '--json', '-');
+    const fromFlags = fairuse('audit', heartHere, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '100', '--seed', '7', '--json', '-');
     expect(fromSpec.stderr).toBe('');
     expect(fromSpec.stdout).toBe(fromFlags.stdout);
     expect(JSON.parse(fromSpec.stdout).settings).toMatchObject({ technique: 'all', bootstrap: 100, seed: 7 });
   });
 
   it('lets command-line flags override the spec', () => {
-    const spec = csv('override.fairuse.json', JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], bootstrap: 100 }));
+    csv('heart.csv', readFileSync(heart, 'utf8'));
+    const spec = csv('override.fairuse.json', JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex', 'Age'], bootstrap: 100 }));
     const report = JSON.parse(fairuse('audit', '--spec', spec, '--bootstrap', '50', '--metric', 'auc', '--json', '-').stdout);
     expect(report.settings).toMatchObject({ bootstrap: 50, metric: 'auc' });
   });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +15,13 @@ function fairuse(...args: string[]) {
 }
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
+// A spec reads only inside its own folder (issue 14): specs here name copies beside them.
+const heartHere = join(work, 'heart.csv');
+
 beforeAll(() => {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
+  copyFileSync(heart, heartHere);
+  copyFileSync(join(models, 'heart-lr.onnx'), join(work, 'heart-lr.onnx'));
 });
 
 describe('fairuse train and fairuse audit --model-file', () => {
@@ -87,7 +92,7 @@ describe('fairuse train and fairuse audit --model-file', () => {
 describe('fairuse train --spec', () => {
   it('trains what the spec audits and exports its "assign": the audit of the file is the audit of the spec', () => {
     const assign = { 'Sex=Female, Age=Old': 'generic', 'Sex=Male, Age=Young': 'decoupled' };
-    writeFileSync(join(work, 'assign.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], technique: '1hot', bootstrap: 150, assign }));
+    writeFileSync(join(work, 'assign.fairuse.json'), JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex', 'Age'], technique: '1hot', bootstrap: 150, assign }));
     const trained = fairuse('train', '--spec', 'assign.fairuse.json', '--save-model', 'assigned.json');
     expect(trained.stderr).toBe('');
     expect(trained.stdout).toMatch(/Female, Old served by h0; Male, Young served by its decoupled model/);
@@ -97,7 +102,7 @@ describe('fairuse train --spec', () => {
       [{ Sex: 'Male', Age: 'Young' }, 'decoupled'],
     ]);
     const fromSpec = fairuse('audit', '--spec', 'assign.fairuse.json', '--json', 'spec.json');
-    const fromFile = fairuse('audit', heart, '--model-file', 'assigned.json', '--bootstrap', '150', '--json', 'file.json');
+    const fromFile = fairuse('audit', heartHere, '--model-file', 'assigned.json', '--bootstrap', '150', '--json', 'file.json');
     expect(fromFile.status).toBe(fromSpec.status);
     const [a, b] = ['spec.json', 'file.json'].map((f) => json(join(work, f)));
     expect(b.metrics).toEqual(a.metrics);
@@ -114,7 +119,7 @@ describe('fairuse train --spec', () => {
     const model = json(join(work, 'age.json'));
     expect(model.groupAttributes).toEqual(['sex', 'age']);
     expect(model.groupColumns.filter((c: Record<string, string>) => 'age' in c).map((c: Record<string, string>) => c.age).sort()).toEqual(['40-60', '60+', '<40']);
-    writeFileSync(join(work, 'has-model.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], model: join(models, 'heart-lr.onnx') }));
+    writeFileSync(join(work, 'has-model.fairuse.json'), JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex', 'Age'], model: 'heart-lr.onnx' }));
     const run = fairuse('train', '--spec', 'has-model.fairuse.json', '--save-model', 'x.json');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/audits the model file .*heart-lr\.onnx; there is nothing to train/);
@@ -123,16 +128,16 @@ describe('fairuse train --spec', () => {
 
 describe('fairuse audit --spec with a "model"', () => {
   it('audits the spec\'s model (paths relative to the spec) exactly as --model-file does', () => {
-    writeFileSync(join(work, 'onnx.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex', 'Age'], model: join(models, 'heart-lr.onnx'), bootstrap: 100 }));
+    writeFileSync(join(work, 'onnx.fairuse.json'), JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex', 'Age'], model: 'heart-lr.onnx', bootstrap: 100 }));
     const fromSpec = fairuse('audit', '--spec', 'onnx.fairuse.json', '--json', '-');
-    const fromFlags = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--model-file', join(models, 'heart-lr.onnx'), '--bootstrap', '100', '--json', '-');
+    const fromFlags = fairuse('audit', heartHere, '--label', 'Disease', '--groups', 'Sex,Age', '--model-file', join(work, 'heart-lr.onnx'), '--bootstrap', '100', '--json', '-');
     expect(fromSpec.stderr).toBe('');
     expect(JSON.parse(fromSpec.stdout).model).toMatchObject({ source: 'onnx' });
     expect(fromSpec.stdout).toBe(fromFlags.stdout);
   });
 
   it('rejects trainData without a model', () => {
-    writeFileSync(join(work, 'odd.fairuse.json'), JSON.stringify({ data: heart, label: 'Disease', groups: ['Sex'], trainData: heart }));
+    writeFileSync(join(work, 'odd.fairuse.json'), JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex'], trainData: 'heart.csv' }));
     const run = fairuse('audit', '--spec', 'odd.fairuse.json');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/"trainData" need a "model"/);

@@ -55,8 +55,8 @@ describe('JSON syntax errors without the file (issue 14, finding 4)', () => {
 
 describe('training rows per group (issue 14, finding 7)', () => {
   const groups = { groups: [{ id: 'sex=F' }, { id: 'sex=M' }] as never, groupOfRow: Int32Array.of(0, 0, 0, 1, 1, 1) };
-  it('refuses a split that leaves a group under two training rows, naming it with its counts', () => {
-    expect(() => checkTrainingRows(groups, [0, 1, 3])).toThrow('A group has fewer than 2 training rows after the split ("sex=M" 1 of 3).');
-    expect(() => checkTrainingRows(groups, [0, 1, 3, 4])).not.toThrow();
+  it('refuses a split that leaves a group no training row, naming it with its counts', () => {
+    expect(() => checkTrainingRows(groups, [0, 1])).toThrow('A group has no training rows after the split (fewer than 1: "sex=M" 0 of 3).');
+    expect(() => checkTrainingRows(groups, [0, 3])).not.toThrow();
   });
 });

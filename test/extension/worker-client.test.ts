@@ -64,7 +64,7 @@ describe('startWorkerAudit', () => {
     const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: join(work, 'gone.csv'), displayPath: 'gone.csv', run: run(10) }, () => {});
     const error = await audit.result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuditRejected);
-    expect((error as Error).message).toMatch(/gone\.csv.*ENOENT/);
+    expect((error as Error).message).toMatch(/No CSV file at .*gone\.csv/);
   });
 
   it('cancels a long audit during the bootstrap', async () => {

@@ -1,9 +1,10 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, linkSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInputFile, readInputFileSync } from '../../src/files/input-file';
 import { writeOutputFile } from '../../src/files/output-file';
+import { isInsideFolders } from '../../src/files/spec-paths';
 
 const work = mkdtempSync(join(tmpdir(), 'fairuse-files-'));
 
@@ -47,9 +48,7 @@ describe('writeOutputFile', () => {
 });
 
 describe('isInsideFolders (where a spec may read, CLI and editor alike)', () => {
-  it('follows links and .., so neither leaves the folder unseen', async () => {
-    const { isInsideFolders } = await import('../../src/files/spec-paths');
-    const { symlinkSync } = await import('node:fs');
+  it('follows links and .., so neither leaves the folder unseen', () => {
     const folder = join(work, 'project');
     mkdirSync(join(folder, 'data'), { recursive: true });
     writeFileSync(join(folder, 'data', 'a.csv'), 'a\n');
