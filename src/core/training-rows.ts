@@ -29,7 +29,7 @@ export function checkTrainingRows(groups: Pick<GroupIndex, 'groups' | 'groupOfRo
   const more = short.length > 5 ? ` and ${short.length - 5} more` : '';
   throw new AuditInputError(
     'EMPTY_SPLIT',
-    `${short.length === 1 ? 'A group has' : `${short.length} groups have`} no training rows after the split (fewer than ${MIN_TRAINING_ROWS_PER_GROUP}: ${listed}${more}).`,
+    `${short.length === 1 ? 'A group has' : `${short.length} groups have`} no training rows after the split (each needs at least ${MIN_TRAINING_ROWS_PER_GROUP}; ${listed}${more}).`,
     'Hold out a smaller fraction (--test-size, e.g. 0.2), mark more of their rows as train in the split column, or merge small groups.',
   );
 }

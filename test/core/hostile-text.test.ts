@@ -56,7 +56,7 @@ describe('JSON syntax errors without the file (issue 14, finding 4)', () => {
 describe('training rows per group (issue 14, finding 7)', () => {
   const groups = { groups: [{ id: 'sex=F' }, { id: 'sex=M' }] as never, groupOfRow: Int32Array.of(0, 0, 0, 1, 1, 1) };
   it('refuses a split that leaves a group no training row, naming it with its counts', () => {
-    expect(() => checkTrainingRows(groups, [0, 1])).toThrow('A group has no training rows after the split (fewer than 1: "sex=M" 0 of 3).');
+    expect(() => checkTrainingRows(groups, [0, 1])).toThrow('A group has no training rows after the split (each needs at least 1; "sex=M" 0 of 3).');
     expect(() => checkTrainingRows(groups, [0, 3])).not.toThrow();
   });
 });
