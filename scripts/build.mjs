@@ -26,7 +26,8 @@ for (const file of ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']
 }
 
 await Promise.all([
-  // jsonc-parser (JSON syntax errors located without quoting the file) takes its ES modules here too, as below.
+  // jsonc-parser (JSON syntax errors located without quoting the file; the spec's "groups" line SARIF points to)
+  // takes its ES modules here too, as below.
   build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'] }),
   build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
   build({ ...node, entryPoints: ['scripts/calibration.ts'], outfile: 'dist/calibration.js' }),

@@ -13,6 +13,7 @@ export const USAGE = `Usage: fairuse audit <data.csv> --label <col> --groups <co
        fairuse audit <data.csv> --model-file <model.json|model.onnx|predictions.csv> [options]
        fairuse train <data.csv> --label <col> --groups <col,col…> --save-model <model.json> [options]
        fairuse train --spec <name.fairuse.json> --save-model <model.json> [options]
+       fairuse diff <OLD.json> <NEW.json> [--json <file|->] [--markdown <file|->]
 
 Checks whether a personalized model (with the group attributes) beats the generic model h0 (without
 them) for every intersectional group, and whether any group would do better reporting as another.
@@ -69,11 +70,19 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   --json <file|->            write the JSON report (- = stdout)
   --markdown <file|->        write the Markdown report (- = stdout)
   --html <file|->            write the standalone HTML report, as the editor exports it (- = stdout)
+  --sarif <file|->           write the findings as a SARIF 2.1.0 log, for code-scanning tools
+  --baseline <OLD.json>      compare with an earlier JSON report: exit 1 only for violations OLD did not
+                             have (2 when the two audits cannot be compared)
   --quiet                    print only the verdict line
   --verbose                  on a failure, also the whole message (and an internal error's stack)
   --no-color                 plain text even on a terminal
   -h, --help                 this text
   -v, --version              the version
+
+fairuse diff (new, resolved and persisting violations between two JSON reports of the same data):
+  --json <file|->, --markdown <file|->   the comparison as JSON, or Markdown for a pull-request comment
+  exit 1 when NEW has a violation of the decisive metric that OLD did not, 0 otherwise, 2 when the
+  reports cannot be compared (another dataset, groups, metric, α or correction)
 
 Exit status: 0 no significant violation · 1 at least one significant violation · 2 the audit could not run ·
 3 it ran but no group had enough test rows to be tested.`;
@@ -97,6 +106,9 @@ export interface AuditCommand extends DataChoices {
   readonly jsonPath?: string;
   readonly markdownPath?: string;
   readonly htmlPath?: string;
+  readonly sarifPath?: string;
+  /** An earlier JSON report: the exit status then counts only violations it did not have. */
+  readonly baselinePath?: string;
   readonly quiet: boolean;
   readonly color: boolean | undefined;
 
@@ -114,7 +126,17 @@ export interface TrainCommand extends DataChoices {
   readonly savePredictions?: string;
 }
 
-export type Command = AuditCommand | TrainCommand | { readonly kind: 'help' } | { readonly kind: 'version' };
+/** `fairuse diff OLD.json NEW.json`: what changed between two audits of the same data. */
+export interface DiffCommand {
+  readonly kind: 'diff';
+  readonly oldPath: string;
+  readonly newPath: string;
+  readonly jsonPath?: string;
+  readonly markdownPath?: string;
+  readonly color: boolean | undefined;
+}
+
+export type Command = AuditCommand | TrainCommand | DiffCommand | { readonly kind: 'help' } | { readonly kind: 'version' };
 
 const OPTIONS = {
   spec: { type: 'string' },
@@ -146,6 +168,8 @@ const OPTIONS = {
   json: { type: 'string' },
   markdown: { type: 'string' },
   html: { type: 'string' },
+  sarif: { type: 'string' },
+  baseline: { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -178,6 +202,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, dataPath, ...extra] = positionals;
+  if (command === 'diff') return diffCommand(values, positionals.slice(1));
   if (command !== 'audit' && command !== 'train') {
     throw new AuditInputError('USAGE', command ? `Unknown command '${command}'.` : 'No command given.', 'Use `fairuse audit <data.csv> --label <col> --groups <cols>`; `fairuse --help` lists the options.');
   }
@@ -214,7 +239,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!specPath && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
     if (!specPath && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
     if (!values['save-model']) throw new AuditInputError('USAGE', 'Missing --save-model.', 'Name the model file to write, e.g. --save-model model.json.');
-    const auditOnly = (['model-file', 'train-data', 'json', 'markdown', 'html'] as const).find((name) => values[name] !== undefined);
+    const auditOnly = (['model-file', 'train-data', 'json', 'markdown', 'html', 'sarif', 'baseline'] as const).find((name) => values[name] !== undefined);
     if (auditOnly) throw new AuditInputError('USAGE', `--${auditOnly} is an option of fairuse audit, not of fairuse train.`, 'Run `fairuse --help` for the options.');
     return {
       kind: 'train',
@@ -243,6 +268,8 @@ export function parseCommand(argv: readonly string[]): Command {
     jsonPath: values.json,
     markdownPath: values.markdown,
     htmlPath: values.html,
+    sarifPath: values.sarif,
+    baselinePath: values.baseline,
     quiet: values.quiet ?? false,
     color: values['no-color'] ? false : values.color,
     modelFile,
@@ -270,6 +297,23 @@ function withNegativeValues(argv: readonly string[]): string[] {
     }
   }
   return out;
+}
+
+const DIFF_OPTIONS: ReadonlySet<string> = new Set(['json', 'markdown', 'no-color', 'color', 'verbose']);
+
+function diffCommand(values: Record<string, unknown>, paths: readonly string[]): DiffCommand {
+  const usage = 'Use `fairuse diff <OLD.json> <NEW.json>`, with the JSON reports of two audits of the same data.';
+  if (paths.length !== 2) throw new AuditInputError('USAGE', paths.length < 2 ? 'fairuse diff needs two JSON reports.' : `Unexpected argument '${paths[2]}'.`, usage);
+  const other = Object.keys(values).find((name) => values[name] !== undefined && !DIFF_OPTIONS.has(name));
+  if (other) throw new AuditInputError('USAGE', `--${other} is not an option of fairuse diff.`, 'fairuse diff takes --json <file|-> and --markdown <file|->; run `fairuse --help`.');
+  return {
+    kind: 'diff',
+    oldPath: paths[0],
+    newPath: paths[1],
+    jsonPath: values.json as string | undefined,
+    markdownPath: values.markdown as string | undefined,
+    color: values['no-color'] ? false : (values.color as boolean | undefined),
+  };
 }
 
 function list(text: string): string[] {

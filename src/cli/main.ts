@@ -9,7 +9,11 @@ import { prepareAuditDataset, prepareTable } from '../core/prepare-dataset';
 import { renderReportHtml } from '../core/render/html';
 import { renderMarkdown } from '../core/render/markdown';
 import { type AuditReport, hasViolation } from '../core/report';
-import { type AuditCommand, type DataChoices, parseCommand, type TrainCommand, USAGE } from './args';
+import { type AuditCommand, type DataChoices, type DiffCommand, parseCommand, type TrainCommand, USAGE } from './args';
+import { diffReports, readReport } from '../core/report/diff';
+import { diffJson, diffMarkdown, diffText } from '../core/report/render-diff';
+import { toSarif } from '../core/report/sarif';
+import { sarifAnchor } from './sarif-anchor';
 import { loadDataset } from '../core/load-dataset';
 import { designColumns } from '../core/feature-encoder';
 import { auditModelFile, DEFAULT_MAX_MODEL_MB } from '../core/model/model-audit';
@@ -40,12 +44,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command.kind === 'train') return train(command);
+    if (command.kind === 'diff') return diff(command);
     const plan = planAudit(command);
     checkOutputPaths(
-      { '--json': command.jsonPath, '--markdown': command.markdownPath, '--html': command.htmlPath },
-      { 'data file': plan.dataPath, 'audit spec': command.specPath, 'model file': plan.model?.path, 'training data': plan.model?.trainData },
+      { '--json': command.jsonPath, '--markdown': command.markdownPath, '--html': command.htmlPath, '--sarif': command.sarifPath },
+      { 'data file': plan.dataPath, 'audit spec': command.specPath, 'model file': plan.model?.path, 'training data': plan.model?.trainData, 'baseline report': command.baselinePath },
     );
-    return plan.model === undefined ? await audit(command, plan) : await auditModel(command, plan, plan.model);
+    // A baseline that cannot be read fails before the audit runs, not after.
+    const baseline = command.baselinePath === undefined ? undefined : readReportFile(command.baselinePath, 'baseline report');
+    const finish = (report: AuditReport, dataHead: string) => writeReport(command, report, { baseline, dataPath: plan.dataPath, dataHead });
+    return plan.model === undefined ? await audit(command, plan, finish) : await auditModel(command, plan, plan.model, finish);
   } catch (error) {
     const { line, detail } = describeFailure(error);
     process.stderr.write(`fairuse: ${line}\n`);
@@ -54,28 +62,79 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function audit(command: AuditCommand, { dataPath, run }: AuditPlan): Promise<number> {
-  const dataset = prepareAuditDataset(readData(dataPath, 'CSV file'), run);
+type Finish = (report: AuditReport, dataHead: string) => number;
+
+async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish: Finish): Promise<number> {
+  const bytes = readBytes(dataPath, 'CSV file');
+  // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
+  const text = decodeText(bytes, dataPath, 'CSV file');
+  const dataset = prepareAuditDataset(text, run);
   const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
-  const report = await runAudit(dataset, run.options, { path: dataPath }, { onProgress: progress.update });
+  const report = await runAudit(dataset, run.options, { path: dataPath, sha256: sha256(bytes) }, { onProgress: progress.update });
   progress.done();
-  return writeReport(command, report);
+  return finish(report, text);
 }
 
-function writeReport(command: AuditCommand, report: AuditReport): number {
+interface ReportContext {
+  readonly baseline?: AuditReport;
+  readonly dataPath: string;
+  /** The data file's text, or at least its first line (where SARIF results point without a spec). */
+  readonly dataHead: string;
+}
+
+function writeReport(command: AuditCommand, report: AuditReport, context: ReportContext): number {
   const json = `${JSON.stringify(report, null, 2)}\n`;
   writeOutput(command.jsonPath, json);
   writeOutput(command.markdownPath, renderMarkdown(report));
   // As the editor exports it, less the finishing time: the same inputs give the same file.
   writeOutput(command.htmlPath, renderReportHtml(report, { specLabel: command.specPath }));
-  const stdoutTaken = [command.jsonPath, command.markdownPath, command.htmlPath].includes('-');
+  if (command.sarifPath !== undefined) writeOutput(command.sarifPath, sarifOf(command, report, context));
+  const stdoutTaken = [command.jsonPath, command.markdownPath, command.htmlPath, command.sarifPath].includes('-');
+  const color = command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (!stdoutTaken) {
-    const color = command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
     process.stdout.write(command.quiet ? `${renderText(report, color).trimEnd().split('\n').pop()}\n` : renderText(report, color));
   }
-  if (hasViolation(report)) return 1;
+  if (context.baseline !== undefined) {
+    const changes = diffReports(context.baseline, report);
+    const files = { old: command.baselinePath as string, new: 'this audit' };
+    // With stdout taken by a report, the comparison goes to stderr so the report stays parseable.
+    (stdoutTaken ? process.stderr : process.stdout).write(command.quiet ? `${diffText(changes, files).trimEnd().split('\n').pop()}\n` : `\n${diffText(changes, files, color)}`);
+    if (changes.hasNewViolation) return 1;
+  } else if (hasViolation(report)) return 1;
   // A gate must not pass when nothing could be tested (every group too small or one-class).
   return testedGroups(report) === 0 ? 3 : 0;
+}
+
+function sarifOf(command: AuditCommand, report: AuditReport, context: ReportContext): string {
+  const anchorFile = command.specPath !== undefined
+    ? { path: command.specPath, text: readData(command.specPath, 'audit spec'), isSpec: true }
+    : { path: context.dataPath, text: context.dataHead, isSpec: false };
+  const log = toSarif(report, { version: toolVersion(), anchor: sarifAnchor(anchorFile, report.dataset.groupAttributes[0]) });
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** `fairuse diff OLD.json NEW.json`: 1 when NEW has a violation of the decisive metric that OLD did not. */
+function diff(command: DiffCommand): number {
+  checkOutputPaths({ '--json': command.jsonPath, '--markdown': command.markdownPath }, { 'OLD report': command.oldPath, 'NEW report': command.newPath });
+  const changes = diffReports(readReportFile(command.oldPath, 'OLD report'), readReportFile(command.newPath, 'NEW report'));
+  const files = { old: command.oldPath, new: command.newPath };
+  writeOutput(command.jsonPath, diffJson(changes, files));
+  writeOutput(command.markdownPath, diffMarkdown(changes, files));
+  if (command.jsonPath !== '-' && command.markdownPath !== '-') {
+    process.stdout.write(diffText(changes, files, command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR)));
+  }
+  return changes.hasNewViolation ? 1 : 0;
+}
+
+/** A JSON report from a file; a truncated or foreign file is one clear line. */
+function readReportFile(path: string, what: string): AuditReport {
+  // Located by line and column, never by V8's message (which quotes the file).
+  const parsed = parseJsonText(readData(path, what), (where) => new AuditInputError('BAD_REPORT', `The ${what} ${path} is not valid JSON (${where}); is it truncated?`, 'Give a complete JSON report written by `fairuse audit --json`.'));
+  return readReport(parsed, `The ${what} ${path}`);
+}
+
+function toolVersion(): string {
+  return typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
 }
 
 function testedGroups(report: AuditReport): number {
@@ -84,13 +143,14 @@ function testedGroups(report: AuditReport): number {
 }
 
 /** `fairuse audit … --model-file`: the engine trains h0 only and reads the personalized model from the file. */
-async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, model: ModelPlan): Promise<number> {
+async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, model: ModelPlan, finish: Finish): Promise<number> {
   const modelPath = model.path;
   const maxModelBytes = (command.maxModelMb ?? DEFAULT_MAX_MODEL_MB) * 1024 * 1024;
   const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: true });
+  const dataBytes = readBytes(dataPath, 'CSV file');
   const report = await auditModelFile(
     {
-      data: { bytes: readBytes(dataPath, 'CSV file'), path: dataPath },
+      data: { bytes: dataBytes, path: dataPath },
       model: { bytes: readBytes(modelPath, 'model file', maxModelBytes, isTextModel(modelPath, command.modelKind)), path: modelPath, kind: command.modelKind },
       trainData: model.trainData === undefined ? undefined : { bytes: readBytes(model.trainData, 'training CSV'), path: model.trainData },
       load: run.load,
@@ -103,7 +163,8 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
     { onProgress: progress.update },
   );
   progress.done();
-  return writeReport(command, report);
+  // The header line is all the SARIF anchor needs; a lenient decode of the first 64 KiB is enough for it.
+  return finish(report, new TextDecoder().decode(dataBytes.subarray(0, 1 << 16)).replace(/^\uFEFF/, ''));
 }
 
 /** A model JSON or predictions CSV is decoded as text (so V8's string limit applies); an ONNX model is not. */

@@ -64,6 +64,8 @@ export class AuditCancelledError extends Error {
 /** The data the report is about, as the user named it. */
 export interface AuditSource {
   readonly path: string;
+  /** SHA-256 of the data file's bytes, when the front end read them: lets a diff tell another dataset apart. */
+  readonly sha256?: string;
 }
 
 /** Runs a bootstrap job on the current thread. */
@@ -347,6 +349,7 @@ async function testAndReport(
     schemaVersion: 1,
     dataset: {
       path: source.path,
+      ...(source.sha256 === undefined ? {} : { sha256: source.sha256 }),
       rows: dataset.rows,
       droppedRows: dataset.droppedRows,
       label: dataset.label.name,

@@ -36,7 +36,10 @@ export type AuditErrorCode =
   | 'MODEL_INPUT_WIDTH'
   | 'MODEL_OUTPUT_NOT_PROBABILITY'
   | 'MODEL_OUTPUT_NAN'
-  | 'BAD_PREDICTIONS';
+  | 'BAD_PREDICTIONS'
+  // Comparing two reports (fairuse diff, --baseline).
+  | 'BAD_REPORT'
+  | 'INCOMPARABLE_REPORTS';
 
 export class AuditInputError extends Error {
   override readonly name = 'AuditInputError';

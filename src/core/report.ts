@@ -91,6 +91,8 @@ export interface RSquaredReport {
 
 export interface DatasetReport {
   readonly path: string;
+  /** SHA-256 of the data file's bytes (absent in reports made before it was recorded). */
+  readonly sha256?: string;
   readonly rows: number;
   readonly droppedRows: number;
   readonly label: string;

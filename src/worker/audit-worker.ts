@@ -9,6 +9,7 @@ import { decodeText } from '../core/decode-text';
 import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
 import { auditModelFile } from '../core/model/model-audit';
+import { sha256 } from '../core/model/sha256';
 import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
 import { prepareAuditDataset } from '../core/prepare-dataset';
 import { taskOf } from '../core/dataset';
@@ -63,10 +64,10 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
     );
     return { type: 'done', report };
   }
-  const text = decodeText(await readBytes(request.csvPath, 'CSV file'), request.displayPath);
-  const dataset = prepareAuditDataset(text, request.run);
+  const bytes = await readBytes(request.csvPath, 'CSV file');
+  const dataset = prepareAuditDataset(decodeText(bytes, request.displayPath), request.run);
   const options = withPreferences(request.run.options, taskOf(dataset.label), request.preferences);
-  const report = await runAudit(dataset, options, { path: request.displayPath }, { onProgress });
+  const report = await runAudit(dataset, options, { path: request.displayPath, sha256: sha256(bytes) }, { onProgress });
   return { type: 'done', report };
 }
 

@@ -266,7 +266,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     progress({ stage: 'split' });
     const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
     const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
-    const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path }, { groups, split, predictions: assigned.apply(predictions), warnings }, hooks);
+    const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });
   }
 
@@ -334,7 +334,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const assigned = modelAssignment(options.assign, json, groups, modelPath);
     const predictions = assigned.apply({ generic: generic.testProbabilities, asGroup });
     const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels() };
-    const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path }, given, hooks);
+    const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
     return withModel(report, modelReport(false));
   }
 
@@ -373,7 +373,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   const newReport = await auditGivenPredictions(
     dataset,
     { ...options, assign: assignedNew.assign },
-    { path: request.data.path },
+    { path: request.data.path, sha256: dataSha },
     { groups, split: { train: noRows, test: newRows }, predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }), warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: newEncoder.unseenLevels() },
     hooks,
   );
