@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/core/audit';
 import { auditModelFile } from '../../src/core/model/model-audit';
 import { onnxRuntimeWeb } from '../../src/core/model/onnx-runtime';
+import { sha256 } from '../../src/core/model/sha256';
 import { prepareDataset } from '../../src/core/prepare-dataset';
 import type { SpecRun } from '../../src/core/audit-spec';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerProgress } from '../../src/extension/worker-client';
@@ -25,7 +26,7 @@ describe('startWorkerAudit', () => {
     const progress: WorkerProgress[] = [];
     const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'examples/heart.csv', run: run(300) }, (p) => progress.push(p));
     const report = await audit.result;
-    const local = await runAudit(prepareDataset(readFileSync(heart, 'utf8'), run(300)), { bootstrap: 300 }, { path: 'examples/heart.csv' });
+    const local = await runAudit(prepareDataset(readFileSync(heart, 'utf8'), run(300)), { bootstrap: 300 }, { path: 'examples/heart.csv', sha256: sha256(new Uint8Array(readFileSync(heart))) });
     expect(JSON.stringify(report)).toBe(JSON.stringify(local));
     const stages = [...new Set(progress.map((p) => p.stage))];
     expect(stages).toEqual(['reading', 'split', 'fit-generic', 'fit-personalized', 'bootstrap', 'report']);

@@ -33,7 +33,7 @@ describe('a model file trained with "assign"', () => {
   it.each(cases)('%s: auditing the file gives the in-process audit of the same spec, number for number', async (_name, technique, assign) => {
     const options: Partial<AuditOptions> = { bootstrap: 120, technique, assign };
     const { data, dataset, training, saved } = trained(heart, heartLoad, options);
-    const inProcess = await runAudit(dataset, options, { path: 'data.csv' });
+    const inProcess = await runAudit(dataset, options, { path: 'data.csv', sha256: sha256(data.bytes) });
     const fromFile = await auditModelFile({ data, model: saved, load: {}, options: { bootstrap: 120 } });
     const { model: _model, ...rest } = fromFile;
     expect(numbers(fromFile)).toEqual(numbers(inProcess));

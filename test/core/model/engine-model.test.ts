@@ -18,7 +18,7 @@ const synthetic = syntheticCsv();
 async function roundTrip(csv: string, load: { label: string; groups: string[] }, options: Partial<AuditOptions>) {
   const data = textFile(csv, 'data.csv');
   const dataset = prepareDataset(csv, { load, buckets: [] });
-  const inProcess = await runAudit(dataset, options, { path: 'data.csv' });
+  const inProcess = await runAudit(dataset, options, { path: 'data.csv', sha256: sha256(data.bytes) });
   const { model } = trainEngineModel(dataset, options, { path: 'data.csv', sha256: sha256(data.bytes) });
   const saved = textFile(formatEngineModel(model), 'm.json');
   const fromFile = await auditModelFile({ data, model: saved, load: {}, options: { bootstrap: options.bootstrap } });
