@@ -31,7 +31,7 @@ Options:
   --technique 1hot|all|dcp   how the personalized model uses groups (default 1hot)
   --model lr|rf|nn           model class of h0 and h: logistic regression (ridge for regression),
                              random forest (100 trees, depth ≤ 20) or neural net (5, 2) with Platt
-                             scaling (default lr; regression supports lr only)
+                             scaling; for regression their squared-error forms (default lr)
   --metric error|auc|ece|logloss|brier|mse|mae
                              metric that decides violations and the exit status (default error, mse
                              for regression); every metric of the label's task is computed and reported

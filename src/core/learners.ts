@@ -1,18 +1,18 @@
 /**
  * The model class of h0 and h (paper 1, Appendix G): the linear model (`lr`: logistic regression for a binary
  * label, ridge least squares for regression, SPEC §2), a random forest (`rf`) or a small neural net (`nn`),
- * the last two for binary labels only. Every class sees the same designs: h0 the features; `1hot` / `all` the
+ * each a classifier for a binary label and a regressor for a numeric one. Every class sees the same designs: h0 the features; `1hot` / `all` the
  * features followed by the group dummies; `dcp` one model per group on the group's rows. Seeds derive from the
  * audit seed and the model's role, so each fit is reproducible on its own.
  */
 import type { Label } from './dataset';
-import { type DegenerateFit, degenerateFit } from './degenerate-fit';
+import { type DegenerateFit, degenerateFit, MIN_DEVIANCE_EXPLAINED } from './degenerate-fit';
 import type { FeatureEncoder } from './feature-encoder';
-import { fitForest } from './forest';
+import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from './groups';
 import { type DenseMatrix, selectRows } from './matrix';
-import { fitMlp } from './mlp';
-import { fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, LOGISTIC_LEARNER, RIDGE_LEARNER } from './models';
+import { fitMlp, fitMlpRegressor } from './mlp';
+import { constantMeanWarning, fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, LOGISTIC_LEARNER, RIDGE_LEARNER } from './models';
 import type { ModelClass } from './model-class';
 import type { Labels } from './task';
 import type { Technique } from './technique';
@@ -29,13 +29,12 @@ export interface ClassFits {
 /**
  * Fits h0 on the training rows and scores the test rows; `personalized` fits h by a technique on demand.
  *
- * @param label the dataset's label: binary (every model class) or numeric (the linear class: ridge)
+ * @param label the dataset's label: binary (classifiers) or numeric (regressors)
  */
 export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label: Label, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, C: number, seed: number): ClassFits {
   if (label.task === 'regression') {
-    // options.ts refuses rf and nn for a regression label before anything is fitted.
-    if (modelClass !== 'lr') throw new Error(`fitClass: the model class ${modelClass} does not fit a regression label`);
-    return linearFits(RIDGE_LEARNER, encoder, label.values, groups, trainRows, testRows, C);
+    if (modelClass === 'lr') return linearFits(RIDGE_LEARNER, encoder, label.values, groups, trainRows, testRows, C);
+    return treeOrNetFits(modelClass, encoder, label.values, groups, trainRows, testRows, seed);
   }
   if (modelClass === 'lr') return linearFits(LOGISTIC_LEARNER, encoder, label.values, groups, trainRows, testRows, C);
   return treeOrNetFits(modelClass, encoder, label.values, groups, trainRows, testRows, seed);
@@ -50,8 +49,8 @@ function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: Featur
   };
 }
 
-function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: Uint8Array, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, seed: number): ClassFits {
-  const yTrain = Uint8Array.from(trainRows, (r) => label[r]);
+function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: Labels, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, seed: number): ClassFits {
+  const yTrain = pickLabels(label, trainRows);
   const xTrain = encoder.encode(trainRows);
   const xTest = encoder.encode(testRows);
   const featureCount = xTrain.cols;
@@ -60,7 +59,8 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
    * fit that came out (nearly) constant although it had features (degenerate-fit.ts) gets a warning too; `groupOf`
    * gives each training row's group when the model sees it, so a model that learned only the groups counts as one.
    */
-  const fit = (x: DenseMatrix, y: Uint8Array, role: number, what: string, warnings: string[], groupOf?: ArrayLike<number>) => {
+  const fit = (x: DenseMatrix, y: Labels, role: number, what: string, warnings: string[], groupOf?: ArrayLike<number>): FittedModel => {
+    if (y instanceof Float64Array) return fitRegressor(modelClass, x, y, mix(seed, role), what, warnings);
     const model = modelClass === 'rf' ? fitForest(x, y, {}, mix(seed, role)) : fitMlp(x, y, {}, mix(seed, role));
     if (model.kind === 'constant') {
       const positives = y.reduce((s, v) => s + v, 0);
@@ -89,7 +89,7 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
             personalWarnings.push(`Group ${group.id} has no training rows; its decoupled model is the generic model h0.`);
             return generic;
           }
-          return fit(selectRows(xTrain, rowsOfGroup[g]), Uint8Array.from(rowsOfGroup[g], (r) => yTrain[r]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings).predict(xTest);
+          return fit(selectRows(xTrain, rowsOfGroup[g]), pickLabels(yTrain, rowsOfGroup[g]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings).predict(xTest);
         });
         return { asGroup, warnings: personalWarnings };
       }
@@ -106,6 +106,45 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
       return { asGroup, warnings: personalWarnings };
     },
   };
+}
+
+/**
+ * A forest or net regressor (fitForestRegressor, fitMlpRegressor); labels fewer than two or all equal give the
+ * constant model at their mean with ridge's warning. A net that explains less than MIN_DEVIANCE_EXPLAINED of its
+ * training labels' variance (R² there below 0.01: its units died, or it stopped far from the labels) is named in
+ * a warning, as degenerate-fit.ts does for a classifier; a forest fits its training rows closely and is not checked.
+ */
+function fitRegressor(modelClass: 'rf' | 'nn', x: DenseMatrix, y: Float64Array, seed: number, what: string, warnings: string[]): FittedModel {
+  const model = modelClass === 'rf' ? fitForestRegressor(x, y, {}, seed) : fitMlpRegressor(x, y, {}, seed);
+  if (model.kind === 'constant') warnings.push(constantMeanWarning(what, y.length, model.mean));
+  else if (modelClass === 'nn' && x.cols > 0) {
+    const r2 = trainingRSquared(y, model.predict(x));
+    if (r2 < MIN_DEVIANCE_EXPLAINED) {
+      warnings.push(
+        `${what[0].toUpperCase()}${what.slice(1)}, a neural net, has R² ${r2.toFixed(4)} on its training rows: it does not beat predicting their mean label by 1% of their variance. ` +
+          `The fit failed, and its gains here say nothing about the model class: try another --seed, or --model lr.`,
+      );
+    }
+  }
+  return model;
+}
+
+/** 1 − Σ (y − ŷ)² / Σ (y − ȳ)² over the training rows (y varies: constant labels never reach here). */
+function trainingRSquared(y: Float64Array, prediction: Float64Array): number {
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) mean += y[i];
+  mean /= y.length;
+  let residual = 0;
+  let total = 0;
+  for (let i = 0; i < y.length; i++) {
+    residual += (y[i] - prediction[i]) ** 2;
+    total += (y[i] - mean) ** 2;
+  }
+  return 1 - residual / total;
+}
+
+function pickLabels(values: Labels, rows: ArrayLike<number>): Labels {
+  return values instanceof Float64Array ? Float64Array.from(rows, (r) => values[r]) : Uint8Array.from(rows, (r) => values[r]);
 }
 
 /** The warning for a degenerate fit (degenerate-fit.ts): which model, the evidence, and what to try instead. */

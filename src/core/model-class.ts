@@ -7,3 +7,10 @@ export const MODEL_CLASS_NAMES: Readonly<Record<ModelClass, string>> = {
   rf: 'random forest (100 trees, depth ≤ 20)',
   nn: 'neural net (5, 2) with Platt scaling',
 };
+
+/** The same classes fitted to a numeric label (regression). */
+export const REGRESSOR_CLASS_NAMES: Readonly<Record<ModelClass, string>> = {
+  lr: 'ridge regression',
+  rf: 'random forest regressor (100 trees, depth ≤ 20)',
+  nn: 'neural net (5, 2), squared loss',
+};

@@ -1,5 +1,6 @@
 import type { FeatureEncoder } from './feature-encoder';
 import type { GroupIndex } from './groups';
+import { constantRegressorFor, MIN_REGRESSION_ROWS } from './forest/probabilistic-model';
 import { fitLogistic } from './logistic';
 import { type DenseMatrix, selectRows } from './matrix';
 import { fitRidge } from './ridge';
@@ -225,31 +226,27 @@ function fitOrConstant(x: DenseMatrix, y: Uint8Array, C: number, what: string, w
   return fit;
 }
 
-/** Fewer training rows than this, or a single label value among them, and ridge fits the mean instead. */
-const RIDGE_MIN_ROWS = 2;
-
 /**
  * A ridge fit (SPEC §2), or — when the training rows are fewer than two or hold one label value, as a decoupled
  * group's may — a constant model at their mean, with a warning, as the logistic path does for one class.
  */
 function fitRidgeOrMean(x: DenseMatrix, y: Float64Array, C: number, what: string, warnings: string[]): LinearModel {
-  let sum = 0;
-  let varies = false;
-  for (let i = 0; i < y.length; i++) {
-    sum += y[i];
-    if (y[i] !== y[0]) varies = true;
-  }
-  if (y.length < RIDGE_MIN_ROWS || !varies) {
-    const mean = sum / y.length;
-    const why = y.length < RIDGE_MIN_ROWS ? `${y.length} training row` : `training labels all equal (${y.length} rows)`;
-    warnings.push(`${capitalized(what)} has ${why}; it predicts a constant ${formatMean(mean)}, the mean.`);
-    return { weights: new Float64Array(x.cols), intercept: mean };
+  const constant = constantRegressorFor(y);
+  if (constant) {
+    warnings.push(constantMeanWarning(what, y.length, constant.mean));
+    return { weights: new Float64Array(x.cols), intercept: constant.mean };
   }
   const fit = fitRidge(x, y, { C });
   if (fit.singular) {
     warnings.push(`The least-squares fit of ${what} is not unique (no penalty and linearly dependent columns, or fewer rows than columns); one of its solutions is used. Consider a finite --C.`);
   }
   return fit;
+}
+
+/** The warning for a regression fit whose labels are fewer than MIN_REGRESSION_ROWS or all equal: it predicts their mean. */
+export function constantMeanWarning(what: string, rows: number, mean: number): string {
+  const why = rows < MIN_REGRESSION_ROWS ? `${rows} training row` : `training labels all equal (${rows} rows)`;
+  return `${capitalized(what)} has ${why}; it predicts a constant ${formatMean(mean)}, the mean.`;
 }
 
 function capitalized(text: string): string {

@@ -68,7 +68,7 @@ export function resolveOptions(partial: Partial<AuditOptions> = {}, task: Task =
   oneOf('technique', options.technique, TECHNIQUES);
   oneOf('model', options.modelClass, MODEL_CLASSES);
   oneOf('metric', options.metric, METRIC_IDS);
-  checkTask(task, options.metric, options.modelClass);
+  checkTask(task, options.metric);
   oneOf('correction', options.correction, CORRECTIONS);
   check('C', options.C > 0, 'a positive number (or Infinity for no penalty)', options.C);
   check('seed', Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 32, 'an integer from 0 to 4294967295', options.seed);
@@ -90,14 +90,11 @@ export function resolveOptions(partial: Partial<AuditOptions> = {}, task: Task =
   return options;
 }
 
-/** A metric of the other task, or a forest or net for regression, is refused with the choices that fit. */
-function checkTask(task: Task, metric: MetricId, modelClass: ModelClass): void {
+/** A metric of the other task is refused with the choices that fit. */
+function checkTask(task: Task, metric: MetricId): void {
   if (METRICS[metric].task !== task) {
     const label = task === 'regression' ? 'numeric with more than two values (a regression)' : 'binary (a classification)';
     throw new AuditInputError('BAD_OPTION', `The metric ${metric} is for ${METRICS[metric].task === 'regression' ? 'regression' : 'classification'}, but the label is ${label}.`, `Use one of: ${metricIdsFor(task).join(', ')} (--metric, or "metric" in the spec).`);
-  }
-  if (task === 'regression' && modelClass !== 'lr') {
-    throw new AuditInputError('BAD_OPTION', `--model ${modelClass} cannot audit this label: regression supports the linear (ridge) model only.`, 'Leave out --model (or "modelClass" in the spec), or use --model lr.');
   }
 }
 

@@ -173,12 +173,6 @@ describe('what a regression label refuses, in one line each', () => {
     expect(message).toMatch(/The metric mse is for regression, but the label is binary .*Use one of: error, auc, ece, logloss, brier/);
   });
 
-  it('forests and nets: regression supports the linear (ridge) model only', async () => {
-    for (const modelClass of ['rf', 'nn']) {
-      expect(await auditError({ modelClass })).toMatch(/regression supports the linear \(ridge\) model only/);
-    }
-  });
-
   it('a positive class, and a negative ε', async () => {
     expect(await auditError({}, bloodPressure, { load: { ...run.load, positive: '120' } as never, buckets: [] })).toMatch(/regression, which has no classes/);
     expect(await auditError({ epsilon: -1 })).toMatch(/--epsilon is -1/);

@@ -2,8 +2,15 @@ import type { SeededRandom } from '../random';
 import type { DecisionTree } from './decision-tree';
 import type { FeatureBins } from './feature-bins';
 
-/** The stopping rules of one tree, named as scikit-learn's DecisionTreeClassifier. */
+/**
+ * How a split is scored: `gini` for a 0/1 label (scikit-learn's DecisionTreeClassifier), `squared-error` for a
+ * numeric one (DecisionTreeRegressor's variance reduction). Both need only each side's weight and Σ w·y.
+ */
+export type SplitCriterion = 'gini' | 'squared-error';
+
+/** The stopping rules of one tree, named as scikit-learn's DecisionTreeClassifier / DecisionTreeRegressor. */
 export interface TreeSettings {
+  readonly criterion: SplitCriterion;
   /** Nodes at this depth are leaves (root depth 0). */
   readonly maxDepth: number;
   /** A node with fewer distinct training rows is a leaf. */
@@ -38,13 +45,13 @@ export interface TreeWorkspace {
   readonly spareCodes: Uint8Array | Uint16Array;
   /** position[i] = row of `codes` holding the i-th row of the node ranges. */
   readonly position: Int32Array;
-  /** For each row of `codes`: its training row, weight and positive weight. */
+  /** For each row of `codes`: its training row, weight and weight · label (the positive weight for a 0/1 label). */
   readonly trainingRow: Int32Array;
   readonly weight: Float64Array;
-  readonly positiveWeight: Float64Array;
+  readonly targetWeight: Float64Array;
   readonly spareTrainingRow: Int32Array;
   readonly spareWeight: Float64Array;
-  readonly sparePositiveWeight: Float64Array;
+  readonly spareTargetWeight: Float64Array;
   /** Widest feature's bin count: the stride of the per-feature accumulators. */
   readonly binStride: number;
   readonly bitmapWords: number;
@@ -52,10 +59,10 @@ export interface TreeWorkspace {
   readonly batchLimit: number;
   readonly batchFeatures: Int32Array;
   /**
-   * Per batched feature and bin, three integers side by side (one cache line): rows, weight, positive weight.
-   * Integers because row weights are bootstrap draws (or 1).
+   * Per batched feature and bin, three numbers side by side: rows, weight, Σ weight · label. Integers (one
+   * cache line) for a 0/1 label, because row weights are bootstrap draws (or 1); doubles for a numeric label.
    */
-  readonly binStats: Int32Array;
+  readonly binStats: Int32Array | Float64Array;
   /** One bit per bin a node's rows fall in, per batched feature. */
   readonly binBitmap: Int32Array;
   /** Per batched feature, the bins its node rows fall in, then sorted. */
@@ -64,7 +71,7 @@ export interface TreeWorkspace {
   readonly featurePool: Int32Array;
 }
 
-export function treeWorkspace(bins: FeatureBins, maxFeatures: number): TreeWorkspace {
+export function treeWorkspace(bins: FeatureBins, maxFeatures: number, criterion: SplitCriterion = 'gini'): TreeWorkspace {
   const { rows, cols } = bins;
   let binStride = 1;
   for (let j = 0; j < cols; j++) binStride = Math.max(binStride, bins.binCounts[j]);
@@ -77,15 +84,15 @@ export function treeWorkspace(bins: FeatureBins, maxFeatures: number): TreeWorks
     position: new Int32Array(rows),
     trainingRow: new Int32Array(rows),
     weight: new Float64Array(rows),
-    positiveWeight: new Float64Array(rows),
+    targetWeight: new Float64Array(rows),
     spareTrainingRow: new Int32Array(rows),
     spareWeight: new Float64Array(rows),
-    sparePositiveWeight: new Float64Array(rows),
+    spareTargetWeight: new Float64Array(rows),
     binStride,
     bitmapWords,
     batchLimit,
     batchFeatures: new Int32Array(batchLimit),
-    binStats: new Int32Array(3 * batchLimit * binStride),
+    binStats: criterion === 'gini' ? new Int32Array(3 * batchLimit * binStride) : new Float64Array(3 * batchLimit * binStride),
     binBitmap: new Int32Array(batchLimit * bitmapWords),
     touchedBins: new Int32Array(batchLimit * binStride),
     distinctBins: new Int32Array(batchLimit),
@@ -94,27 +101,29 @@ export function treeWorkspace(bins: FeatureBins, maxFeatures: number): TreeWorks
 }
 
 /**
- * Grows one CART classification tree depth-first, as scikit-learn's BestSplitter with the Gini criterion:
- * at each node the split maximising −w_L·gini_L − w_R·gini_R over the tried features and every bin boundary
+ * Grows one CART tree depth-first, as scikit-learn's BestSplitter: at each node the split maximising the
+ * criterion's proxy — −w_L·gini_L − w_R·gini_R (Gini, a 0/1 label), or S_L²/w_L + S_R²/w_R with S = Σ w·y
+ * (squared error: the largest drop in weighted variance) — over the tried features and every bin boundary
  * whose children keep `minSamplesLeaf` rows; a split is taken even when it does not lower the impurity, and
  * a node stops at `maxDepth`, below `minSamplesSplit` rows or 2·`minSamplesLeaf`, when pure, or when no
  * tried feature varies on it. The threshold is the midpoint between the largest value left and the smallest
  * value right among the node's rows (scikit-learn's), so with exact bins the tree is scikit-learn's up to
  * ties between features, which the two break by different random orders.
  *
+ * @param y each training row's label: 0 or 1 for `gini`, a finite number for `squared-error`
  * @param rowWeight weight of each training row, a whole number (bootstrap draws, or 1); rows of weight 0 are left out
  */
 export function growTree(
   bins: FeatureBins,
-  y: Uint8Array,
+  y: Uint8Array | Float64Array,
   rowWeight: Float64Array,
   settings: TreeSettings,
   random: SeededRandom,
   workspace: TreeWorkspace,
 ): DecisionTree {
   const d = bins.cols;
-  const { codes, position, trainingRow, weight, positiveWeight } = workspace;
-  const { maxDepth, minSamplesSplit, minSamplesLeaf } = settings;
+  const { codes, position, trainingRow, weight, targetWeight } = workspace;
+  const { maxDepth, minSamplesSplit, minSamplesLeaf, criterion } = settings;
 
   // The pool's order carries from node to node; reset it so that a tree depends only on its own stream.
   for (let j = 0; j < d; j++) workspace.featurePool[j] = j;
@@ -125,7 +134,7 @@ export function growTree(
     position[sampleCount] = sampleCount;
     trainingRow[sampleCount] = r;
     weight[sampleCount] = rowWeight[r];
-    positiveWeight[sampleCount] = y[r] === 1 ? rowWeight[r] : 0;
+    targetWeight[sampleCount] = y[r] * rowWeight[r];
     sampleCount++;
   }
 
@@ -136,7 +145,7 @@ export function growTree(
     threshold: new Float64Array(capacity),
     left: new Int32Array(capacity).fill(-1),
     right: new Int32Array(capacity).fill(-1),
-    positiveRate: new Float64Array(capacity),
+    value: new Float64Array(capacity),
     samples: new Int32Array(capacity),
     weight: new Float64Array(capacity),
     depth: new Int32Array(capacity),
@@ -150,19 +159,22 @@ export function growTree(
     const start = stack.pop()!;
     const node = stack.pop()!;
     let nodeWeight = 0;
-    let nodePositive = 0;
+    let nodeTarget = 0;
+    let nodeSquares = 0;
     for (let i = start; i < end; i++) {
-      nodeWeight += weight[position[i]];
-      nodePositive += positiveWeight[position[i]];
+      const p = position[i];
+      nodeWeight += weight[p];
+      nodeTarget += targetWeight[p];
+      if (criterion === 'squared-error') nodeSquares += targetWeight[p] * y[trainingRow[p]];
     }
     const nodeRows = end - start;
     tree.samples[node] = nodeRows;
     tree.weight[node] = nodeWeight;
-    tree.positiveRate[node] = nodeWeight > 0 ? nodePositive / nodeWeight : 0;
-    const impurity = nodeWeight > 0 ? 1 - (nodePositive * nodePositive + (nodeWeight - nodePositive) ** 2) / (nodeWeight * nodeWeight) : 0;
+    tree.value[node] = nodeWeight > 0 ? nodeTarget / nodeWeight : 0;
+    const impurity = nodeWeight <= 0 ? 0 : criterion === 'gini' ? 1 - (nodeTarget * nodeTarget + (nodeWeight - nodeTarget) ** 2) / (nodeWeight * nodeWeight) : nodeSquares / nodeWeight - (nodeTarget / nodeWeight) ** 2;
     if (tree.depth[node] >= maxDepth || nodeRows < minSamplesSplit || nodeRows < 2 * minSamplesLeaf || impurity <= PURE) continue;
 
-    const best = findBestSplit(bins, workspace, settings, random, start, end, nodeWeight, nodePositive);
+    const best = findBestSplit(bins, workspace, settings, random, start, end, nodeWeight, nodeTarget);
     if (best.feature < 0) continue;
     const bestFeature = best.feature;
     const bestCode = best.code;
@@ -206,7 +218,7 @@ export function growTree(
     threshold: tree.threshold.slice(0, nodeCount),
     left: tree.left.slice(0, nodeCount),
     right: tree.right.slice(0, nodeCount),
-    positiveRate: tree.positiveRate.slice(0, nodeCount),
+    value: tree.value.slice(0, nodeCount),
     samples: tree.samples.slice(0, nodeCount),
     weight: tree.weight.slice(0, nodeCount),
     depth: tree.depth.slice(0, nodeCount),
@@ -235,7 +247,7 @@ function findBestSplit(
   start: number,
   end: number,
   nodeWeight: number,
-  nodePositive: number,
+  nodeTarget: number,
 ): SplitCandidate {
   const { binCounts } = bins;
   const { batchLimit, batchFeatures, featurePool, binStride, bitmapWords } = workspace;
@@ -264,7 +276,7 @@ function findBestSplit(
     for (let k = 0; k < batch; k++) {
       const distinct = listFilledBins(workspace, k, binCounts[batchFeatures[k]], mode);
       if (distinct > 1) varying++;
-      scanSplits(workspace, k, distinct, nodeRows, nodeWeight, nodePositive, settings.minSamplesLeaf, best);
+      scanSplits(workspace, k, distinct, nodeRows, nodeWeight, nodeTarget, settings.minSamplesLeaf, settings.criterion, best);
     }
   }
   return best;
@@ -277,12 +289,12 @@ const LIST = 2;
 
 /** Adds each row of position[start, end) to the histograms of the batched features. */
 function fillHistograms(workspace: TreeWorkspace, d: number, start: number, end: number, batch: number): void {
-  const { codes, position, weight, positiveWeight, batchFeatures, binStats, binStride } = workspace;
+  const { codes, position, weight, targetWeight, batchFeatures, binStats, binStride } = workspace;
   for (let i = start; i < end; i++) {
     const p = position[i];
     const base = p * d;
     const w = weight[p];
-    const pw = positiveWeight[p];
+    const pw = targetWeight[p];
     for (let k = 0; k < batch; k++) {
       const cell = 3 * (k * binStride + codes[base + batchFeatures[k]]);
       binStats[cell]++;
@@ -294,12 +306,12 @@ function fillHistograms(workspace: TreeWorkspace, d: number, start: number, end:
 
 /** fillHistograms, noting each bin the first time a row fills it (in the bitmap, or appended to the list). */
 function fillHistogramsNotingBins(workspace: TreeWorkspace, d: number, start: number, end: number, batch: number, useBitmap: boolean): void {
-  const { codes, position, weight, positiveWeight, batchFeatures, binStats, binStride, binBitmap, bitmapWords, touchedBins, distinctBins } = workspace;
+  const { codes, position, weight, targetWeight, batchFeatures, binStats, binStride, binBitmap, bitmapWords, touchedBins, distinctBins } = workspace;
   for (let i = start; i < end; i++) {
     const p = position[i];
     const base = p * d;
     const w = weight[p];
-    const pw = positiveWeight[p];
+    const pw = targetWeight[p];
     for (let k = 0; k < batch; k++) {
       const c = codes[base + batchFeatures[k]];
       const cell = 3 * (k * binStride + c);
@@ -341,8 +353,8 @@ function listFilledBins(workspace: TreeWorkspace, k: number, binCount: number, m
 
 /**
  * Scans the splits of batched feature k (after each filled bin but the last, sending codes ≤ that bin left),
- * keeps in `best` the first with the highest −w_L·gini_L − w_R·gini_R (scikit-learn's proxy, in its
- * arithmetic order so that ties break alike) whose children keep minSamplesLeaf rows, and zeroes the bins.
+ * keeps in `best` the first with the highest proxy of the criterion (scikit-learn's, in its arithmetic order so
+ * that ties break alike) whose children keep minSamplesLeaf rows, and zeroes the bins.
  */
 function scanSplits(
   workspace: TreeWorkspace,
@@ -350,30 +362,34 @@ function scanSplits(
   distinct: number,
   nodeRows: number,
   nodeWeight: number,
-  nodePositive: number,
+  nodeTarget: number,
   minSamplesLeaf: number,
+  criterion: SplitCriterion,
   best: SplitCandidate,
 ): void {
   const { binStats, binStride, touchedBins, batchFeatures } = workspace;
   const offset = k * binStride;
   let leftRows = 0;
   let leftWeight = 0;
-  let leftPositive = 0;
+  let leftTarget = 0;
   for (let t = offset; t < offset + distinct; t++) {
     const c = touchedBins[t];
     const cell = 3 * (offset + c);
     leftRows += binStats[cell];
     leftWeight += binStats[cell + 1];
-    leftPositive += binStats[cell + 2];
+    leftTarget += binStats[cell + 2];
     binStats[cell] = 0;
     binStats[cell + 1] = 0;
     binStats[cell + 2] = 0;
     if (t === offset + distinct - 1 || leftRows < minSamplesLeaf || nodeRows - leftRows < minSamplesLeaf) continue;
     const rightWeight = nodeWeight - leftWeight;
-    const rightPositive = nodePositive - leftPositive;
-    const giniLeft = 1 - (leftPositive * leftPositive + (leftWeight - leftPositive) ** 2) / (leftWeight * leftWeight);
-    const giniRight = 1 - (rightPositive * rightPositive + (rightWeight - rightPositive) ** 2) / (rightWeight * rightWeight);
-    const proxy = -rightWeight * giniRight - leftWeight * giniLeft;
+    const rightTarget = nodeTarget - leftTarget;
+    let proxy: number;
+    if (criterion === 'gini') {
+      const giniLeft = 1 - (leftTarget * leftTarget + (leftWeight - leftTarget) ** 2) / (leftWeight * leftWeight);
+      const giniRight = 1 - (rightTarget * rightTarget + (rightWeight - rightTarget) ** 2) / (rightWeight * rightWeight);
+      proxy = -rightWeight * giniRight - leftWeight * giniLeft;
+    } else proxy = (leftTarget * leftTarget) / leftWeight + (rightTarget * rightTarget) / rightWeight;
     if (proxy > best.proxy) {
       best.proxy = proxy;
       best.feature = batchFeatures[k];
@@ -388,19 +404,19 @@ function scanSplits(
  * that order, so position becomes the identity there and each child's rows are one block.
  */
 function regroup(workspace: TreeWorkspace, d: number, start: number, end: number): void {
-  const { codes, spareCodes, position, trainingRow, weight, positiveWeight, spareTrainingRow, spareWeight, sparePositiveWeight } = workspace;
+  const { codes, spareCodes, position, trainingRow, weight, targetWeight, spareTrainingRow, spareWeight, spareTargetWeight } = workspace;
   for (let i = start; i < end; i++) {
     const p = position[i];
     spareCodes.set(codes.subarray(p * d, (p + 1) * d), (i - start) * d);
     spareTrainingRow[i - start] = trainingRow[p];
     spareWeight[i - start] = weight[p];
-    sparePositiveWeight[i - start] = positiveWeight[p];
+    spareTargetWeight[i - start] = targetWeight[p];
   }
   const count = end - start;
   codes.set(spareCodes.subarray(0, count * d), start * d);
   trainingRow.set(spareTrainingRow.subarray(0, count), start);
   weight.set(spareWeight.subarray(0, count), start);
-  positiveWeight.set(sparePositiveWeight.subarray(0, count), start);
+  targetWeight.set(spareTargetWeight.subarray(0, count), start);
   for (let i = start; i < end; i++) position[i] = i;
 }
 

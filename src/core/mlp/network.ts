@@ -2,10 +2,11 @@ import type { DenseMatrix } from '../matrix';
 import type { SeededRandom } from '../random';
 
 /**
- * A fully connected ReLU network with one sigmoid output, its parameters in one vector: layer l (l = 1 … L)
+ * A fully connected ReLU network with one linear output z, its parameters in one vector: layer l (l = 1 … L)
  * has weights W_l, fanOut × fanIn row-major (entry [o · fanIn + i] joins unit i below to unit o), then
- * biases b_l (fanOut). P(y = 1 | x) = σ(z(x)), z = W_L·a_{L−1} + b_L, a_l = max(0, W_l·a_{l−1} + b_l), and
- * a_0 = the standardised x, (x − mean) · inverseScale.
+ * biases b_l (fanOut). z = W_L·a_{L−1} + b_L, a_l = max(0, W_l·a_{l−1} + b_l), and a_0 = the standardised x,
+ * (x − mean) · inverseScale. With the log loss, P(y = 1 | x) = σ(z(x)) (MLPClassifier); with the squared loss,
+ * z is the prediction (MLPRegressor's identity output).
  */
 export interface NetworkShape {
   /** Units per layer, input first, output (1) last: e.g. [d, 5, 2, 1]. */
@@ -15,16 +16,20 @@ export interface NetworkShape {
   readonly parameterCount: number;
   readonly mean: Float64Array;
   readonly inverseScale: Float64Array;
+  /** What training minimises: `log` for a 0/1 label (sigmoid output), `squared` for a numeric one (identity). */
+  readonly loss: NetworkLoss;
 }
 
-export function networkShape(sizes: readonly number[], mean: Float64Array, inverseScale: Float64Array): NetworkShape {
+export type NetworkLoss = 'log' | 'squared';
+
+export function networkShape(sizes: readonly number[], mean: Float64Array, inverseScale: Float64Array, loss: NetworkLoss = 'log'): NetworkShape {
   const weightOffset: number[] = [];
   let count = 0;
   for (let l = 1; l < sizes.length; l++) {
     weightOffset.push(count);
     count += sizes[l - 1] * sizes[l] + sizes[l];
   }
-  return { sizes, weightOffset, parameterCount: count, mean, inverseScale };
+  return { sizes, weightOffset, parameterCount: count, mean, inverseScale, loss };
 }
 
 /**
@@ -80,15 +85,15 @@ export function outputLogits(shape: NetworkShape, theta: Float64Array, x: DenseM
 }
 
 /**
- * scikit-learn's MLPClassifier objective on the rows rows[from, to): the mean log loss of σ(z) plus
- * α · ‖W‖² / (2 · batch size) over the weights (not the biases). Writes its gradient into `gradient` and
- * returns the objective.
+ * scikit-learn's objective on the rows rows[from, to): the mean log loss of σ(z) (MLPClassifier) or half the
+ * mean squared error of z (MLPRegressor), by shape.loss, plus α · ‖W‖² / (2 · batch size) over the weights
+ * (not the biases). Writes its gradient into `gradient` and returns the objective.
  */
 export function lossAndGradient(
   shape: NetworkShape,
   theta: Float64Array,
   x: DenseMatrix,
-  y: Uint8Array,
+  y: Uint8Array | Float64Array,
   rows: Int32Array,
   from: number,
   to: number,
@@ -111,9 +116,16 @@ export function lossAndGradient(
     const r = rows[k];
     const base = r * x.cols;
     const z = forwardRow(shape, theta, x.data, base, scratch);
-    // log(1 + e^z) − y·z, and its derivative σ(z) − y, without overflow.
-    loss += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[r] * z;
-    deltas[last][0] = (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))) - y[r];
+    if (shape.loss === 'log') {
+      // log(1 + e^z) − y·z, and its derivative σ(z) − y, without overflow.
+      loss += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[r] * z;
+      deltas[last][0] = (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))) - y[r];
+    } else {
+      // (z − y)² / 2, scikit-learn's squared_loss, and its derivative z − y.
+      const residual = z - y[r];
+      loss += (residual * residual) / 2;
+      deltas[last][0] = residual;
+    }
     for (let l = last; l >= 2; l--) {
       const fanIn = sizes[l - 1];
       const fanOut = sizes[l];

@@ -2,7 +2,7 @@ import type { MetricId } from '../metrics';
 import { type AuditReport, type EnvyRow, type GainOnData, type MetricReport, reportTask } from '../report';
 import { formatGain, formatInterval, formatP, formatQuantity, formatRSquared, formatRSquaredGain, formatValue, metricNoun, metricTitle, SERVED_BY, VERDICT_LABELS } from './format';
 import { TECHNIQUE_NAMES } from '../technique';
-import { MODEL_CLASS_NAMES } from '../model-class';
+import { MODEL_CLASS_NAMES, REGRESSOR_CLASS_NAMES } from '../model-class';
 
 /**
  * The report laid out as tables of text cells, independent of the medium: the CLI pads them with
@@ -41,7 +41,8 @@ export function describeSettings(report: AuditReport): string[] {
   const assigned = assignedLine(report);
   const assignedLines = assigned === null ? [] : [assigned];
   if (!model) {
-    const learner = settings.model === 'lr' ? `${linearModelName(report)}, C = ${settings.C}` : MODEL_CLASS_NAMES[settings.model];
+    const learner =
+      settings.model === 'lr' ? `${linearModelName(report)}, C = ${settings.C}` : (reportTask(report) === 'regression' ? REGRESSOR_CLASS_NAMES : MODEL_CLASS_NAMES)[settings.model];
     return [first, `technique ${settings.technique} (${TECHNIQUE_NAMES[settings.technique]}) · ${learner} · ${split}, seed ${settings.seed} · ${tests}`, ...assignedLines];
   }
   const testRows = model.newData
@@ -61,7 +62,7 @@ export function linearModelName(report: AuditReport): string {
 export function describeModel(report: AuditReport): string {
   const { model, settings } = report;
   if (!model) return '';
-  const h0 = `h0: logistic regression, C = ${settings.C}, trained on ${model.newData && report.comparison ? report.comparison.trainingData.path : 'the train rows'}`;
+  const h0 = `h0: ${linearModelName(report)}, C = ${settings.C}, trained on ${model.newData && report.comparison ? report.comparison.trainingData.path : 'the train rows'}`;
   if (model.source === 'predictions') return `model: predictions file ${model.path} (h0 and h(·, g′) from the file)`;
   if (model.source === 'json') return `model: ${model.path} (fairuse model, technique ${model.technique ?? settings.technique}, trained on ${model.trainedOn?.path ?? '?'}) · ${h0}`;
   return `model: ONNX ${model.path} (${model.inputs?.length ?? '?'} inputs, output ${model.output ?? '?'}) · ${h0}`;

@@ -74,7 +74,7 @@ describe('fitForest', () => {
       for (const tree of model.trees) {
         let node = 0;
         while (tree.feature[node] >= 0) node = x.data[r * x.cols + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
-        sum += tree.positiveRate[node];
+        sum += tree.value[node];
       }
       expect(p[r]).toBeCloseTo(sum / 7, 14);
       expect(p[r]).toBeGreaterThanOrEqual(0);
