@@ -32,9 +32,12 @@ Options:
   --model lr|rf|nn           model class of h0 and h: logistic regression (ridge for regression),
                              random forest (100 trees, depth ≤ 20) or neural net (5, 2) with Platt
                              scaling; for regression their squared-error forms (default lr)
-  --metric error|auc|ece|logloss|brier|mse|mae
+  --metric error|auc|ece|logloss|brier|mse|mae|sufficiency|comprehensiveness
                              metric that decides violations and the exit status (default error, mse
-                             for regression); every metric of the label's task is computed and reported
+                             for regression); every metric of the label's task is computed and reported,
+                             and the explanation metrics sufficiency and comprehensiveness for linear models
+  --explain-fraction <r>     share of the inputs an explanation keeps: the top ⌈r·d⌉ (default 0.5)
+  --no-explanations          skip the explanation metrics (docs/explanations.md)
   --split-column <col>       column of train/test marks, instead of a random split
   --test-size <fraction>     held-out fraction per (group, label) stratum, per group for regression
                              (default 0.2)
@@ -157,6 +160,8 @@ const OPTIONS = {
   threshold: { type: 'string' },
   'min-group-size': { type: 'string' },
   intervene: { type: 'boolean' },
+  'explain-fraction': { type: 'string' },
+  'no-explanations': { type: 'boolean' },
   epsilon: { type: 'string' },
   'model-file': { type: 'string' },
   'model-kind': { type: 'string' },
@@ -222,6 +227,8 @@ export function parseCommand(argv: readonly string[]): Command {
     minGroupSize: number('min-group-size', values['min-group-size']),
     epsilon: number('epsilon', values.epsilon),
     interventions: values.intervene,
+    explanations: values['no-explanations'] ? false : undefined,
+    explainFraction: number('explain-fraction', values['explain-fraction']),
   };
   const choices: DataChoices = {
     dataPath,

@@ -19,6 +19,7 @@ import type { GroupIndex } from './groups';
 import { checkTrainingRows } from './training-rows';
 import { fromTestMask, labelStrata, stratifiedSplit, type TrainTestSplit } from './split';
 import { AuditInputError } from './errors';
+import { type ExplanationInput, explanationInput, explanationsReport } from './explain/audit-explanations';
 
 export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report' | 'interventions';
 
@@ -147,14 +148,17 @@ export async function runAudits(
     const predictions = assignment.includes('decoupled') || assignment.includes('generic') ? assemble(fitted, assignment, assignment.includes('decoupled') ? decoupled() : null) : fitted;
     const fitWarnings = [...fits.warnings, ...personalized.warnings];
     const techniqueOptions = { ...options, technique };
-    const report = await testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress);
+    const explainAs = (assigned: readonly Assignment[]): ExplanationInput | null =>
+      options.explanations ? explanationInput(options.explainFraction, personalized.explain, assigned, () => fits.personalized('dcp').explain) : null;
+    const explanations = explainAs(assignment);
+    const report = await testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress, explanations);
     if (!options.interventions) {
       reports.push(report);
       continue;
     }
     progress({ stage: 'interventions', technique });
     const evaluate = (assigned: readonly Assignment[]): Promise<AuditReport> =>
-      testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), assemble(fitted, assigned, assigned.includes('decoupled') ? decoupled() : null), [], hooks, () => progress({ stage: 'interventions', technique }));
+      testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), assemble(fitted, assigned, assigned.includes('decoupled') ? decoupled() : null), [], hooks, () => progress({ stage: 'interventions', technique }), explainAs(assigned));
     const selected = (): Assignment[] => selectOnValidation(dataset, techniqueOptions, groups, split, assignment);
     reports.push({ ...report, interventions: await intervene(report, assignment, evaluate, selected) });
   }
@@ -251,6 +255,8 @@ export interface GivenPredictions {
   readonly warnings: readonly string[];
   /** Test cells with a category level the encoding never saw. */
   readonly unseenLevels?: number;
+  /** Why the given model cannot be explained (SPEC §9), said in the report instead of explanation metrics. */
+  readonly unexplained?: string;
 }
 
 /**
@@ -271,7 +277,8 @@ export async function auditGivenPredictions(
     if (isCancelled()) throw new AuditCancelledError();
     hooks.onProgress?.(p);
   };
-  return testAndReport(dataset, options, source, given.groups, given.split, given.unseenLevels ?? 0, given.predictions, given.warnings, hooks, progress);
+  const explanations = options.explanations && given.unexplained ? { unavailable: given.unexplained, fraction: options.explainFraction } : null;
+  return testAndReport(dataset, options, source, given.groups, given.split, given.unseenLevels ?? 0, given.predictions, given.warnings, hooks, progress, explanations);
 }
 
 async function testAndReport(
@@ -285,6 +292,7 @@ async function testAndReport(
   fitWarnings: readonly string[],
   hooks: AuditHooks,
   progress: (p: AuditProgress) => void,
+  explanations: ExplanationInput | null = null,
 ): Promise<AuditReport> {
   const { technique } = options;
   const task = taskOf(dataset.label);
@@ -307,12 +315,20 @@ async function testAndReport(
     }
   });
 
+  // Each source of per-row values is scored by its metrics: the predictions by the task's metrics, and the
+  // explanation qualities of SPEC §9 by theirs. The same stream per group gives every source the same resamples.
+  const sources = scoredSources(metricIds, predictions, explanations, groups, split, dataset.label.values);
+  sources[0].perGroup = perGroup;
+  if (!sources.some((scored) => scored.metricIds.includes(options.metric))) {
+    throw new AuditInputError('BAD_OPTION', `The metric ${options.metric} cannot decide this audit: ${explanations && 'unavailable' in explanations ? explanations.unavailable : 'it is not computed.'}`, 'Choose another --metric.');
+  }
   // Each group's random stream is its first row's index, so the resamples do not depend on how values are spelled.
   const firstRow = firstRowOfGroups(groups);
   const tested = perGroup.flatMap((_, j) => (largeEnough[j] ? [j] : []));
-  const jobs: BootstrapJob[] = tested.map((j) => ({
-    group: perGroup[j],
-    metrics: metricIds,
+  const jobSources = sources.flatMap((scored) => tested.map((j) => ({ scored, j })));
+  const jobs: BootstrapJob[] = jobSources.map(({ scored, j }) => ({
+    group: scored.perGroup[j],
+    metrics: scored.metricIds,
     resamples: options.bootstrap,
     seed: options.seed,
     stream: firstRow[j],
@@ -327,23 +343,34 @@ async function testAndReport(
     done += n;
     progress({ stage: 'bootstrap', technique, done, total });
   });
-  const resampledOfGroup = new Map<number, Array<GroupGains<Float64Array>>>();
-  tested.forEach((j, k) => resampledOfGroup.set(j, results[k]));
+  // Results come back in the jobs' order: job k is group jobSources[k].j of its source.
+  const resampledOfMetric = new Map<MetricId, Map<number, GroupGains<Float64Array>>>();
+  jobs.forEach((job, k) =>
+    job.metrics.forEach((id, m) => {
+      if (!resampledOfMetric.has(id)) resampledOfMetric.set(id, new Map());
+      resampledOfMetric.get(id)!.set(jobSources[k].j, results[k][m]);
+    }),
+  );
 
   progress({ stage: 'report', technique });
   const overall = truthfulPredictions(predictions, groups.groupOfRow, split.test, dataset.label.values);
   const metrics: Partial<Record<MetricId, MetricReport>> = {};
-  metricIds.forEach((id, m) => {
-    const evidence: GroupEvidence[] = perGroup.map((groupPredictions, j) => ({
-      id: groups.groups[j].id,
-      predictions: groupPredictions,
-      largeEnough: largeEnough[j],
-      resampled: resampledOfGroup.get(j)?.[m] ?? null,
-    }));
-    const section = assessMetric(METRICS[id], evidence, overall, options);
-    metrics[id] = id === 'mse' ? { ...section, r2: rSquaredReport(section, perGroup, overall.y) } : section;
-    warnings.push(...undefinedResampleWarnings(METRICS[id].name, section, options.bootstrap));
-  });
+  const perGroupOfMetric = new Map<MetricId, GroupPredictions[]>();
+  for (const scored of sources) {
+    const scoredOverall = truthfulPredictions(scored.matrix, groups.groupOfRow, split.test, dataset.label.values);
+    for (const id of scored.metricIds) {
+      perGroupOfMetric.set(id, scored.perGroup);
+      const evidence: GroupEvidence[] = scored.perGroup.map((groupPredictions, j) => ({
+        id: groups.groups[j].id,
+        predictions: groupPredictions,
+        largeEnough: largeEnough[j],
+        resampled: resampledOfMetric.get(id)?.get(j) ?? null,
+      }));
+      const section = assessMetric(METRICS[id], evidence, scoredOverall, options);
+      metrics[id] = id === 'mse' ? { ...section, r2: rSquaredReport(section, perGroup, overall.y) } : section;
+      warnings.push(...undefinedResampleWarnings(METRICS[id].name, section, options.bootstrap));
+    }
+  }
 
   return {
     schemaVersion: 1,
@@ -376,8 +403,26 @@ async function testAndReport(
     groups: groupReports(groups, split, dataset.label),
     metrics,
     warnings,
-    ...limitsOf(task, perGroup, metrics[options.metric]!, options),
+    ...limitsOf(task, perGroupOfMetric.get(options.metric)!, metrics[options.metric]!, options),
+    ...(explanations ? { explanations: explanationsReport(explanations) } : {}),
   };
+}
+
+/** One kind of per-row value the audit scores (predictions, or an explanation quality), and its metrics. */
+interface ScoredSource {
+  readonly metricIds: readonly MetricId[];
+  readonly matrix: PredictionMatrix;
+  perGroup: GroupPredictions[];
+}
+
+function scoredSources(metricIds: readonly MetricId[], predictions: PredictionMatrix, explanations: ExplanationInput | null, groups: GroupIndex, split: TrainTestSplit, label: AuditDataset['label']['values']): ScoredSource[] {
+  const sources: ScoredSource[] = [{ metricIds, matrix: predictions, perGroup: [] }];
+  if (explanations && 'matrices' in explanations) {
+    const { sufficiency, comprehensiveness } = explanations.matrices;
+    sources.push({ metricIds: ['sufficiency'], matrix: sufficiency, perGroup: predictionsByGroup(sufficiency, groups.groupOfRow, split.test, label, groups.groups.length) });
+    sources.push({ metricIds: ['comprehensiveness'], matrix: comprehensiveness, perGroup: predictionsByGroup(comprehensiveness, groups.groupOfRow, split.test, label, groups.groups.length) });
+  }
+  return sources;
 }
 
 /** The share of h0's overall risk that is a regression audit's ε when the user gives none. */

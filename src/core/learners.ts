@@ -7,6 +7,9 @@
  */
 import type { Label } from './dataset';
 import { type DegenerateFit, degenerateFit, MIN_DEVIANCE_EXPLAINED } from './degenerate-fit';
+import type { ExplanationMatrices } from './explain/explanations';
+import type { RowExplanationQuality } from './explain/linear-explanations';
+import { explainGenericLinear, explainLinearFits } from './explain/linear-fits';
 import type { FeatureEncoder } from './feature-encoder';
 import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from './groups';
@@ -22,8 +25,15 @@ export interface ClassFits {
   /** h0(x_r) on every test row. */
   readonly generic: Float64Array;
   readonly warnings: readonly string[];
-  /** asGroup[g][r] = h(x_r, g) for the technique; its warnings. */
-  personalized(technique: Technique): { readonly asGroup: readonly Float64Array[]; readonly warnings: readonly string[] };
+  /**
+   * asGroup[g][r] = h(x_r, g) for the technique; its warnings; and, for a model class the engine can explain,
+   * the explanation metrics of h0 and h on the test rows for a share r of the inputs (SPEC §9).
+   */
+  personalized(technique: Technique): {
+    readonly asGroup: readonly Float64Array[];
+    readonly warnings: readonly string[];
+    readonly explain?: (fraction: number) => ExplanationMatrices;
+  };
 }
 
 /**
@@ -42,10 +52,19 @@ export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label:
 
 function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: FeatureEncoder, label: Y, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, C: number): ClassFits {
   const generic = fitGenericWith(learner, encoder, label, trainRows, testRows, C);
+  // h0's explanations are the same for every technique: computed once per fraction.
+  const genericQuality = new Map<number, RowExplanationQuality>();
   return {
     generic: generic.testProbabilities,
     warnings: generic.warnings,
-    personalized: (technique) => fitPersonalized(technique, encoder, generic, groups, trainRows, C),
+    personalized: (technique) => {
+      const fit = fitPersonalized(technique, encoder, generic, groups, trainRows, C);
+      const explain = (fraction: number): ExplanationMatrices => {
+        if (!genericQuality.has(fraction)) genericQuality.set(fraction, explainGenericLinear(generic, fraction));
+        return explainLinearFits(generic, fit.model, groups, trainRows, fraction, genericQuality.get(fraction));
+      };
+      return { asGroup: fit.asGroup, warnings: fit.warnings, explain };
+    },
   };
 }
 

@@ -36,6 +36,10 @@ export interface AuditOptions {
   readonly interventions: boolean;
   /** Group id → the model that serves it instead of h (an intervention the user chose). */
   readonly assign: Readonly<Record<string, 'generic' | 'decoupled'>>;
+  /** Compute the explanation metrics of SPEC §9 (sufficiency, comprehensiveness) where the model can be explained. */
+  readonly explanations: boolean;
+  /** r of SPEC §9: the share of the inputs an explanation keeps, in (0, 1]. */
+  readonly explainFraction: number;
 }
 
 export const DEFAULT_OPTIONS: AuditOptions = {
@@ -53,6 +57,8 @@ export const DEFAULT_OPTIONS: AuditOptions = {
   epsilon: 0.01,
   interventions: false,
   assign: {},
+  explanations: true,
+  explainFraction: 0.5,
 };
 
 /**
@@ -76,6 +82,10 @@ export function resolveOptions(partial: Partial<AuditOptions> = {}, task: Task =
   check('alpha', options.alpha > 0 && options.alpha < 1, 'a level between 0 and 1, e.g. 0.1', options.alpha);
   check('test-size', options.testSize > 0 && options.testSize < 1, 'a fraction between 0 and 1, e.g. 0.2', options.testSize);
   check('threshold', options.threshold >= 0 && options.threshold <= 1, 'a probability from 0 to 1', options.threshold);
+  check('explain-fraction', options.explainFraction > 0 && options.explainFraction <= 1, 'a fraction of the inputs in (0, 1], e.g. 0.5', options.explainFraction);
+  if (!options.explanations && METRICS[options.metric].explanation) {
+    throw new AuditInputError('BAD_OPTION', `The metric ${options.metric} needs explanations, but they are turned off (--no-explanations).`, 'Drop --no-explanations, or choose another --metric.');
+  }
   check('min-group-size', Number.isInteger(options.minGroupSize) && options.minGroupSize >= 1, 'a whole number ≥ 1', options.minGroupSize);
   if (task === 'regression') {
     if (options.epsilon !== undefined) check('epsilon', options.epsilon > 0 && Number.isFinite(options.epsilon), 'a positive gain in the metric\'s unit', options.epsilon);
@@ -90,9 +100,9 @@ export function resolveOptions(partial: Partial<AuditOptions> = {}, task: Task =
   return options;
 }
 
-/** A metric of the other task is refused with the choices that fit. */
+/** A metric of the other task is refused with the choices that fit (the explanation metrics fit either task). */
 function checkTask(task: Task, metric: MetricId): void {
-  if (METRICS[metric].task !== task) {
+  if (METRICS[metric].task !== task && METRICS[metric].task !== 'any') {
     const label = task === 'regression' ? 'numeric with more than two values (a regression)' : 'binary (a classification)';
     throw new AuditInputError('BAD_OPTION', `The metric ${metric} is for ${METRICS[metric].task === 'regression' ? 'regression' : 'classification'}, but the label is ${label}.`, `Use one of: ${metricIdsFor(task).join(', ')} (--metric, or "metric" in the spec).`);
   }

@@ -197,6 +197,20 @@ export interface AuditReport {
   readonly limits?: LimitsReport;
   /** The assembled models of SPEC §6, when asked for (--intervene). */
   readonly interventions?: InterventionsReport;
+  /** How the explanation metrics (SPEC §9) were computed, or why there are none; absent with --no-explanations. */
+  readonly explanations?: ExplanationsReport;
+}
+
+/** SPEC §9: the attribution method and r of metrics.sufficiency and metrics.comprehensiveness. */
+export interface ExplanationsReport {
+  /** `linear-exact` for the engine's linear models; null when the model could not be explained. */
+  readonly method: string | null;
+  /** The method in words, for the views. */
+  readonly description?: string;
+  /** r: the share of each model's inputs an explanation keeps (⌈r·d⌉ of d). */
+  readonly fraction: number;
+  /** Why there are no explanation metrics (a predictions file, a model class without attributions). */
+  readonly unavailable?: string;
 }
 
 /** SPEC §7 for the audited test rows: can a gain of ε be told from noise with these group sizes? */

@@ -6,9 +6,11 @@ import { logLoss } from './log-loss';
 import { meanAbsoluteError } from './mae';
 import type { MetricDefinition, MetricId } from './metric';
 import { meanSquaredError } from './mse';
+import { comprehensiveness } from './comprehensiveness';
+import { sufficiency } from './sufficiency';
 
 export * from './metric';
-export { areaUnderCurve, brierScore, expectedCalibrationError, errorRate, logLoss, meanAbsoluteError, meanSquaredError };
+export { areaUnderCurve, brierScore, comprehensiveness, sufficiency, expectedCalibrationError, errorRate, logLoss, meanAbsoluteError, meanSquaredError };
 
 export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
   error: errorRate,
@@ -18,6 +20,8 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
   brier: brierScore,
   mse: meanSquaredError,
   mae: meanAbsoluteError,
+  sufficiency,
+  comprehensiveness,
 };
 
 /**

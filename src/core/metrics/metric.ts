@@ -6,7 +6,7 @@
  */
 import type { Labels, Task } from '../task';
 
-export type MetricId = 'error' | 'auc' | 'ece' | 'logloss' | 'brier' | 'mse' | 'mae';
+export type MetricId = 'error' | 'auc' | 'ece' | 'logloss' | 'brier' | 'mse' | 'mae' | 'sufficiency' | 'comprehensiveness';
 
 /** The metrics of a binary label (SPEC §3), in report order. */
 export const CLASSIFICATION_METRIC_IDS: readonly MetricId[] = ['error', 'auc', 'ece', 'logloss', 'brier'];
@@ -14,8 +14,14 @@ export const CLASSIFICATION_METRIC_IDS: readonly MetricId[] = ['error', 'auc', '
 /** The metrics of a regression label (SPEC §3), in report order. */
 export const REGRESSION_METRIC_IDS: readonly MetricId[] = ['mse', 'mae'];
 
-/** Every metric the engine knows; an audit computes those of its task (`metricIdsFor`). */
-export const METRIC_IDS: readonly MetricId[] = [...CLASSIFICATION_METRIC_IDS, ...REGRESSION_METRIC_IDS];
+/**
+ * The explanation-quality metrics of SPEC §9, computed for either task from the models' attributions (not from
+ * the predictions' accuracy), when the model can be explained.
+ */
+export const EXPLANATION_METRIC_IDS: readonly MetricId[] = ['sufficiency', 'comprehensiveness'];
+
+/** Every metric the engine knows; an audit computes those of its task (`metricIdsFor`) and the explanation metrics. */
+export const METRIC_IDS: readonly MetricId[] = [...CLASSIFICATION_METRIC_IDS, ...REGRESSION_METRIC_IDS, ...EXPLANATION_METRIC_IDS];
 
 /** The metrics an audit of this task computes and reports: only they can decide its verdict. */
 export function metricIdsFor(task: Task): readonly MetricId[] {
@@ -41,8 +47,13 @@ export interface MetricDefinition {
   readonly higherIsBetter: boolean;
   /** True when the value is a fraction that reads best as a percent (error 0.268 → 26.8%). */
   readonly isFraction: boolean;
-  /** The label the metric is defined for: y ∈ {0, 1} with probabilities p, or a real y with predictions p. */
-  readonly task: Task;
+  /**
+   * The label the metric is defined for: y ∈ {0, 1} with probabilities p, or a real y with predictions p; `any`
+   * for the explanation metrics, whose p holds per-row values (SPEC §9) for either task.
+   */
+  readonly task: Task | 'any';
+  /** True for the explanation metrics of SPEC §9: their p is a per-row explanation quality, not a prediction. */
+  readonly explanation?: boolean;
   /** For a metric that is the mean of a per-row loss (MSE, MAE): that loss; SPEC §7 needs its per-person spread. */
   readonly rowLoss?: (y: number, p: number) => number;
   prepare(y: Labels, p: Float64Array, threshold: number): PreparedMetric;

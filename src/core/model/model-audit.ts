@@ -13,6 +13,7 @@
  * audited data is a test row (an audit on new data), h0 is fitted on the training data, and the report sets the
  * gains on the training data beside those on the new data (paper 1, Figures 6 and 7).
  */
+import { MODEL_FILE_UNEXPLAINED, PREDICTIONS_FILE_UNEXPLAINED } from '../explain/audit-explanations';
 import { type AuditHooks, type AuditProgress, AuditCancelledError, auditGivenPredictions } from '../audit';
 import { bucketColumn } from '../buckets';
 import { decodeText } from '../decode-text';
@@ -266,7 +267,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     progress({ stage: 'split' });
     const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
     const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
-    const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings }, hooks);
+    const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings, unexplained: PREDICTIONS_FILE_UNEXPLAINED }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });
   }
 
@@ -333,7 +334,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     if (inputs) warnings.push(...levelWarnings(inputs, dataset, split.test, modelPath));
     const assigned = modelAssignment(options.assign, json, groups, modelPath);
     const predictions = assigned.apply({ generic: generic.testProbabilities, asGroup });
-    const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels() };
+    const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED };
     const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
     return withModel(report, modelReport(false));
   }
@@ -374,7 +375,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     dataset,
     { ...options, assign: assignedNew.assign },
     { path: request.data.path, sha256: dataSha },
-    { groups, split: { train: noRows, test: newRows }, predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }), warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: newEncoder.unseenLevels() },
+    { groups, split: { train: noRows, test: newRows }, predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }), warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: newEncoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED },
     hooks,
   );
   const trainReport = await auditGivenPredictions(

@@ -1,0 +1,23 @@
+/**
+ * What the audit needs from an explained model pair (SPEC §9): per test row, sufficiency and comprehensiveness of
+ * h0 and of h(·, g′) for every group g′, laid out as the prediction matrix is, so the metric machinery scores them
+ * as it scores predictions.
+ */
+import type { PredictionMatrix } from '../prediction-matrix';
+
+/** How the attributions were computed, as the report names it. */
+export type AttributionMethod = 'linear-exact';
+
+export const ATTRIBUTION_METHOD_NAMES: Readonly<Record<AttributionMethod, string>> = {
+  'linear-exact': 'exact attributions of the linear model, |w_j (z_j − b_j)| (Integrated Gradients from the training mean)',
+};
+
+export interface ExplanationMatrices {
+  readonly method: AttributionMethod;
+  /** generic[r] = sufficiency of h0 on test row r; asGroup[g][r] = that of h(·, g). */
+  readonly sufficiency: PredictionMatrix;
+  readonly comprehensiveness: PredictionMatrix;
+}
+
+/** The default share r of the inputs an explanation keeps (paper 2). */
+export const DEFAULT_EXPLAIN_FRACTION = 0.5;
