@@ -4,7 +4,7 @@
 
 /**
  * ⌈r·d⌉, the number of inputs an explanation keeps, computed in double precision as SPEC §9 writes it (so
- * r = 0.3, d = 10 gives ⌈3.0000000000000004⌉ = 4, as numpy's `ceil(r * d)` does).
+ * r = 0.14, d = 50 gives ⌈7.000000000000001⌉ = 8, as numpy's `ceil(r * d)` does).
  *
  * @param fraction r, in (0, 1]
  * @param inputs d ≥ 0

@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * SPEC §9 against an independent numpy / scikit-learn computation (scripts/fixtures/make_explanation_fixtures.py):
+ * per group, sufficiency and comprehensiveness of h0, h(·, g) and h(·, g′), for 1hot, all and dcp, on the heart
+ * data and on scikit-learn's unscaled diabetes data (numeric group codes), as a classification and a regression.
+ */
+const root = resolve(__dirname, '../..');
+const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/explain/expected.json'), 'utf8'));
+const TOLERANCE = 1e-9;
+
+function fairuse(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, 'bin/fairuse.js'), ...args], { cwd: root, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
+});
+
+type Expected = { rationality: Array<{ group: string; sufficiency: { generic: number; personalized: number }; comprehensiveness: { generic: number; personalized: number } }>; envy: Array<{ group: string; reportedAs: string; sufficiency: number; comprehensiveness: number }> };
+
+describe.each(fixture.cases as Array<{ name: string; csv: string; label: string; groups: string; features: string[]; techniques: Record<string, Expected> }>)('explanation metrics of $name match numpy', (c) => {
+  it.each(['1hot', 'all', 'dcp'])('%s', (technique) => {
+    const run = fairuse('audit', c.csv, '--label', c.label, '--groups', c.groups, '--features', c.features.join(','), '--split-column', 'split', '--C', '1', '--technique', technique, '--bootstrap', '50', '--json', '-', '--quiet');
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    expect(report.explanations).toMatchObject({ method: 'linear-exact', fraction: 0.5 });
+    const expected = c.techniques[technique];
+    for (const metric of ['sufficiency', 'comprehensiveness'] as const) {
+      const section = report.metrics[metric];
+      expect(section.rationality.map((r: { group: string }) => r.group)).toEqual(expected.rationality.map((r) => r.group));
+      for (const row of expected.rationality) {
+        const got = section.rationality.find((r: { group: string }) => r.group === row.group);
+        expect(Math.abs(got.generic - row[metric].generic)).toBeLessThan(TOLERANCE);
+        expect(Math.abs(got.personalized - row[metric].personalized)).toBeLessThan(TOLERANCE);
+      }
+      expect(section.envy).toHaveLength(expected.envy.length);
+      for (const pair of expected.envy) {
+        const got = section.envy.find((e: { group: string; reportedAs: string }) => e.group === pair.group && e.reportedAs === pair.reportedAs);
+        expect(Math.abs(got.misreported - pair[metric])).toBeLessThan(TOLERANCE);
+      }
+    }
+  });
+});
+
+describe('explanation options', () => {
+  const heart = ['audit', 'examples/heart.csv', '--label', 'Disease', '--groups', 'Sex,Age', '--bootstrap', '50'];
+
+  it('--no-explanations leaves the report as it was before explanations', () => {
+    const report = JSON.parse(fairuse(...heart, '--no-explanations', '--json', '-', '--quiet').stdout.replace(/^[^{]*/, ''));
+    expect(Object.keys(report.metrics)).toEqual(['error', 'auc', 'ece', 'logloss', 'brier']);
+    expect(report.explanations).toBeUndefined();
+  });
+
+  it('--explain-fraction outside (0, 1] is one clear line', () => {
+    const run = fairuse(...heart, '--explain-fraction', '1.5');
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/--explain-fraction is 1.5/);
+  });
+
+  it('--metric sufficiency decides the exit status', () => {
+    const run = fairuse(...heart, '--metric', 'sufficiency', '--json', '-', '--quiet');
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    expect(report.settings.metric).toBe('sufficiency');
+    const s = report.metrics.sufficiency.summary;
+    expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 0);
+  });
+
+  it('--metric comprehensiveness with --no-explanations is refused', () => {
+    const run = fairuse(...heart, '--metric', 'comprehensiveness', '--no-explanations');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/needs explanations/);
+  });
+
+  it('a forest cannot decide by an explanation metric yet, and says so', () => {
+    const run = fairuse(...heart, '--model', 'rf', '--metric', 'sufficiency');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cannot decide this audit/);
+  });
+});
