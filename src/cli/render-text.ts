@@ -1,5 +1,6 @@
 import type { AuditReport } from '../core/report';
 import { showControl } from '../core/render/control-chars';
+import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from '../core/render/explanation-tables';
 import { interventionTables, limitsLines, minimizationLines } from '../core/render/science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
 
@@ -19,6 +20,10 @@ export function renderText(report: AuditReport, color: boolean): string {
   out.push(...table(summaryTable(report), paint));
   const r2 = rSquaredTable(report);
   if (r2) out.push(...table(r2, paint));
+  const explained = explanationTable(report);
+  const explanationIntro = explanationLines(report);
+  if (explained) out.push(...explanationIntro.map(showControl), '', ...table(explained, paint), ...disagreementLines(report).map(showControl), '');
+  else if (explanationIntro.length) out.push(paint(ANSI.bold, EXPLANATION_SECTION_TITLE), ...explanationIntro.map(showControl), '');
   const comparison = comparisonTable(report, report.settings.metric);
   if (comparison) out.push(...table(comparison, paint));
   for (const t of interventionTables(report)) out.push(...table(t, paint));

@@ -1,6 +1,7 @@
 import type { MetricId } from '../metrics';
 import { type AuditReport, type EnvyRow, type GroupReport, type MetricReport, reportTask, type Verdict } from '../report';
 import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
+import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
 import { epsilonText, interventionTables, limitsLines, minimizationLines, testedGroupsGain } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
 
@@ -36,6 +37,7 @@ export function renderReportHtml(report: AuditReport, options: HtmlReportOptions
     '<main>',
     section('summary', 'Summary', tableHtml(summaryTable(report), { verdictColumns: [] })),
     ...metrics.map((metric) => metricSection(report, metric)),
+    report.explanations ? section('explanations', EXPLANATION_SECTION_TITLE, explanationsHtml(report)) : '',
     report.interventions ? section('interventions', `Interventions (${metricNoun(report.interventions.metric)})`, interventionsHtml(report)) : '',
     report.limits ? section('limits', 'What the data can validate', limitsHtml(report)) : '',
     section('groups', 'Group sizes and label balance', groupsTableHtml(report)),
@@ -225,6 +227,15 @@ function limitsHtml(report: AuditReport): string {
     '</tbody></table></div>\n';
   const lines = limitsLines(report).filter((line) => !line.startsWith('Warning:'));
   return warning + table + lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('\n') + '\n';
+}
+
+/** SPEC §9: the method and r (or why there is nothing to show), the per-group gains, and the disagreements. */
+function explanationsHtml(report: AuditReport): string {
+  const intro = explanationLines(report).map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('\n');
+  const table = explanationTable(report);
+  if (!table) return intro + '\n';
+  const lines = disagreementLines(report);
+  return `${intro}\n${tableHtml({ ...table, title: 'Gains of the personalized model over h0, per group' }, { verdictColumns: [3, 5, 7] })}<ul class="explanation-disagreements">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n`;
 }
 
 function section(id: string, heading: string, content: string): string {

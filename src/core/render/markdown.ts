@@ -1,5 +1,6 @@
 import type { AuditReport } from '../report';
 import { showControl } from './control-chars';
+import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
 import { interventionTables, limitsLines, minimizationLines } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
 
@@ -11,6 +12,12 @@ export function renderMarkdown(report: AuditReport): string {
   out.push(...table(summaryTable(report)));
   const r2 = rSquaredTable(report);
   if (r2) out.push(...table(r2));
+  const explained = explanationTable(report);
+  const explanationIntro = explanationLines(report);
+  if (explained || explanationIntro.length) {
+    out.push(`## ${EXPLANATION_SECTION_TITLE}`, '', ...explanationIntro.map((l) => `${escapeMarkdown(l)}  `), '');
+    if (explained) out.push(...table({ ...explained, title: 'Gains of the personalized model over h0, per group' }).map((l) => l.replace(/^## /, '### ')), ...disagreementLines(report).map((l) => `- ${escapeMarkdown(l)}`), '');
+  }
   const comparison = comparisonTable(report, report.settings.metric);
   if (comparison) out.push(...table(comparison));
   for (const metric of metricOrder(report)) {
