@@ -50,7 +50,7 @@ describe('fairuse audit on examples/heart.csv', () => {
     const nTrain = report.groups.reduce((s: number, g: { nTrain: number }) => s + g.nTrain, 0);
     expect(nTest + nTrain).toBe(303);
     expect(Math.abs(nTest - 0.2 * 303)).toBeLessThanOrEqual(4);
-    expect(Object.keys(report.metrics).sort()).toEqual(['auc', 'brier', 'ece', 'error', 'logloss']);
+    expect(Object.keys(report.metrics).sort()).toEqual(['auc', 'brier', 'comprehensiveness', 'ece', 'error', 'logloss', 'sufficiency']);
     for (const metric of Object.values(report.metrics) as Array<{ rationality: unknown[]; envy: unknown[] }>) {
       expect(metric.rationality).toHaveLength(4);
       expect(metric.envy).toHaveLength(12);

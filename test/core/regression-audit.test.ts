@@ -37,7 +37,7 @@ describe('a regression audit of examples/blood-pressure.csv (1hot, ridge)', () =
     expect(report.schemaVersion).toBe(1);
     expect(report.dataset).toMatchObject({ rows: 3000, label: 'systolic_bp', task: 'regression', positive: null, groupAttributes: ['sex', 'age_group'] });
     expect(report.settings).toMatchObject({ technique: '1hot', model: 'lr', C: 1, metric: 'mse', testSize: 0.2 });
-    expect(Object.keys(report.metrics)).toEqual(['mse', 'mae']);
+    expect(Object.keys(report.metrics)).toEqual(['mse', 'mae', 'sufficiency', 'comprehensiveness']);
     for (const group of report.groups) {
       expect(group.positiveRate).toBeNull();
       expect(group.labelMean).toBeGreaterThan(100);
@@ -155,7 +155,7 @@ describe('regression through every technique and option', () => {
     expect(generic.resolved).toContain(`rationality: ${FEMALE_OLD}`);
     expect(generic.groups.find((g) => g.group === FEMALE_OLD)!.after.gain).toBe(0);
     for (const item of interventions.items) {
-      expect(Object.keys(item.metrics)).toEqual(['mse', 'mae']);
+      expect(Object.keys(item.metrics)).toEqual(['mse', 'mae', 'sufficiency', 'comprehensiveness']);
       expect(item.metrics.mse!.r2).toBeDefined();
       expect(item.overall.after!).toBeGreaterThan(0);
     }
@@ -185,7 +185,7 @@ describe('classification reports say so', () => {
     const report = await runAudit(prepareAuditDataset(heart, { load: { label: 'Disease', groups: ['Sex', 'Age'] }, buckets: [] }), { bootstrap: 20 }, { path: 'heart.csv' });
     expect(report.dataset).toMatchObject({ task: 'classification', positive: '1' });
     expect(report.groups.every((g) => typeof g.positiveRate === 'number' && g.labelMean === undefined)).toBe(true);
-    expect(Object.keys(report.metrics)).toEqual(['error', 'auc', 'ece', 'logloss', 'brier']);
+    expect(Object.keys(report.metrics)).toEqual(['error', 'auc', 'ece', 'logloss', 'brier', 'sufficiency', 'comprehensiveness']);
     expect(report.limits!.sigma).toBeUndefined();
   });
 });

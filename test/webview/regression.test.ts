@@ -24,9 +24,9 @@ describe('a regression report (examples/blood-pressure.csv) in the panel', () =>
     createApp(root, fakeApi(), { plot, chartWidth: WIDTH }).receive({ type: 'show', entry: entryOf(report) });
   });
 
-  it('has a tab for MSE (decisive) and MAE only', () => {
+  it('has a tab for MSE (decisive), MAE and the explanation metrics', () => {
     // each tab carries its count of violations after the name
-    expect([...root.querySelectorAll('[role="tab"]')].map((h) => h.textContent!.split(' ⚠')[0])).toEqual(['MSE *', 'MAE']);
+    expect([...root.querySelectorAll('[role="tab"]')].map((h) => h.textContent!.split(' ⚠')[0])).toEqual(['MSE *', 'MAE', 'Sufficiency', 'Comprehensiveness']);
   });
 
   it('shows MSE values in the label\'s unit, not as percents, with the gain and the verdict', () => {

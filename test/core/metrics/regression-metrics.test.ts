@@ -75,6 +75,10 @@ describe('metrics by task', () => {
   it('a regression audit computes MSE and MAE, a classification audit the five of paper 1', () => {
     expect(metricIdsFor('regression')).toEqual(['mse', 'mae']);
     expect(metricIdsFor('classification')).toEqual(['error', 'auc', 'ece', 'logloss', 'brier']);
-    for (const id of METRIC_IDS) expect(METRICS[id].task).toBe(metricIdsFor('regression').includes(id) ? 'regression' : 'classification');
+    for (const id of METRIC_IDS) {
+      const task = metricIdsFor('regression').includes(id) ? 'regression' : metricIdsFor('classification').includes(id) ? 'classification' : 'any';
+      expect(METRICS[id].task).toBe(task);
+    }
+    expect(METRIC_IDS.filter((id) => METRICS[id].task === 'any')).toEqual(['sufficiency', 'comprehensiveness']);
   });
 });

@@ -18,10 +18,11 @@ const synthetic = syntheticCsv();
 async function roundTrip(csv: string, load: { label: string; groups: string[] }, options: Partial<AuditOptions>) {
   const data = textFile(csv, 'data.csv');
   const dataset = prepareDataset(csv, { load, buckets: [] });
-  const inProcess = await runAudit(dataset, options, { path: 'data.csv', sha256: sha256(data.bytes) });
+  // Model files are not explained yet (docs/explanations.md): compare the accuracy metrics.
+  const inProcess = await runAudit(dataset, { ...options, explanations: false }, { path: 'data.csv', sha256: sha256(data.bytes) });
   const { model } = trainEngineModel(dataset, options, { path: 'data.csv', sha256: sha256(data.bytes) });
   const saved = textFile(formatEngineModel(model), 'm.json');
-  const fromFile = await auditModelFile({ data, model: saved, load: {}, options: { bootstrap: options.bootstrap } });
+  const fromFile = await auditModelFile({ data, model: saved, load: {}, options: { bootstrap: options.bootstrap, explanations: false } });
   return { inProcess, fromFile, model };
 }
 
