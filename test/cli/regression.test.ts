@@ -37,7 +37,7 @@ describe('fairuse audit examples/blood-pressure.csv (regression)', () => {
     expect(report.dataset).toMatchObject({ rows: 3000, droppedRows: 0, label: 'systolic_bp', task: 'regression', positive: null, groupAttributes: ['sex', 'age_group'] });
     expect(report.dataset.features).toEqual(['bmi', 'sodium_g', 'smoker', 'exercise_h']);
     expect(report.settings).toMatchObject({ technique: '1hot', model: 'lr', C: 1, bootstrap: 200, metric: 'mse', testSize: 0.2 });
-    expect(Object.keys(report.metrics)).toEqual(['mse', 'mae']);
+    expect(Object.keys(report.metrics)).toEqual(['mse', 'mae', 'sufficiency', 'comprehensiveness']);
     expect(report.groups.map((g: { id: string }) => g.id)).toEqual(['sex=Female, age_group=30-54', 'sex=Female, age_group=55-79', 'sex=Male, age_group=30-54', 'sex=Male, age_group=55-79']);
     for (const g of report.groups) {
       expect(g.positiveRate).toBeNull();
