@@ -159,7 +159,7 @@ describe('Fair Use Audit in the extension host', function () {
       assert.equal(report.settings.seed, 2338);
       assert.deepEqual(report.groups.map((g) => g.id), ['Sex=Female, Age=Old', 'Sex=Female, Age=Young', 'Sex=Male, Age=Old', 'Sex=Male, Age=Young']);
       assert.equal(report.groups.reduce((n, g) => n + g.nTrain + g.nTest, 0), 303);
-      assert.deepEqual(Object.keys(report.metrics).sort(), ['auc', 'brier', 'ece', 'error', 'logloss']);
+      assert.deepEqual(Object.keys(report.metrics).sort(), ['auc', 'brier', 'comprehensiveness', 'ece', 'error', 'logloss', 'sufficiency']);
       for (const [metric, table] of Object.entries(report.metrics)) {
         assert.equal(table!.rationality.length, 4, `${metric}: a rationality row per group`);
         assert.equal(table!.envy.length, 12, `${metric}: an envy row per ordered pair of groups`);
