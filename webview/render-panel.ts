@@ -6,8 +6,9 @@
  */
 import type { MetricId } from '../src/core/metrics/metric';
 import { metricNoun, metricTitle } from '../src/core/render/format';
-import { rSquaredTable, verdictLine } from '../src/core/render/tables';
-import { hasViolation, type AuditReport, type MetricReport } from '../src/core/report';
+import { rSquaredTable } from '../src/core/render/tables';
+import type { AuditReport, MetricReport } from '../src/core/report';
+import { HEADLINE_GLYPH, headlineOf } from '../src/core/report/headline';
 import type { AsIf, ExportFormat, PanelState, ReportEntry } from '../src/extension/webview-protocol';
 import { reportAsIf, servedBy } from './as-if';
 import { append, clear, el } from './dom';
@@ -150,11 +151,12 @@ function header(entry: ReportEntry, actions: PanelActions): HTMLElement {
   );
 }
 
+/** The headline in its state's colour (violation: error, inconclusive: warning, no violation: success). */
 function verdictBanner(report: AuditReport): HTMLElement {
-  const violated = hasViolation(report);
-  return el('p', { class: `fu-verdict-banner ${violated ? 'is-violation' : 'is-ok'}`, attrs: { role: 'status' } },
-    el('span', { class: 'fu-glyph', attrs: { 'aria-hidden': 'true' } }, violated ? '⚠' : '✓'), ' ',
-    el('strong', {}, verdictLine(report)),
+  const headline = headlineOf(report);
+  return el('p', { class: `fu-verdict-banner is-${headline.state}`, attrs: { role: 'status', 'data-state': headline.state } },
+    el('span', { class: 'fu-glyph', attrs: { 'aria-hidden': 'true' } }, HEADLINE_GLYPH[headline.state]), ' ',
+    el('strong', {}, headline.sentence),
     ` (${metricNoun(report.settings.metric)} decides the verdict)`);
 }
 

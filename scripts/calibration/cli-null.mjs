@@ -40,7 +40,7 @@ try {
     try {
       execFileSync(process.execPath, [cli, 'audit', join(folder, 'data.csv'), '--model-file', join(folder, 'p.csv'), '--model-kind', 'predictions', '--label', 'y', '--groups', 'g', '--json', out, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
     } catch (error) {
-      if (error.status !== 1) throw error; // 1 = a violation was reported; anything else is a failure
+      if (error.status !== 1 && error.status !== 3) throw error; // 1 = a violation, 3 = inconclusive: the report is written; anything else is a failure
     }
     const report = JSON.parse(readFileSync(out, 'utf8'));
     for (const [id, section] of Object.entries(report.metrics)) {

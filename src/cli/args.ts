@@ -87,8 +87,9 @@ fairuse diff (new, resolved and persisting violations between two JSON reports o
   exit 1 when NEW has a violation of the decisive metric that OLD did not, 0 otherwise, 2 when the
   reports cannot be compared (another dataset, groups, metric, α or correction)
 
-Exit status: 0 no significant violation · 1 at least one significant violation · 2 the audit could not run ·
-3 it ran but no group had enough test rows to be tested.`;
+Exit status: 0 no significant violation, and the data could have shown one · 1 at least one significant violation ·
+2 the audit could not run · 3 inconclusive: a group could not be tested, or the groups are more than the test rows
+can validate (the last line says which, and the group size needed).`;
 
 /** What to read and how, as `fairuse audit` and `fairuse train` both take it: flags, or a spec with flags on top. */
 export interface DataChoices {

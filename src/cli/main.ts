@@ -8,7 +8,8 @@ import { DEFAULT_OPTIONS } from '../core/options';
 import { prepareAuditDataset, prepareTable } from '../core/prepare-dataset';
 import { renderReportHtml } from '../core/render/html';
 import { renderMarkdown } from '../core/render/markdown';
-import { type AuditReport, hasViolation } from '../core/report';
+import type { AuditReport } from '../core/report';
+import { EXIT_STATUS, headlineOf } from '../core/report/headline';
 import { type AuditCommand, type DataChoices, type DiffCommand, parseCommand, type TrainCommand, USAGE } from './args';
 import { diffReports, readReport } from '../core/report/diff';
 import { diffJson, diffMarkdown, diffText } from '../core/report/render-diff';
@@ -31,7 +32,10 @@ import { stderrProgress } from './progress';
 
 declare const FAIRUSE_VERSION: string;
 
-/** The `fairuse` command line. Returns the exit status: 0 clean, 1 violation, 2 could not run, 3 no group could be tested. */
+/**
+ * The `fairuse` command line. Returns the exit status: 0 no violation (and the data could have shown one),
+ * 1 violation, 2 could not run, 3 inconclusive (a group untested, or more groups than the test rows can validate).
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseCommand(argv);
@@ -99,10 +103,12 @@ function writeReport(command: AuditCommand, report: AuditReport, context: Report
     const files = { old: command.baselinePath as string, new: 'this audit' };
     // With stdout taken by a report, the comparison goes to stderr so the report stays parseable.
     (stdoutTaken ? process.stderr : process.stdout).write(command.quiet ? `${diffText(changes, files).trimEnd().split('\n').pop()}\n` : `\n${diffText(changes, files, color)}`);
+    // Against a baseline only new violations fail; a run the data cannot support is still inconclusive.
     if (changes.hasNewViolation) return 1;
-  } else if (hasViolation(report)) return 1;
-  // A gate must not pass when nothing could be tested (every group too small or one-class).
-  return testedGroups(report) === 0 ? 3 : 0;
+    return headlineOf(report).state === 'inconclusive' ? EXIT_STATUS.inconclusive : 0;
+  }
+  // A gate must not pass when the data could not have shown a violation (report/headline.ts).
+  return EXIT_STATUS[headlineOf(report).state];
 }
 
 function sarifOf(command: AuditCommand, report: AuditReport, context: ReportContext): string {
@@ -135,11 +141,6 @@ function readReportFile(path: string, what: string): AuditReport {
 
 function toolVersion(): string {
   return typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
-}
-
-function testedGroups(report: AuditReport): number {
-  const section = report.metrics[report.settings.metric];
-  return section ? section.rationality.filter((r) => r.verdict !== 'untested').length : 0;
 }
 
 /** `fairuse audit … --model-file`: the engine trains h0 only and reads the personalized model from the file. */

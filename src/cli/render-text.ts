@@ -1,10 +1,13 @@
 import type { AuditReport } from '../core/report';
 import { showControl } from '../core/render/control-chars';
 import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from '../core/render/explanation-tables';
+import { headlineOf, type HeadlineState } from '../core/report/headline';
 import { interventionTables, limitsLines, minimizationLines } from '../core/render/science-tables';
-import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from '../core/render/tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from '../core/render/tables';
 
-const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+const HEADLINE_COLOR: Readonly<Record<HeadlineState, string>> = { violation: ANSI.red, inconclusive: ANSI.yellow, 'no-violation': ANSI.green };
 
 /**
  * The report as terminal text; violations in red and gains in green when `color` is on. Text from the data is shown
@@ -34,8 +37,8 @@ export function renderText(report: AuditReport, color: boolean): string {
   if (report.warnings.length) {
     out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${showControl(w)}`), '');
   }
-  const bad = /^\d+ significant|^No group could be tested/.test(verdictLine(report));
-  out.push(paint(bad ? ANSI.red : ANSI.green, verdictLine(report)));
+  const headline = headlineOf(report);
+  out.push(paint(HEADLINE_COLOR[headline.state], headline.sentence));
   return out.join('\n') + '\n';
 }
 

@@ -10,11 +10,13 @@ import { showControl } from '../core/render/control-chars';
 import { specToRun } from '../core/audit-spec';
 import { DEFAULT_OPTIONS } from '../core/options';
 import type { AuditReport } from '../core/report';
+import { headlineOf } from '../core/report/headline';
 import type { AuditRequest } from '../worker/protocol';
 import type { FindingDiagnostics } from './diagnostics';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
 import { readSpecText } from './spec-text';
+import { statusBarText } from './status-text';
 import type { ReportEntry } from './webview-protocol';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerAudit, type WorkerProgress } from './worker-client';
 
@@ -131,13 +133,9 @@ export class AuditRunner implements vscode.Disposable {
         finishedAt: new Date().toISOString(),
       };
       await this.parts.store.put(entry);
-      const findings = await diagnostics.publish(entry, settings.showWarnings);
+      await diagnostics.publish(entry, settings.showWarnings);
       this.parts.onReport(entry, settings.openReport);
-      const violations = findings.filter((f) => f.severity === 'error').length;
-      vscode.window.setStatusBarMessage(
-        violations ? `$(warning) Fair Use: ${violations} violation${violations === 1 ? '' : 's'} in ${basename(csvPath)}` : `$(check) Fair Use: no violation in ${basename(csvPath)}`,
-        10_000,
-      );
+      vscode.window.setStatusBarMessage(statusBarText(headlineOf(report), basename(csvPath)), 10_000);
       return report;
     } catch (error) {
       if (error instanceof AuditCancelled) {

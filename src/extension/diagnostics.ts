@@ -39,7 +39,7 @@ export class FindingDiagnostics implements vscode.Disposable {
     const diagnostics = findings.map((finding) => {
       const d = new vscode.Diagnostic(anchor.range, finding.message, SEVERITY[finding.severity]);
       d.source = DIAGNOSTIC_SOURCE;
-      d.code = finding.kind === 'limits' ? 'too-many-groups' : finding.severity === 'error' ? `${finding.kind}-violation` : `negative-${finding.kind}-gain`;
+      d.code = finding.kind === 'inconclusive' ? 'inconclusive' : finding.severity === 'error' ? `${finding.kind}-violation` : `negative-${finding.kind}-gain`;
       d.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(anchor.uri, anchor.range), r.message));
       this.published.set(publishedKey(anchor.uri, finding.message), { entryKey: key, finding });
       return d;

@@ -1,12 +1,13 @@
 /**
  * What the Problems panel says about a report: one finding per significant violation (error) and, when
- * wanted, per negative but non-significant gain (warning), for the report's decisive metric. Pure, so the
+ * wanted, per negative but non-significant gain (warning), for the report's decisive metric; and one
+ * information finding, the headline, when the audit is inconclusive. Pure, so the
  * wording is unit-tested; `diagnostics.ts` turns findings into VS Code diagnostics.
  */
 import { formatGain, formatP, formatValue } from '../core/render/format';
-import { epsilonText } from '../core/render/science-tables';
 import { METRICS, type MetricId } from '../core/metrics';
 import type { AuditReport, EnvyRow, RationalityRow } from '../core/report';
+import { headlineOf } from '../core/report/headline';
 
 export type FindingSeverity = 'error' | 'warning' | 'information';
 
@@ -18,7 +19,7 @@ export interface RelatedFinding {
 
 export interface Finding {
   readonly severity: FindingSeverity;
-  readonly kind: 'rationality' | 'envy' | 'limits';
+  readonly kind: 'rationality' | 'envy' | 'inconclusive';
   readonly metric: MetricId;
   readonly group: string;
   /** For envy findings: the group whose predictions would serve `group` better. */
@@ -61,18 +62,10 @@ export function findingsOf(report: AuditReport, options: FindingOptions): Findin
     const related = own ? [{ group: own.group, message: `Rationality gain of ${own.group}: ${formatGain(metric, own.gain)} (${verdictWords(own.verdict)})` }] : [];
     findings.push({ severity, kind: 'envy', metric, group: row.group, reportedAs: row.reportedAs, message: envyMessage(metric, row, severity), related });
   }
-  const limits = report.limits;
-  if (limits?.tooManyGroups) {
-    findings.push({
-      severity: 'information',
-      kind: 'limits',
-      metric,
-      group: '',
-      message:
-        `${limits.groups} groups are more than ${limits.n} test rows can validate: no test tells a gain of ${epsilonText(report)} from none with error below ${limits.errorProbabilityBound.toFixed(2)} ` +
-        `(${limits.minGroupSize} test rows per group would be needed). Fewer group attributes, or more data, make the verdicts meaningful.`,
-      related: [],
-    });
+  // An audit that found nothing but could not have found anything says so once (report/headline.ts).
+  const headline = headlineOf(report, metric);
+  if (headline.state === 'inconclusive') {
+    findings.push({ severity: 'information', kind: 'inconclusive', metric, group: '', message: headline.sentence, related: [] });
   }
   return findings;
 }

@@ -31,12 +31,14 @@ describe('fairuse audit on examples/heart.csv', () => {
     run = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--bootstrap', '200', '--json', jsonPath, '--no-color');
   });
 
-  it('exits 0 or 1 by whether the decisive metric has a violation, and says so', () => {
+  it('exits 3 with an inconclusive last line: no violation, but one group untested and 61 test rows too few for 4 groups', () => {
     const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
-    const s = report.metrics.error.summary;
-    expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 0);
+    expect(report.metrics.error.summary.rationalityViolations + report.metrics.error.summary.envyViolations).toBe(0);
+    expect(report.limits.tooManyGroups).toBe(true);
+    expect(run.status).toBe(3);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/fair-use violation/);
+    // SPEC §7 by hand: 4 equal groups need ln 5 / ln(1 + 4·0.01²) = 4024.4 → 4025 test rows each.
+    expect(run.stdout.trimEnd().split('\n').pop()).toMatch(/^Inconclusive: no significant violation was found, but 1 of 4 groups could not be tested in error rate .*; each group would need about 4025 test rows\.$/);
   });
 
   it('writes the SPEC §8 JSON', () => {
@@ -83,7 +85,7 @@ describe('fairuse audit on examples/heart.csv', () => {
   it('writes JSON to stdout with --json - and Markdown with --markdown', () => {
     const md = join(work, 'heart.md');
     const out = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'dcp', '--bootstrap', '50', '--json', '-', '--markdown', md);
-    expect([0, 1]).toContain(out.status);
+    expect([0, 1, 3]).toContain(out.status);
     const report = JSON.parse(out.stdout);
     expect(report.settings.technique).toBe('dcp');
     expect(readFileSync(md, 'utf8')).toMatch(/^# Fair use audit/);
@@ -211,7 +213,20 @@ describe('gates that must not pass silently', () => {
     const rows = ['y,g,x', ...Array.from({ length: 30 }, (_, i) => `${i % 2},${i % 3 === 0 ? 'a' : 'b'},${i}`)];
     const run = fairuse('audit', csv('tiny.csv', rows.join('\n')), '--label', 'y', '--groups', 'g', '--bootstrap', '20', '--no-color');
     expect(run.status).toBe(3);
-    expect(run.stdout).toMatch(/No group could be tested in error rate/);
+    expect(run.stdout).toMatch(/Inconclusive: no group could be tested in error rate/);
+  });
+
+  it('exits 0 only when no violation was found and the data could have shown one (every group tested, enough test rows for ε)', () => {
+    // 2 groups of 60 test rows; at ε = 0.1 SPEC §7 asks for ln 3 / ln 1.04 = 28.01 → 29 rows per group.
+    const rows = ['y,g,x', ...Array.from({ length: 600 }, (_, i) => { const x = ((i * 37) % 101) / 101; return `${(x > 0.5) !== (i % 9 === 0) ? 1 : 0},${i % 2 ? 'a' : 'b'},${x.toFixed(3)}`; })];
+    const path = csv('clean.csv', rows.join('\n'));
+    const enough = fairuse('audit', path, '--label', 'y', '--groups', 'g', '--epsilon', '0.1', '--bootstrap', '50', '--quiet');
+    expect(enough.status).toBe(0);
+    expect(enough.stdout).toMatch(/^No significant fair-use violation in error rate, and the data could have shown one: /);
+    // The same data at ε = 0.01 would need 2748 rows per group: inconclusive, and the gate fails.
+    const tooFew = fairuse('audit', path, '--label', 'y', '--groups', 'g', '--bootstrap', '50', '--quiet');
+    expect(tooFew.status).toBe(3);
+    expect(tooFew.stdout).toMatch(/^Inconclusive: .*each group would need about 2748 test rows\.\n$/);
   });
 
   it('buckets a numeric group written column:cut:cut, as the spec would', () => {

@@ -84,9 +84,9 @@ function cliAudit(csv: string, args: string[]): { status: number; report: AuditR
   try {
     execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'audit', csv, ...args, '--json', out, '--quiet'], { stdio: 'pipe' });
   } catch (err) {
-    // exit 1 = a violation was found: the report is written all the same
+    // exit 1 = a violation was found, 3 = inconclusive: the report is written all the same
     status = (err as { status?: number }).status ?? -1;
-    if (status !== 1) throw err;
+    if (status !== 1 && status !== 3) throw err;
   }
   return { status, report: JSON.parse(fs.readFileSync(out, 'utf8')) as AuditReport };
 }

@@ -63,13 +63,39 @@ describe('findingsOf', () => {
   });
 });
 
-describe('findingsOf and the SPEC §7 limits', () => {
-  it('adds one Information finding when the groups are more than the data can validate', () => {
+describe('findingsOf and an inconclusive audit', () => {
+  it('adds one Information finding, the headline, when the groups are more than the data can validate; none when they are not', () => {
     const limits = { epsilon: 0.01, groups: 4, attributes: 2, n: 61, errorProbabilityBound: 0.98, maxAttributes: 0.03, minGroupSize: 4025, tooManyGroups: true };
-    const findings = findingsOf({ ...report(), limits }, { showWarnings: false });
-    const info = findings.filter((f) => f.severity === 'information');
+    const clean = noViolations(report());
+    const info = findingsOf({ ...clean, limits }, { showWarnings: false }).filter((f) => f.severity === 'information');
     expect(info).toHaveLength(1);
-    expect(info[0].message).toBe('4 groups are more than 61 test rows can validate: no test tells a gain of 0.01 from none with error below 0.98 (4025 test rows per group would be needed). Fewer group attributes, or more data, make the verdicts meaningful.');
-    expect(findingsOf({ ...report(), limits: { ...limits, tooManyGroups: false } }, { showWarnings: false }).some((f) => f.severity === 'information')).toBe(false);
+    expect(info[0].kind).toBe('inconclusive');
+    expect(info[0].message).toBe('Inconclusive: no significant violation was found, but 61 test rows in 4 groups are too few to tell a harm of 1.0% in error rate from none (any test would be wrong at least 98% of the time); each group would need about 4025 test rows.');
+    expect(findingsOf({ ...clean, limits: { ...limits, tooManyGroups: false } }, { showWarnings: false }).some((f) => f.severity === 'information')).toBe(false);
+  });
+
+  it('an untested group is inconclusive too; a violation is never', () => {
+    const withUntested = noViolations(report(), false);
+    expect(findingsOf(withUntested, { showWarnings: false }).map((f) => f.message)).toEqual([
+      'Inconclusive: no significant violation was found, but 1 of 4 groups could not be tested in error rate (fewer than 10 test rows or undefined error rate); each group would need about 10 test rows.',
+    ]);
+    expect(findingsOf(report(), { showWarnings: false }).some((f) => f.severity === 'information')).toBe(false);
   });
 });
+
+/** The report with its violations read as "no change" (and, unless kept, its untested group too). */
+function noViolations(r: AuditReport, dropUntested = true): AuditReport {
+  const section = r.metrics.error!;
+  const verdict = (v: RationalityRow['verdict']) => (v === 'violation' || (dropUntested && v === 'untested') ? 'none' : v);
+  return {
+    ...r,
+    metrics: {
+      error: {
+        ...section,
+        rationality: section.rationality.map((x) => ({ ...x, verdict: verdict(x.verdict) })),
+        envy: section.envy.map((x) => ({ ...x, verdict: verdict(x.verdict) })),
+        summary: { ...section.summary, rationalityViolations: 0, envyViolations: 0 },
+      },
+    },
+  };
+}

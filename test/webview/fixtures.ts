@@ -193,3 +193,15 @@ export function newDataReport(): Promise<AuditReport> {
   })();
   return newData;
 }
+
+/**
+ * A copy of a report without violations as if its data could have shown one: untested groups of the decisive
+ * metric read "no change" and the SPEC §7 limits are met. Only the headline's state is what is tested.
+ */
+export function asIfConclusive(report: AuditReport): AuditReport {
+  const copy = structuredClone(report) as { -readonly [K in keyof AuditReport]: AuditReport[K] };
+  const section = copy.metrics[copy.settings.metric] as { -readonly [K in keyof MetricReport]: MetricReport[K] };
+  section.rationality = section.rationality.map((r) => (r.verdict === 'untested' ? { ...r, verdict: 'none' } : r));
+  if (copy.limits) copy.limits = { ...copy.limits, tooManyGroups: false };
+  return copy;
+}

@@ -3,7 +3,8 @@ import { type AuditReport, type EnvyRow, type GroupReport, type MetricReport, re
 import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
 import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
 import { epsilonText, interventionTables, limitsLines, minimizationLines, testedGroupsGain } from './science-tables';
-import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from './tables';
+import { HEADLINE_GLYPH, headlineOf } from '../report/headline';
 
 export interface HtmlReportOptions {
   /** The audit spec the report came from, as the user knows it (shown under the title). */
@@ -21,7 +22,7 @@ export interface HtmlReportOptions {
 export function renderReportHtml(report: AuditReport, options: HtmlReportOptions = {}): string {
   const title = `Fair use audit — ${report.dataset.path}`;
   const metrics = metricOrder(report);
-  const violated = metrics.length > 0 && hasViolations(report.metrics[report.settings.metric]);
+  const headline = headlineOf(report);
   const meta = describeSettings(report);
   if (options.specLabel) meta.push(`spec ${options.specLabel}`);
   if (options.finishedAt) meta.push(`finished ${options.finishedAt}`);
@@ -29,7 +30,7 @@ export function renderReportHtml(report: AuditReport, options: HtmlReportOptions
   const body = [
     `<header><h1>${escapeHtml(title)}</h1>`,
     ...meta.map((line) => `<p class="meta">${escapeHtml(line)}</p>`),
-    `<p class="verdict-line ${violated ? 'is-violation' : 'is-ok'}" role="status"><span aria-hidden="true">${violated ? '⚠' : '✓'} </span><strong>${escapeHtml(verdictLine(report))}</strong></p>`,
+    `<p class="verdict-line is-${headline.state}" role="status"><span aria-hidden="true">${HEADLINE_GLYPH[headline.state]} </span><strong>${escapeHtml(headline.sentence)}</strong></p>`,
     '</header>',
     `<nav aria-label="Sections"><ul>${metrics.map((m) => `<li><a href="#metric-${m}">${escapeHtml(metricTitle(m))}</a></li>`).join('')}` +
       `${report.interventions ? '<li><a href="#interventions">Interventions</a></li>' : ''}${report.limits ? '<li><a href="#limits">What the data can validate</a></li>' : ''}` +
@@ -333,10 +334,6 @@ function groupsTableHtml(report: AuditReport): string {
     `<p class="note">${escapeHtml(`${report.dataset.rows} rows, ${report.dataset.droppedRows} dropped (missing label or group value). Features: ${report.dataset.features.join(', ')}.`)}</p>\n`;
 }
 
-function hasViolations(section: MetricReport | undefined): boolean {
-  return !!section && section.summary.rationalityViolations + section.summary.envyViolations > 0;
-}
-
 function sum<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0);
 }
@@ -344,10 +341,10 @@ function sum<T>(items: readonly T[], value: (item: T) => number): number {
 /** Both palettes are the export's own: the file is read outside the editor, where no theme variables exist. */
 const EXPORT_CSS = `
 :root { --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --stripe: #f6f8fa; --link: #0969da;
-  --red: #cf222e; --green: #1a7f37; --heat-pos: 26, 127, 55; --heat-neg: 207, 34, 46; color-scheme: light dark; }
+  --red: #cf222e; --green: #1a7f37; --yellow: #9a6700; --heat-pos: 26, 127, 55; --heat-neg: 207, 34, 46; color-scheme: light dark; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --stripe: #151b23; --link: #4493f8;
-    --red: #ff7b72; --green: #3fb950; --heat-pos: 63, 185, 80; --heat-neg: 248, 81, 73; }
+    --red: #ff7b72; --green: #3fb950; --yellow: #d29922; --heat-pos: 63, 185, 80; --heat-neg: 248, 81, 73; }
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1200px; padding: 24px; background: var(--bg); color: var(--fg);
@@ -358,6 +355,7 @@ a { color: var(--link); }
 .meta { margin: 2px 0; color: var(--muted); overflow-wrap: anywhere; }
 .verdict-line { margin: 12px 0; padding: 8px 12px; border-left: 4px solid var(--green); background: var(--stripe); }
 .verdict-line.is-violation { border-left-color: var(--red); }
+.verdict-line.is-inconclusive { border-left-color: var(--yellow); }
 nav ul { list-style: none; padding: 0; margin: 12px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .table-wrap { overflow-x: auto; position: relative; } /* relative: keeps .sr-only spans inside the scroller */
 :focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }

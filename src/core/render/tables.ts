@@ -3,6 +3,7 @@ import { type AuditReport, type EnvyRow, type GainOnData, type MetricReport, rep
 import { formatGain, formatInterval, formatP, formatQuantity, formatRSquared, formatRSquaredGain, formatValue, metricNoun, metricTitle, SERVED_BY, VERDICT_LABELS } from './format';
 import { TECHNIQUE_NAMES } from '../technique';
 import { MODEL_CLASS_NAMES, REGRESSOR_CLASS_NAMES } from '../model-class';
+import { headlineOf } from '../report/headline';
 
 /**
  * The report laid out as tables of text cells, independent of the medium: the CLI pads them with
@@ -224,16 +225,9 @@ export function rSquaredTable(report: AuditReport): Table | null {
   };
 }
 
+/** The report's one-sentence verdict (report/headline.ts): the same words in every view. */
 export function verdictLine(report: AuditReport): string {
-  const m = report.metrics[report.settings.metric] as MetricReport;
-  const violations = m.summary.rationalityViolations + m.summary.envyViolations;
-  const name = metricNoun(report.settings.metric);
-  if (violations === 0 && m.rationality.every((r) => r.verdict === 'untested')) {
-    return `No group could be tested in ${name}: every group has fewer than ${report.settings.minGroupSize} test rows or undefined ${name}. Nothing is validated.`;
-  }
-  if (violations === 0) return `No significant fair-use violation in ${name}.`;
-  return `${violations} significant fair-use violation${violations === 1 ? '' : 's'} in ${name}: ` +
-    `${m.summary.rationalityViolations} rationality, ${m.summary.envyViolations} envy-freeness.`;
+  return headlineOf(report).sentence;
 }
 
 function toneOf(verdict: string): 'violation' | 'gain' | 'untested' | 'plain' {

@@ -127,10 +127,11 @@ describe('renderReportHtml marks violations by more than colour', () => {
     expect(verdict.textContent).toContain(`${section.summary.rationalityViolations + section.summary.envyViolations} significant fair-use violation`);
   });
 
-  it('without violations the verdict line says so', async () => {
+  it('without violations on data that cannot tell (heart.csv: 61 test rows for 4 groups), the verdict line says inconclusive', async () => {
     const report = await heartReport();
-    const doc = parse(renderReportHtml(report));
-    expect(doc.querySelector('.verdict-line')!.classList.contains('is-ok')).toBe(true);
+    const verdict = parse(renderReportHtml(report)).querySelector('.verdict-line')!;
+    expect(verdict.classList.contains('is-inconclusive')).toBe(true);
+    expect(verdict.textContent).toMatch(/^\? Inconclusive: .*each group would need about 4025 test rows\.$/);
   });
 });
 

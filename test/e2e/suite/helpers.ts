@@ -99,8 +99,8 @@ export function cliReport(extensionPath: string, csvRelative: string, args: stri
     encoding: 'utf8',
     timeout: 120_000,
   });
-  // 0 = no violation, 1 = a violation: both mean the audit ran.
-  if (run.status !== 0 && run.status !== 1) {
+  // 0 = no violation, 1 = a violation, 3 = inconclusive: all mean the audit ran.
+  if (run.status !== 0 && run.status !== 1 && run.status !== 3) {
     throw new Error(`${cli} exited with ${run.status ?? run.signal}: ${run.stderr || run.stdout || run.error?.message}`);
   }
   return JSON.parse(fs.readFileSync(out, 'utf8')) as AuditReport;
