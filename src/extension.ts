@@ -11,6 +11,7 @@ import { registerCommands } from './extension/commands';
 import { FindingDiagnostics } from './extension/diagnostics';
 import { registerReportPanel } from './extension/report-panel';
 import { ResultsStore } from './extension/results-store';
+import { SaveReasons } from './extension/save-reasons';
 import { readSettings } from './extension/settings';
 import type { RenderedSummary, ReportEntry } from './extension/webview-protocol';
 
@@ -49,14 +50,18 @@ export function activate(context: vscode.ExtensionContext): FairUseApi {
   context.subscriptions.push(runner, panel);
   registerCommands({ context, runner, diagnostics, store, panel, log });
 
+  const saves = new SaveReasons();
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider([{ pattern: '**/*.fairuse.json' }, { pattern: '**/*.csv' }], new FairUseCodeActions(diagnostics), {
       providedCodeActionKinds: FairUseCodeActions.kinds,
     }),
-    // Saving a spec re-runs it; not in an untrusted workspace, where an audit only runs when asked.
+    // An explicit save of a spec re-runs it; auto-save does not (it fires mid-edit), nor does any save in an
+    // untrusted workspace, where an audit only runs when asked.
+    vscode.workspace.onWillSaveTextDocument((event) => saves.willSave(event.document.uri.toString(), event.reason)),
     vscode.workspace.onDidSaveTextDocument((document) => {
-      if (!document.fileName.endsWith('.fairuse.json') || !vscode.workspace.isTrusted) return;
-      if (readSettings(document.uri).runOnSave) void runner.run(document.uri);
+      const manual = saves.didSaveManually(document.uri.toString());
+      if (!document.fileName.endsWith('.fairuse.json') || !vscode.workspace.isTrusted || !manual) return;
+      if (readSettings(document.uri).runOnSave) void runner.run(document.uri, 'save');
     }),
   );
 

@@ -20,6 +20,9 @@ import { statusBarText } from './status-text';
 import type { ReportEntry } from './webview-protocol';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerAudit, type WorkerProgress } from './worker-client';
 
+/** Who asked for an audit: a command (told of input problems by a notification) or a save (by the diagnostic only). */
+export type AuditTrigger = 'command' | 'save';
+
 export interface RunnerParts {
   readonly workerFile: string;
   readonly log: vscode.LogOutputChannel;
@@ -57,20 +60,20 @@ export class AuditRunner implements vscode.Disposable {
    * Audits a spec file. Resolves with the report, or undefined when the audit was cancelled or could not run
    * (the user has been told why, and the spec carries a diagnostic).
    */
-  async run(specUri: vscode.Uri): Promise<AuditReport | undefined> {
+  async run(specUri: vscode.Uri, trigger: AuditTrigger = 'command'): Promise<AuditReport | undefined> {
     const specPath = specUri.fsPath;
     // Claimed before the first await, so a second run of the spec started meanwhile supersedes this one.
     const generation = (this.generations.get(specPath) ?? 0) + 1;
     this.generations.set(specPath, generation);
     this.claimed.add(specPath);
     try {
-      return await this.runClaimed(specUri, generation);
+      return await this.runClaimed(specUri, generation, trigger);
     } finally {
       if (this.generations.get(specPath) === generation) this.claimed.delete(specPath);
     }
   }
 
-  private async runClaimed(specUri: vscode.Uri, generation: number): Promise<AuditReport | undefined> {
+  private async runClaimed(specUri: vscode.Uri, generation: number, trigger: AuditTrigger): Promise<AuditReport | undefined> {
     const { log, diagnostics } = this.parts;
     const specPath = specUri.fsPath;
     const superseded = () => this.generations.get(specPath) !== generation;
@@ -81,10 +84,12 @@ export class AuditRunner implements vscode.Disposable {
     }
     const parsed = readSpecText(text, vscode.workspace.asRelativePath(specUri));
     if (!parsed.ok) {
-      await diagnostics.publishSpecProblem(specUri, parsed.message, parsed.span);
-      void this.tellInputProblem(parsed.message, specUri);
+      // The last good report, its findings and the panel stay: the spec may be mid-edit.
+      await diagnostics.publishSpecProblem(specUri, parsed.message, parsed.span, text);
+      if (trigger === 'command') void this.tellInputProblem(parsed.message, specUri);
       return undefined;
     }
+    diagnostics.clearSpecProblem(specUri);
 
     this.running.get(specPath)?.cancel();
     const settings = readSettings(specUri);
@@ -145,7 +150,7 @@ export class AuditRunner implements vscode.Disposable {
       if (error instanceof AuditRejected) {
         log.warn(`audit of ${request.displayPath} rejected: ${error.message}`);
         await diagnostics.publishSpecProblem(specUri, error.message);
-        void this.tellInputProblem(error.message, specUri);
+        if (trigger === 'command') void this.tellInputProblem(error.message, specUri);
         return undefined;
       }
       const crash = error instanceof AuditCrashed ? error : new AuditCrashed(String(error), error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -25,6 +25,11 @@ interface Anchor {
 
 export class FindingDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('fairuse');
+  /**
+   * Input problems of specs (bad JSON, unknown column), apart from the findings: a spec saved mid-edit gets its
+   * error without losing the last good run's findings.
+   */
+  private readonly specProblems = vscode.languages.createDiagnosticCollection('fairuse-spec');
   /** What each published diagnostic is about, for code actions: key = uri + message. */
   private readonly published = new Map<string, { entryKey: string; finding: Finding }>();
   /** Which URIs each entry published to, so re-running one spec replaces only its own diagnostics. */
@@ -49,16 +54,23 @@ export class FindingDiagnostics implements vscode.Disposable {
     return findings;
   }
 
-  /** An input problem of a spec (bad JSON, unknown column…), as one error on the spec. */
-  async publishSpecProblem(specUri: vscode.Uri, message: string, span?: TextSpan): Promise<void> {
-    this.forget(specUri.fsPath);
-    const text = await readText(specUri.fsPath);
-    const range = text === undefined || span === undefined ? new vscode.Range(0, 0, 0, 1) : rangeOf(text, span);
+  /**
+   * An input problem of a spec (bad JSON, unknown column…), as one error on the spec. The spec's findings stay:
+   * they are the last good run's, until a run of the fixed spec replaces them.
+   * @param text the spec as audited (an open editor's unsaved text), for the problem's position
+   */
+  async publishSpecProblem(specUri: vscode.Uri, message: string, span?: TextSpan, text?: string): Promise<void> {
+    const source = text ?? (await readText(specUri.fsPath));
+    const range = source === undefined || span === undefined ? new vscode.Range(0, 0, 0, 1) : rangeOf(source, span);
     const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Error);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = 'audit-input';
-    this.collection.set(specUri, [d]);
-    this.urisOf.set(specUri.fsPath, specUri);
+    this.specProblems.set(specUri, [d]);
+  }
+
+  /** The spec reads again: its input problem goes. */
+  clearSpecProblem(specUri: vscode.Uri): void {
+    this.specProblems.delete(specUri);
   }
 
   /** The finding behind a diagnostic this collection published. */
@@ -76,12 +88,14 @@ export class FindingDiagnostics implements vscode.Disposable {
 
   clear(): void {
     this.collection.clear();
+    this.specProblems.clear();
     this.published.clear();
     this.urisOf.clear();
   }
 
   dispose(): void {
     this.collection.dispose();
+    this.specProblems.dispose();
   }
 }
 
