@@ -13,7 +13,7 @@
  * types only. main.ts, the bundle's entry, imports it; tests import() it.
  */
 import type * as PlotModule from '@observablehq/plot' with { 'resolution-mode': 'import' };
-import type { MetricId } from '../src/core/metrics/metric';
+import { METRICS, type MetricId } from '../src/core/metrics';
 import { formatGain, formatInterval, metricNoun, metricTitle, VERDICT_LABELS } from '../src/core/render/format';
 import { VERDICT_GLYPHS } from '../src/core/render/html';
 import type { AuditReport, MetricReport, RationalityRow, Verdict } from '../src/core/report';
@@ -63,7 +63,7 @@ export function renderGainChart(report: AuditReport, metric: MetricId, options: 
     marginBottom: 40,
     ariaLabel: title,
     ariaDescription: 'The per-group gain table above lists the same numbers.',
-    x: { label: `Gain in ${metricNoun(metric)} (generic − personalized; right of 0 = better off) →`, labelAnchor: 'center', tickFormat: (d: number) => formatGain(metric, d), grid: true, nice: true },
+    x: { label: gainAxisLabel(metric), labelAnchor: 'center', tickFormat: (d: number) => formatGain(metric, d), grid: true, nice: true },
     y: { domain: groups, label: null, axis: null },
     marks: [
       // Plot measures text with Helvetica's widths; the editor's UI font runs wider, so leave it 15% slack.
@@ -95,6 +95,15 @@ export function renderGainChart(report: AuditReport, metric: MetricId, options: 
     el('span', { class: 'fu-legend-note' }, `Whiskers: ${level}% bootstrap interval (none for untested groups). ${VERDICT_GLYPHS.violation} violation = significantly worse off with personalization.`),
   ));
   return figure;
+}
+
+/**
+ * The x axis says what is plotted: each row's `gain`, signed so that right of 0 is better off (SPEC §4). For a
+ * risk that is generic − personalized; for AUC, where higher is better, personalized − generic.
+ */
+export function gainAxisLabel(metric: MetricId): string {
+  const difference = METRICS[metric].higherIsBetter ? 'personalized − generic' : 'generic − personalized';
+  return `Gain in ${metricNoun(metric)} (${difference}; right of 0 = better off) →`;
 }
 
 /**
