@@ -12,7 +12,7 @@ export class FairUseCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly diagnostics: FindingDiagnostics) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
     for (const diagnostic of context.diagnostics) {
@@ -28,11 +28,14 @@ export class FairUseCodeActions implements vscode.CodeActionProvider {
         arguments: [{ group: finding.group || undefined, metric: finding.metric, specPath: found.entryKey }],
       };
       actions.push(show);
-      if (finding.kind === 'rationality' && document.fileName.endsWith('.fairuse.json')) {
-        actions.push(this.assign(document, diagnostic, finding.group, 'generic'));
+      // The finding may sit on the CSV header: the assignment is recorded in the spec that was audited.
+      if (finding.kind === 'rationality' && found.entryKey.endsWith('.fairuse.json')) {
+        const spec = found.entryKey === document.uri.fsPath ? document : await vscode.workspace.openTextDocument(vscode.Uri.file(found.entryKey)).then((d) => d, () => undefined);
+        if (!spec) continue;
+        actions.push(this.assign(spec, diagnostic, finding.group, 'generic'));
         // A model file cannot be given a decoupled model (the audit would refuse it); h0 it can, the audit fits h0.
-        const parsed = readSpecText(document.getText(), document.fileName);
-        if (!(parsed.ok && parsed.spec.model !== undefined)) actions.push(this.assign(document, diagnostic, finding.group, 'decoupled'));
+        const parsed = readSpecText(spec.getText(), spec.fileName);
+        if (!(parsed.ok && parsed.spec.model !== undefined)) actions.push(this.assign(spec, diagnostic, finding.group, 'decoupled'));
       }
     }
     return actions;

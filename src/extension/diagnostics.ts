@@ -1,10 +1,11 @@
 /**
- * Findings → the Problems panel. Each diagnostic sits on the spec's "groups" entry (or, for an audit without a
- * spec, on the group column in the CSV header), so a click lands where the groups were chosen.
+ * Findings → the Problems panel. Each diagnostic sits at its own place (finding-place.ts): the group's entry in
+ * the spec when the spec names it, else the group column in the CSV header, else the model file.
  */
 import { open } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { headerCells } from './csv-header';
+import { placeOf, type PlaceSources } from './finding-place';
 import { type Finding, findingsOf } from './findings';
 import { entryKey } from './results-store';
 import { lineAndCharacter, readSpecText, type TextSpan } from './spec-text';
@@ -18,11 +19,6 @@ const SEVERITY = {
   information: vscode.DiagnosticSeverity.Information,
 } as const;
 
-interface Anchor {
-  readonly uri: vscode.Uri;
-  readonly range: vscode.Range;
-}
-
 export class FindingDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('fairuse');
   /**
@@ -32,25 +28,31 @@ export class FindingDiagnostics implements vscode.Disposable {
   private readonly specProblems = vscode.languages.createDiagnosticCollection('fairuse-spec');
   /** What each published diagnostic is about, for code actions: key = uri + message. */
   private readonly published = new Map<string, { entryKey: string; finding: Finding }>();
-  /** Which URIs each entry published to, so re-running one spec replaces only its own diagnostics. */
-  private readonly urisOf = new Map<string, vscode.Uri>();
+  /** Each entry's diagnostics by URI: a CSV audited by two specs carries the findings of both. */
+  private readonly byEntry = new Map<string, Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>>();
 
-  /** Publishes an entry's findings, replacing those of its previous run; returns them. */
+  /** Publishes an entry's findings, each at its own place (finding-place.ts), replacing its previous run's; returns them. */
   async publish(entry: ReportEntry, showWarnings: boolean): Promise<Finding[]> {
     const key = entryKey(entry);
     this.forget(key);
     const findings = findingsOf(entry.report, { showWarnings });
-    const anchor = await anchorOf(entry);
-    const diagnostics = findings.map((finding) => {
-      const d = new vscode.Diagnostic(anchor.range, finding.message, SEVERITY[finding.severity]);
+    const files = await placeFilesOf(entry);
+    const mine = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    for (const finding of findings) {
+      const place = placeOf(finding, files.sources);
+      const file = files[place.file] ?? files.fallback;
+      const range = place.span === null || file.text === undefined ? new vscode.Range(0, 0, 0, 1) : rangeOf(file.text, place.span);
+      const d = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = finding.kind === 'inconclusive' ? 'inconclusive' : finding.severity === 'error' ? `${finding.kind}-violation` : `negative-${finding.kind}-gain`;
-      d.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(anchor.uri, anchor.range), r.message));
-      this.published.set(publishedKey(anchor.uri, finding.message), { entryKey: key, finding });
-      return d;
-    });
-    this.collection.set(anchor.uri, diagnostics);
-    this.urisOf.set(key, anchor.uri);
+      d.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(file.uri, range), r.message));
+      this.published.set(publishedKey(file.uri, finding.message), { entryKey: key, finding });
+      const slot = mine.get(file.uri.toString()) ?? { uri: file.uri, diagnostics: [] };
+      slot.diagnostics.push(d);
+      mine.set(file.uri.toString(), slot);
+    }
+    this.byEntry.set(key, mine);
+    for (const { uri } of mine.values()) this.refresh(uri);
     return findings;
   }
 
@@ -79,23 +81,30 @@ export class FindingDiagnostics implements vscode.Disposable {
   }
 
   forget(key: string): void {
-    const uri = this.urisOf.get(key);
-    if (!uri) return;
-    this.collection.delete(uri);
-    this.urisOf.delete(key);
-    for (const [k] of this.published) if (k.startsWith(`${uri.toString()}\n`)) this.published.delete(k);
+    const mine = this.byEntry.get(key);
+    if (!mine) return;
+    this.byEntry.delete(key);
+    for (const [k, v] of this.published) if (v.entryKey === key) this.published.delete(k);
+    for (const { uri } of mine.values()) this.refresh(uri);
   }
 
   clear(): void {
     this.collection.clear();
     this.specProblems.clear();
     this.published.clear();
-    this.urisOf.clear();
+    this.byEntry.clear();
   }
 
   dispose(): void {
     this.collection.dispose();
     this.specProblems.dispose();
+  }
+
+  /** Sets a URI's diagnostics to those of every entry that publishes there. */
+  private refresh(uri: vscode.Uri): void {
+    const all = [...this.byEntry.values()].flatMap((m) => m.get(uri.toString())?.diagnostics ?? []);
+    if (all.length) this.collection.set(uri, all);
+    else this.collection.delete(uri);
   }
 }
 
@@ -103,22 +112,31 @@ function publishedKey(uri: vscode.Uri, message: string): string {
   return `${uri.toString()}\n${message}`;
 }
 
-async function anchorOf(entry: ReportEntry): Promise<Anchor> {
+interface PlaceFile {
+  readonly uri: vscode.Uri;
+  /** The file's text as far as places need it (the spec whole, the CSV's first line); undefined if unread. */
+  readonly text?: string;
+}
+
+/** The files an entry's findings can point at, and what finding-place.ts needs to choose among them. */
+async function placeFilesOf(entry: ReportEntry): Promise<{ spec?: PlaceFile; data: PlaceFile; model?: PlaceFile; fallback: PlaceFile; sources: PlaceSources }> {
+  const report = entry.report;
+  const dataPath = entry.dataPath ?? report.dataset.path;
+  const csvHeader = await readFirstLine(dataPath);
+  const data: PlaceFile = { uri: vscode.Uri.file(dataPath), text: csvHeader };
+  // The report names the model as the user knows it (relative to the workspace); the spec's folder is the best guess.
+  const modelPath = report.model && (isAbsolute(report.model.path) || !entry.specPath ? report.model.path : resolve(dirname(entry.specPath), basename(report.model.path)));
+  const model: PlaceFile | undefined = modelPath ? { uri: vscode.Uri.file(modelPath) } : undefined;
+  let spec: PlaceFile | undefined;
+  let parsedSpec: PlaceSources['spec'];
   if (entry.specPath) {
-    const uri = vscode.Uri.file(entry.specPath);
     const text = await readText(entry.specPath);
-    if (text !== undefined) {
-      const spec = readSpecText(text, entry.specPath);
-      if (spec.ok) return { uri, range: rangeOf(text, spec.groupsSpan) };
-    }
-    return { uri, range: new vscode.Range(0, 0, 0, 1) };
+    spec = { uri: vscode.Uri.file(entry.specPath), text };
+    const parsed = text === undefined ? undefined : readSpecText(text, entry.specPath);
+    if (text !== undefined && parsed?.ok) parsedSpec = { text, parsed };
   }
-  const dataPath = entry.dataPath ?? entry.report.dataset.path;
-  const uri = vscode.Uri.file(dataPath);
-  const firstLine = await readFirstLine(dataPath);
-  const attribute = entry.report.dataset.groupAttributes[0];
-  const cell = firstLine === undefined ? undefined : headerCells(firstLine).find((c) => c.name === attribute);
-  return { uri, range: cell ? new vscode.Range(0, cell.offset, 0, cell.offset + cell.length) : new vscode.Range(0, 0, 0, 1) };
+  const sources: PlaceSources = { spec: parsedSpec, csvHeader, model: model !== undefined, groupAttributes: report.dataset.groupAttributes };
+  return { spec, data, model, fallback: spec ?? data, sources };
 }
 
 function rangeOf(text: string, span: TextSpan): vscode.Range {

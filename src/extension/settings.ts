@@ -36,7 +36,7 @@ export function readSettings(scope?: vscode.Uri): FairUseSettings {
       interventions: config.get<boolean>('interventions'),
     },
     preferences: { metric: config.get<MetricId>('metric'), epsilon: config.get<number>('epsilon') },
-    showWarnings: config.get<boolean>('showWarnings', true),
+    showWarnings: config.get<boolean>('showWarnings', false),
     runOnSave: config.get<boolean>('runOnSave', true),
     openReport: config.get<boolean>('openReport', true),
     workerMemoryMB: config.get<number>('workerMemoryMB', 4096),

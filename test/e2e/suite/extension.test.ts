@@ -70,20 +70,21 @@ function specOf(csvName: string): vscode.Uri {
   return inWorkspace(csvName.replace(/\.csv$/, '.fairuse.json'));
 }
 
-async function assertDiagnosticsMatch(report: AuditReport, spec: vscode.Uri): Promise<vscode.Diagnostic[]> {
+/** @param file the file the findings sit on: the audited CSV (its header), for groups the spec does not name */
+async function assertDiagnosticsMatch(report: AuditReport, file: vscode.Uri): Promise<vscode.Diagnostic[]> {
   const expected = expectedFindings(report);
-  // The contract covers Errors (violations) and Warnings (negative gains); Information diagnostics
-  // (e.g. that the data cannot validate so many groups) are outside it and not matched.
-  const findings = () => fairUseDiagnostics(spec).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+  // The contract covers Errors (violations) and Warnings; the one Information diagnostic (an inconclusive
+  // audit's headline) is checked on its own.
+  const findings = () => fairUseDiagnostics(file).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
   // Diagnostics are published right after the report; give the Problems service a moment.
   const diagnostics = await waitFor(() => {
     const d = findings();
     return d.length === expected.length && d;
-  }, 10_000, `${expected.length} diagnostics on ${spec.fsPath}`).catch(() => findings());
+  }, 10_000, `${expected.length} diagnostics on ${file.fsPath}`).catch(() => findings());
   const { missing, extra } = matchFindings(expected, diagnostics);
   assert.ok(
     missing.length === 0 && extra.length === 0,
-    `diagnostics on ${vscode.workspace.asRelativePath(spec)} do not match the report's ${report.settings.metric} findings\n` +
+    `diagnostics on ${vscode.workspace.asRelativePath(file)} do not match the report's ${report.settings.metric} findings\n` +
       `expected but missing:\n${describeFindings(missing) || '  none'}\nunexpected:\n${describeFindings(extra) || '  none'}`,
   );
   return diagnostics;
@@ -180,19 +181,24 @@ describe('Fair Use Audit in the extension host', function () {
       assert.equal(spec.bootstrap, 200);
     });
 
-    it('puts one diagnostic per finding of the decisive metric on the spec, source "Fair Use"', async function () {
+    it('heart.csv (no violation, too few test rows): no Error, no Warning, one Information, the inconclusive headline', async function () {
       assert.ok(report);
-      const diagnostics = await assertDiagnosticsMatch(report, specOf('heart.csv'));
-      // heart.csv has no violation under the error rate, but negative gains that are not significant.
-      assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'heart.csv should give warnings only');
-      assert.ok(diagnostics.length > 0, 'expected warnings for the negative, non-significant gains of heart.csv');
+      const diagnostics = await assertDiagnosticsMatch(report, csv());
+      assert.deepEqual(diagnostics.map((d) => d.message), [], 'no violation, and non-significant gains are not Problems');
+      const info = await waitFor(() => {
+        const d = fairUseDiagnostics(csv()).filter((x) => x.severity === vscode.DiagnosticSeverity.Information);
+        return d.length > 0 && d;
+      }, 10_000, 'the inconclusive Information on heart.csv');
+      assert.equal(info.length, 1);
+      assert.match(info[0].message, /^Inconclusive: .*each group would need about \d+ test rows\.$/);
+      assert.equal(fairUseDiagnostics(specOf('heart.csv')).length, 0, 'nothing on the spec: it names no group');
     });
 
-    it('anchors the diagnostics on the spec\'s "groups" line', async function () {
-      const doc = await vscode.workspace.openTextDocument(specOf('heart.csv'));
-      for (const d of fairUseDiagnostics(specOf('heart.csv'))) {
-        const text = doc.lineAt(d.range.start.line).text;
-        assert.match(text, /"groups"|"Sex"|"Age"/, `diagnostic "${d.message}" sits on line ${d.range.start.line + 1}: ${text}`);
+    it('anchors the Information on the group column in heart.csv\'s header', async function () {
+      const doc = await vscode.workspace.openTextDocument(csv());
+      for (const d of fairUseDiagnostics(csv())) {
+        assert.equal(d.range.start.line, 0, `diagnostic "${d.message}" is not on the header line`);
+        assert.equal(doc.getText(d.range), 'Sex');
       }
     });
 
@@ -233,9 +239,11 @@ describe('Fair Use Audit in the extension host', function () {
       assert.ok(summary.rationalityViolations >= 1 && summary.envyViolations >= 1, JSON.stringify(summary));
     });
 
-    it('gives an Error per violation and a Warning per negative non-significant gain, naming the groups', async function () {
+    it('gives an Error per violation, naming the groups, on the group column of the CSV header', async function () {
       assert.ok(report);
-      const diagnostics = await assertDiagnosticsMatch(report, specOf('xor-groups.csv'));
+      const diagnostics = await assertDiagnosticsMatch(report, csv());
+      const doc = await vscode.workspace.openTextDocument(csv());
+      for (const d of diagnostics) assert.equal(doc.getText(d.range), 'Sex', `"${d.message}" sits on ${doc.getText(d.range)}`);
       const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
       assert.ok(errors.some((d) => d.message.startsWith('Rationality violation for Sex=Female, Age=Young')), describeFindings(errors));
       assert.ok(errors.some((d) => d.message.startsWith('Envy violation for Sex=Female, Age=Young')), describeFindings(errors));
@@ -284,7 +292,7 @@ describe('Fair Use Audit in the extension host', function () {
 
     it('saving the spec re-runs the audit (its diagnostics come back)', async function () {
       const spec = specOf('xor-groups.csv');
-      assert.equal(fairUseDiagnostics(spec).length, 0);
+      assert.equal(fairUseDiagnostics(csv()).length, 0);
       const doc = await vscode.workspace.openTextDocument(spec);
       await vscode.window.showTextDocument(doc);
       const edit = new vscode.WorkspaceEdit();
@@ -293,18 +301,19 @@ describe('Fair Use Audit in the extension host', function () {
       edit.replace(spec, new vscode.Range(doc.positionAt(0), doc.positionAt(text.length)), text.replace('"bootstrap": 200', '"bootstrap": 201'));
       assert.ok(await vscode.workspace.applyEdit(edit), 'the edit of the spec was not applied');
       assert.ok(await doc.save(), 'the spec was not saved');
-      await waitFor(() => fairUseDiagnostics(spec).length > 0, 60_000, 'diagnostics of the re-run audit on the spec');
+      await waitFor(() => fairUseDiagnostics(csv()).length > 0, 60_000, 'diagnostics of the re-run audit on the CSV');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
     it('the quick fix "Assign the generic model" records "assign" in the spec and the re-run resolves the violation', async function () {
       const spec = specOf('xor-groups.csv');
       const group = 'Sex=Female, Age=Young';
-      const violation = () => fairUseDiagnostics(spec).find((d) => d.message.startsWith(`Rationality violation for ${group}`));
-      await waitFor(() => violation() !== undefined, 60_000, `the rationality violation of ${group} on the spec`);
+      // The violation sits on the CSV header (the spec does not name the group yet); the fix edits the spec.
+      const violation = () => [...fairUseDiagnostics(csv()), ...fairUseDiagnostics(spec)].find((d) => d.message.startsWith(`Rationality violation for ${group}`));
+      await waitFor(() => violation() !== undefined, 60_000, `the rationality violation of ${group} on the CSV`);
       const diagnostic = violation()!;
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec));
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', spec, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', csv(), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       const titles = actions.map((a) => a.title);
       assert.ok(titles.includes(`Assign ${group} its decoupled model`), titles.join(' | '));
       const assign = actions.find((a) => a.title === `Assign the generic model to ${group}`);
@@ -388,7 +397,7 @@ describe('Fair Use Audit in the extension host', function () {
 
     it('puts the MSE violation of women 55-79 in Problems as an Error', async function () {
       assert.ok(report);
-      const diagnostics = await assertDiagnosticsMatch(report, specOf('blood-pressure.csv'));
+      const diagnostics = await assertDiagnosticsMatch(report, csv());
       const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
       assert.ok(errors.some((d) => d.message.startsWith('Rationality violation for sex=Female, age_group=55-79')), describeFindings(errors));
     });
@@ -417,7 +426,7 @@ describe('Fair Use Audit in the extension host', function () {
 
     it('the diagnostics name the groups literally', async function () {
       assert.ok(report);
-      const diagnostics = await assertDiagnosticsMatch(report, specOf('xss-groups.csv'));
+      const diagnostics = await assertDiagnosticsMatch(report, csv());
       assert.ok(diagnostics.some((d) => d.message.includes(XSS_VALUE)), describeFindings(diagnostics));
     });
 

@@ -116,9 +116,8 @@ export interface ExpectedFinding {
 
 /**
  * The contract for the Problems panel: for the decisive metric, one Error per significant violation
- * (message "Rationality violation for <group>…" / "Envy violation for <group>…") and one Warning per
- * negative gain that was tested and is not significant (with fairUse.showWarnings, on by default).
- * Untested rows (too few test rows) give none.
+ * (message "Rationality violation for <group>…" / "Envy violation for <group>…"). Negative gains that are not
+ * significant stay in the report (fairUse.showWarnings, off by default, would list them). Untested rows give none.
  */
 export function expectedFindings(report: AuditReport): ExpectedFinding[] {
   const table = report.metrics[report.settings.metric];
@@ -128,8 +127,6 @@ export function expectedFindings(report: AuditReport): ExpectedFinding[] {
     const reportedAs = 'reportedAs' in row ? row.reportedAs : undefined;
     if (row.verdict === 'violation') {
       out.push({ severity: vscode.DiagnosticSeverity.Error, prefix: `${kind} violation for ${row.group}`, group: row.group, reportedAs });
-    } else if (row.verdict === 'none' && row.gain !== null && row.gain < 0) {
-      out.push({ severity: vscode.DiagnosticSeverity.Warning, prefix: '', group: row.group, reportedAs });
     }
   };
   for (const row of table.rationality) add(row, 'Rationality');
