@@ -1,0 +1,236 @@
+// Issue 15 in the real editor, from the packaged .vsix (code-server + Chromium), as a person sees it:
+// - headline-inconclusive: heart.csv (61 test rows, 4 groups, one untested) → the report's headline says
+//   "Inconclusive" in the warning colour with the size needed, the same sentence the CLI prints (exit 3), and the
+//   status bar says inconclusive;
+// - problems-violations-only: xor-groups.csv (violations) → Problems lists one Error per violation, on the group
+//   column of the CSV header, no Warning, and heart's one Information;
+// - autosave-no-run: with files.autoSave afterDelay, a half-typed spec is auto-saved and no audit runs, no
+//   notification pops, the report and Problems stay; an explicit save of the repaired spec runs it.
+// Run: bash test/e2e/run.sh test/e2e/editor-ui.ts        FAIRUSE_E2E_VSIX=<file> tests that .vsix instead.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { AuditReport } from '../../src/core/report';
+import {
+  E2ERun,
+  e2eEnv,
+  ensureSetup,
+  explorerRow,
+  launchBrowser,
+  log,
+  makeWorkspace,
+  newContext,
+  openWorkbench,
+  packageExtension,
+  problems,
+  recordedNotifications,
+  resetRecordedNotifications,
+  runCommand,
+  runMain,
+  screenshot,
+  showExplorer,
+  startCodeServer,
+  step,
+  waitUntil,
+  watchProgressNotification,
+  webviewFrame,
+  type CodeServer,
+  type ProblemRow,
+} from './harness';
+
+const BOOTSTRAP = 200;
+const HEART_SPEC = { data: 'heart.csv', label: 'Disease', groups: ['Sex', 'Age'], technique: '1hot', metric: 'error', bootstrap: BOOTSTRAP };
+const XOR_SPEC = { data: 'xor-groups.csv', label: 'Outcome', groups: ['Sex', 'Age'], technique: '1hot', metric: 'error', bootstrap: BOOTSTRAP };
+
+/** The CLI on a spec: exit status, last line and JSON report (the reference the editor must agree with). */
+function cli(spec: string): { status: number; lastLine: string; report: AuditReport } {
+  const { repoRoot } = e2eEnv();
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fairuse-cli-')), 'report.json');
+  let status = 0;
+  let stdout: string;
+  try {
+    stdout = execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'audit', '--spec', spec, '--json', out, '--quiet', '--no-color'], { encoding: 'utf8' });
+  } catch (err) {
+    const e = err as { status?: number; stdout?: string };
+    status = e.status ?? -1;
+    if (status !== 1 && status !== 3) throw err;
+    stdout = e.stdout ?? '';
+  }
+  return { status, lastLine: stdout.trimEnd().split('\n').pop() ?? '', report: JSON.parse(fs.readFileSync(out, 'utf8')) as AuditReport };
+}
+
+function violations(report: AuditReport): number {
+  const s = report.metrics[report.settings.metric]!.summary;
+  return s.rationalityViolations + s.envyViolations;
+}
+
+async function openInEditor(page: Page, name: string): Promise<void> {
+  await showExplorer(page);
+  await explorerRow(page, name).first().dblclick();
+  await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+async function banner(page: Page): Promise<{ state: string | null; text: string }> {
+  const b = webviewFrame(page).locator('.fu-verdict-banner');
+  await b.waitFor({ state: 'visible', timeout: 30_000 });
+  return { state: await b.getAttribute('data-state'), text: (await b.locator('strong').innerText()).trim() };
+}
+
+async function statusBarText(page: Page): Promise<string> {
+  return page.locator('.monaco-workbench .part.statusbar').innerText();
+}
+
+function fairUse(rows: ProblemRow[]): ProblemRow[] {
+  return rows.filter((r) => r.source === 'Fair Use' && r.severity !== 'other');
+}
+
+async function main(): Promise<number> {
+  ensureSetup();
+  const env = e2eEnv();
+  const run = new E2ERun('e2e editor', 12 * 60_000);
+  let server: CodeServer | undefined;
+  let page: Page | undefined;
+  try {
+    const specs = fs.mkdtempSync(path.join(os.tmpdir(), 'fairuse-specs-'));
+    const write = (name: string, content: unknown) => {
+      const file = path.join(specs, name);
+      fs.writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
+      return file;
+    };
+    const ws = makeWorkspace('ws-editor', {
+      'heart.csv': path.join(env.repoRoot, 'examples', 'heart.csv'),
+      'xor-groups.csv': path.join(env.e2eDir, 'fixtures', 'data', 'xor-groups.csv'),
+      'heart.fairuse.json': write('heart.fairuse.json', HEART_SPEC),
+      'xor-groups.fairuse.json': write('xor-groups.fairuse.json', XOR_SPEC),
+      // Auto-save as many people have it: after a short delay, while they type.
+      '.vscode/settings.json': write('settings.json', { 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': 500 }),
+    });
+    const heartCli = cli(path.join(ws, 'heart.fairuse.json'));
+    const xorCli = cli(path.join(ws, 'xor-groups.fairuse.json'));
+    log(`CLI heart: exit ${heartCli.status}: ${heartCli.lastLine}`);
+    log(`CLI xor: exit ${xorCli.status}: ${xorCli.lastLine}`);
+
+    const ok = await run.test('the packaged extension starts in code-server', async () => {
+      const vsix = process.env.FAIRUSE_E2E_VSIX ? path.resolve(process.env.FAIRUSE_E2E_VSIX) : await packageExtension();
+      server = await startCodeServer({ workspace: ws, vsix: [vsix] });
+    });
+    if (!ok || !server) return await run.finish();
+    const srv = server;
+    const browser = await launchBrowser();
+    page = await (await newContext(browser)).newPage();
+    const p = page;
+    const opts = { server: srv };
+
+    const inconclusive = await run.test('heart.csv: the headline says inconclusive, with the reason and the size needed, as the CLI does', async () => {
+      assert.equal(heartCli.status, 3, 'the CLI exits 3 (inconclusive) on heart.csv');
+      await step(p, 'editor-01-workbench', async () => {
+        await openWorkbench(p, srv.workbenchUrl());
+        await openInEditor(p, 'heart.fairuse.json');
+      }, { ...opts, timeoutMs: 120_000 });
+      await step(p, 'editor-02-run', async () => {
+        await resetRecordedNotifications(p);
+        await runCommand(p, 'Fair Use: Run Audit', 60_000);
+        const progress = await watchProgressNotification(p, 'Fair Use audit: heart.csv', { appearMs: 20_000, timeoutMs: 180_000 });
+        assert.ok(progress.seen, 'no progress notification for heart.csv');
+      }, { ...opts, timeoutMs: 200_000, shot: false });
+      await step(p, 'headline-inconclusive', async () => {
+        const b = await banner(p);
+        log(`headline: ${b.state}: ${b.text}`);
+        assert.equal(b.state, 'inconclusive');
+        assert.equal(b.text, heartCli.lastLine, 'the panel and the CLI say the same sentence');
+        assert.match(b.text, /^Inconclusive: no significant violation was found, but 1 of 4 groups could not be tested .*each group would need about 4025 test rows\.$/);
+        const colour = await webviewFrame(p).locator('.fu-verdict-banner').evaluate((el) => getComputedStyle(el).borderLeftColor);
+        const warning = await webviewFrame(p).locator('body').evaluate((el) => {
+          const probe = document.createElement('span');
+          probe.style.color = 'var(--vscode-editorWarning-foreground)';
+          el.append(probe);
+          const c = getComputedStyle(probe).color;
+          probe.remove();
+          return c;
+        });
+        assert.equal(colour, warning, 'the banner is drawn in the theme\'s warning colour');
+        const status = await statusBarText(p);
+        assert.match(status, /Fair Use: inconclusive for heart\.csv, the data cannot tell \(groups need about 4025 test rows\)/, `status bar: ${status}`);
+      }, opts);
+    }, 6 * 60_000);
+
+    const violationsOnly = await run.testAfter([inconclusive], 'xor-groups.csv: Problems lists the violations as Errors on the CSV header, no Warning, one Info', async () => {
+      assert.equal(xorCli.status, 1);
+      await step(p, 'editor-03-run-xor', async () => {
+        await openInEditor(p, 'xor-groups.fairuse.json');
+        await resetRecordedNotifications(p);
+        await runCommand(p, 'Fair Use: Run Audit', 60_000);
+        const progress = await watchProgressNotification(p, 'Fair Use audit: xor-groups.csv', { appearMs: 20_000, timeoutMs: 180_000 });
+        assert.ok(progress.seen, 'no progress notification for xor-groups.csv');
+      }, { ...opts, timeoutMs: 200_000, shot: false });
+      await step(p, 'problems-violations-only', async () => {
+        const want = violations(xorCli.report);
+        const rows = await waitUntil(async () => {
+          const r = fairUse(await problems(p));
+          return r.filter((x) => x.severity === 'error').length >= want && r;
+        }, { timeoutMs: 30_000, what: `${want} Errors in Problems` });
+        log(`Problems: ${rows.map((r) => `${r.severity} ${r.file}:${r.line}: ${r.message}`).join(' | ')}`);
+        const errors = rows.filter((r) => r.severity === 'error');
+        assert.equal(errors.length, want, 'one Error per violation the CLI reports');
+        assert.ok(errors.every((r) => r.file === 'xor-groups.csv' && r.line === 1), 'every Error on the header line of xor-groups.csv');
+        assert.ok(errors.every((r) => /^(Rationality|Envy) violation for /.test(r.message)));
+        assert.deepEqual(rows.filter((r) => r.severity === 'warning').map((r) => r.message), [], 'no Warning');
+        const infos = rows.filter((r) => r.severity === 'info');
+        assert.equal(infos.length, 1, 'one Information: heart\'s inconclusive headline');
+        assert.equal(infos[0].file, 'heart.csv');
+        assert.equal(infos[0].message, heartCli.lastLine);
+        // What used to be noise: non-significant negative gains stay in the report only.
+        const table = xorCli.report.metrics.error!;
+        const quiet = [...table.rationality, ...table.envy].filter((r) => r.verdict === 'none' && r.gain !== null && r.gain < 0).length;
+        log(`non-significant negative gains kept out of Problems: ${quiet}`);
+        const b = await banner(p);
+        assert.equal(b.state, 'violation');
+        assert.equal(b.text, xorCli.lastLine);
+      }, opts);
+    }, 6 * 60_000);
+
+    await run.testAfter([violationsOnly], 'auto-save of a half-typed spec runs no audit and keeps the report; an explicit save runs it', async () => {
+      const specPath = path.join(ws, 'xor-groups.fairuse.json');
+      const before = await banner(p);
+      await step(p, 'autosave-no-run', async () => {
+        await openInEditor(p, 'xor-groups.fairuse.json');
+        await resetRecordedNotifications(p);
+        const editor = p.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+        await editor.click();
+        await p.keyboard.press('Control+Home');
+        await p.keyboard.press('End');
+        await p.keyboard.press('Enter');
+        await p.keyboard.type('"alpha": ', { delay: 60 });
+        // files.autoSaveDelay is 500 ms: the half-typed spec reaches the disk…
+        await waitUntil(() => fs.readFileSync(specPath, 'utf8').includes('"alpha"'), { timeoutMs: 10_000, what: 'the auto-save of the half-typed spec' });
+        // …and nothing answers it: give a run every chance to start.
+        await p.waitForTimeout(4_000);
+        const notes = (await recordedNotifications(p)).filter((t) => /Fair Use/i.test(t));
+        assert.deepEqual(notes, [], 'no progress and no error notification after the auto-save');
+        const after = await banner(p);
+        assert.deepEqual(after, before, 'the report panel still shows the last good report');
+        const rows = fairUse(await problems(p));
+        assert.equal(rows.filter((r) => r.severity === 'error' && r.file === 'xor-groups.csv').length, violations(xorCli.report), 'the findings stay in Problems');
+      }, opts);
+      await step(p, 'editor-04-explicit-save-runs', async () => {
+        await resetRecordedNotifications(p);
+        // Delete the half-typed line and save at once, before auto-save (500 ms) can: this save is explicit.
+        await p.keyboard.press('Control+Shift+K');
+        await p.keyboard.press('Control+s');
+        const progress = await watchProgressNotification(p, 'Fair Use audit: xor-groups.csv', { appearMs: 20_000, timeoutMs: 180_000 });
+        assert.ok(progress.seen, 'an explicit save of the spec did not run the audit');
+        assert.equal(JSON.parse(fs.readFileSync(specPath, 'utf8')).data, 'xor-groups.csv');
+      }, { ...opts, timeoutMs: 200_000 });
+    }, 6 * 60_000);
+  } catch (err) {
+    console.error('[e2e] harness error:', err);
+    if (page) await screenshot(page, 'editor-harness-error').catch(() => undefined);
+    run.failed++;
+  }
+  return run.finish();
+}
+
+runMain(main);
