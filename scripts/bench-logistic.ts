@@ -9,10 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fitLogistic, type LogisticModel } from '../src/core/logistic';
-import { type DenseMatrix, denseMatrix, selectRows } from '../src/core/matrix';
-import { SeededRandom } from '../src/core/random';
-import { sigmoid } from '../src/core/sigmoid';
+import { fitLogistic, type LogisticModel } from '../src/core/learn/logistic';
+import { type DenseMatrix, denseMatrix, selectRows } from '../src/core/numeric/matrix';
+import { SeededRandom } from '../src/core/numeric/random';
+import { sigmoid } from '../src/core/numeric/sigmoid';
 
 interface Case {
   name: string;

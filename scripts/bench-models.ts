@@ -14,11 +14,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fitForest, type ForestModel } from '../src/core/forest';
-import { type DenseMatrix, denseMatrix } from '../src/core/matrix';
-import { areaUnderCurve } from '../src/core/metrics';
-import { fitMlp, type MlpModel } from '../src/core/mlp';
-import { SeededRandom } from '../src/core/random';
+import { fitForest, type ForestModel } from '../src/core/learn/forest';
+import { type DenseMatrix, denseMatrix } from '../src/core/numeric/matrix';
+import { areaUnderCurve } from '../src/core/audit/metrics';
+import { fitMlp, type MlpModel } from '../src/core/learn/mlp';
+import { SeededRandom } from '../src/core/numeric/random';
 import { referenceMs } from './bench-reference';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_366);

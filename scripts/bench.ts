@@ -7,11 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type AuditProgress, runAudits } from '../src/core/audit';
-import { parseCsv } from '../src/core/csv';
-import { loadDataset } from '../src/core/load-dataset';
-import { SeededRandom } from '../src/core/random';
-import { TECHNIQUES } from '../src/core/technique';
+import { type AuditProgress, runAudits } from '../src/core/audit/audit';
+import { parseCsv } from '../src/core/data/csv';
+import { loadDataset } from '../src/core/data/load-dataset';
+import { SeededRandom } from '../src/core/numeric/random';
+import { TECHNIQUES } from '../src/core/learn/technique';
 import { referenceMs } from './bench-reference';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_366);

@@ -12,10 +12,10 @@
  * Env: CALIBRATION_DATASETS (200), CALIBRATION_ROWS (400 per group), CALIBRATION_BOOTSTRAP (500),
  * CALIBRATION_CORRECTION (bonferroni). Prints a Markdown table, then the JSON.
  */
-import { CLASSIFICATION_METRIC_IDS, REGRESSION_METRIC_IDS, type MetricId } from '../src/core/metrics';
-import { SeededRandom } from '../src/core/random';
-import type { Correction } from '../src/core/stats/correction';
-import type { Task } from '../src/core/task';
+import { CLASSIFICATION_METRIC_IDS, REGRESSION_METRIC_IDS, type MetricId } from '../src/core/audit/metrics';
+import { SeededRandom } from '../src/core/numeric/random';
+import type { Correction } from '../src/core/audit/stats/correction';
+import type { Task } from '../src/core/audit/task';
 import { auditSimulated, GROUPS, SCENARIOS, type Scenario, simulate, trueGain } from './calibration/scenarios';
 
 const DATASETS = Number(process.env.CALIBRATION_DATASETS ?? 200);

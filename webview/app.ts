@@ -2,7 +2,7 @@
  * The panel's controller: holds the state, saves it with setState on every change, renders it, and
  * turns clicks into messages for the host. Knows the VS Code API only through `VsCodeApi`.
  */
-import type { MetricId } from '../src/core/metrics/metric';
+import type { MetricId } from '../src/core/audit/metrics/metric';
 import type { AsIf, PanelState, RenderedSummary, WebviewMessage } from '../src/extension/webview-protocol';
 import { isHostMessage, type VsCodeApi } from './messaging';
 import { syncAsIfToggle } from './render-as-if';

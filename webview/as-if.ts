@@ -3,8 +3,8 @@
  * settings, with the intervention's metric sections (its gains, envy and tests on the same test rows).
  * Pure, so the renderers stay unaware of which model they draw.
  */
-import type { MetricId } from '../src/core/metrics/metric';
-import type { Assignment, AuditReport, Intervention } from '../src/core/report';
+import type { MetricId } from '../src/core/audit/metrics/metric';
+import type { Assignment, AuditReport, Intervention } from '../src/core/report/report';
 
 /** What each hypothetical view is, in the words of its banner. */
 export const AS_IF_HEADLINES: Readonly<Record<Intervention['kind'], string>> = {

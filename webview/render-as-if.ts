@@ -3,9 +3,9 @@
  * that marks a hypothetical view: the tabs then draw an intervention's numbers, not the audited model's.
  * Native radio buttons in a fieldset: arrow keys move between them and screen readers name the group.
  */
-import type { MetricId } from '../src/core/metrics/metric';
-import { metricNoun } from '../src/core/render/format';
-import type { AuditReport, Intervention } from '../src/core/report';
+import type { MetricId } from '../src/core/audit/metrics/metric';
+import { metricNoun } from '../src/core/report/render/format';
+import type { AuditReport, Intervention } from '../src/core/report/report';
 import type { AsIf } from '../src/extension/webview-protocol';
 import { AS_IF_HEADLINES, changedAssignments } from './as-if';
 import { el } from './dom';

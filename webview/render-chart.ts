@@ -13,10 +13,10 @@
  * types only. main.ts, the bundle's entry, imports it; tests import() it.
  */
 import type * as PlotModule from '@observablehq/plot' with { 'resolution-mode': 'import' };
-import { METRICS, type MetricId } from '../src/core/metrics';
-import { formatGain, formatInterval, metricNoun, metricTitle, VERDICT_LABELS } from '../src/core/render/format';
-import { VERDICT_GLYPHS } from '../src/core/render/html';
-import type { AuditReport, MetricReport, RationalityRow, Verdict } from '../src/core/report';
+import { METRICS, type MetricId } from '../src/core/audit/metrics';
+import { formatGain, formatInterval, metricNoun, metricTitle, VERDICT_LABELS } from '../src/core/report/render/format';
+import { VERDICT_GLYPHS } from '../src/core/report/render/html';
+import type { AuditReport, MetricReport, RationalityRow, Verdict } from '../src/core/report/report';
 import { el } from './dom';
 
 const VERDICTS: readonly Verdict[] = ['violation', 'gain', 'none', 'untested'];

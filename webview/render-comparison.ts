@@ -2,10 +2,10 @@
  * Gains on the training data beside gains on the new data (paper 1, Figures 6–7), for an audit of a model
  * file on new data: the cells of tables.ts's comparisonTable, under a header that names each side's file.
  */
-import type { MetricId } from '../src/core/metrics/metric';
-import { metricNoun } from '../src/core/render/format';
-import { comparisonTable } from '../src/core/render/tables';
-import type { AuditReport } from '../src/core/report';
+import type { MetricId } from '../src/core/audit/metrics/metric';
+import { metricNoun } from '../src/core/report/render/format';
+import { comparisonTable } from '../src/core/report/render/tables';
+import type { AuditReport } from '../src/core/report/report';
 import { el } from './dom';
 import { renderTextTable } from './render-text-table';
 

@@ -2,12 +2,12 @@
  * What the numbers rest on: rows and label balance per group (and why a group was not tested), the
  * dataset and the settings of the audit, and the engine's warnings.
  */
-import type { MetricId } from '../src/core/metrics/metric';
-import { metricNoun, metricTitle } from '../src/core/render/format';
-import { labelBalance, SERVED_BY, untestedReason, VERDICT_GLYPHS } from '../src/core/render/html';
-import { describeModel, linearModelName } from '../src/core/render/tables';
-import { type AuditReport, reportTask } from '../src/core/report';
-import { TECHNIQUE_NAMES } from '../src/core/technique';
+import type { MetricId } from '../src/core/audit/metrics/metric';
+import { metricNoun, metricTitle } from '../src/core/report/render/format';
+import { labelBalance, SERVED_BY, untestedReason, VERDICT_GLYPHS } from '../src/core/report/render/html';
+import { describeModel, linearModelName } from '../src/core/report/render/tables';
+import { type AuditReport, reportTask } from '../src/core/report/report';
+import { TECHNIQUE_NAMES } from '../src/core/learn/technique';
 import type { ReportEntry } from '../src/extension/webview-protocol';
 import { el, tableRegion } from './dom';
 

@@ -6,10 +6,10 @@
  * which the cells keep only in a mouse tooltip, are listed in a companion table (envyPairsTable) that
  * the keyboard and a screen reader reach.
  */
-import type { MetricId } from '../src/core/metrics/metric';
-import { formatGain, formatInterval, formatP, metricTitle, VERDICT_LABELS } from '../src/core/render/format';
-import { envyShade, HEAT_STEPS, heatClass, largestAbsGain } from '../src/core/render/html';
-import type { AuditReport, EnvyRow, MetricReport } from '../src/core/report';
+import type { MetricId } from '../src/core/audit/metrics/metric';
+import { formatGain, formatInterval, formatP, metricTitle, VERDICT_LABELS } from '../src/core/report/render/format';
+import { envyShade, HEAT_STEPS, heatClass, largestAbsGain } from '../src/core/report/render/html';
+import type { AuditReport, EnvyRow, MetricReport } from '../src/core/report/report';
 import { el, srOnly, tableRegion } from './dom';
 import { verdictBadge } from './render-table';
 

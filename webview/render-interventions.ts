@@ -4,10 +4,10 @@
  * the overall risk before → after. Then data minimization. The cells are science-tables.ts's, so the panel
  * prints what the Markdown report prints.
  */
-import { formatValue, metricNoun } from '../src/core/render/format';
-import { VERDICT_GLYPHS } from '../src/core/render/html';
-import { interventionTables, testedGroupsGain } from '../src/core/render/science-tables';
-import type { AuditReport, Intervention, InterventionsReport } from '../src/core/report';
+import { formatValue, metricNoun } from '../src/core/report/render/format';
+import { VERDICT_GLYPHS } from '../src/core/report/render/html';
+import { interventionTables, testedGroupsGain } from '../src/core/report/render/science-tables';
+import type { AuditReport, Intervention, InterventionsReport } from '../src/core/report/report';
 import { el, tableRegion } from './dom';
 import { renderTextTable } from './render-text-table';
 

@@ -2,9 +2,9 @@
  * What the audited data can validate (SPEC §7, paper 2): how likely any test is to miss a gain of ε at
  * these group sizes, how many binary attributes the test rows can support, and the group size needed.
  */
-import { formatQuantity, metricNoun } from '../src/core/render/format';
-import { epsilonText } from '../src/core/render/science-tables';
-import type { AuditReport } from '../src/core/report';
+import { formatQuantity, metricNoun } from '../src/core/report/render/format';
+import { epsilonText } from '../src/core/report/render/science-tables';
+import type { AuditReport } from '../src/core/report/report';
 import { el } from './dom';
 
 export function renderLimits(report: AuditReport): HTMLElement | null {

@@ -4,10 +4,10 @@
  * "as if" re-renders only the tabs' content (renderMetricContent), so the control that has keyboard
  * focus keeps it.
  */
-import type { MetricId } from '../src/core/metrics/metric';
-import { metricNoun, metricTitle } from '../src/core/render/format';
-import { rSquaredTable } from '../src/core/render/tables';
-import type { AuditReport, MetricReport } from '../src/core/report';
+import type { MetricId } from '../src/core/audit/metrics/metric';
+import { metricNoun, metricTitle } from '../src/core/report/render/format';
+import { rSquaredTable } from '../src/core/report/render/tables';
+import type { AuditReport, MetricReport } from '../src/core/report/report';
 import { HEADLINE_GLYPH, headlineOf } from '../src/core/report/headline';
 import type { AsIf, ExportFormat, PanelState, ReportEntry } from '../src/extension/webview-protocol';
 import { reportAsIf, servedBy } from './as-if';

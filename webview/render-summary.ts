@@ -2,9 +2,9 @@
  * The summary cards of one metric, as paper 1 Table 1: overall gain, and the counts of significant
  * gains and violations for rationality and envy-freeness.
  */
-import type { MetricId } from '../src/core/metrics/metric';
-import { formatGain, formatRSquared, formatRSquaredGain, formatValue, metricTitle } from '../src/core/render/format';
-import type { AuditReport, MetricReport } from '../src/core/report';
+import type { MetricId } from '../src/core/audit/metrics/metric';
+import { formatGain, formatRSquared, formatRSquaredGain, formatValue, metricTitle } from '../src/core/report/render/format';
+import type { AuditReport, MetricReport } from '../src/core/report/report';
 import { el, srOnly } from './dom';
 
 /** @param labelSuffix appended to the cards' accessible name, e.g. " — as if generic" for a hypothetical view */

@@ -4,10 +4,10 @@
  * vscode-table: screen readers get <th scope>, columns size to their content, and copy–paste into a
  * spreadsheet keeps the grid.
  */
-import type { MetricId } from '../src/core/metrics/metric';
-import { SERVED_BY, VERDICT_GLYPHS } from '../src/core/render/html';
-import { rationalityTable } from '../src/core/render/tables';
-import type { Assignment, AuditReport, MetricReport, Verdict } from '../src/core/report';
+import type { MetricId } from '../src/core/audit/metrics/metric';
+import { SERVED_BY, VERDICT_GLYPHS } from '../src/core/report/render/html';
+import { rationalityTable } from '../src/core/report/render/tables';
+import type { Assignment, AuditReport, MetricReport, Verdict } from '../src/core/report/report';
 import { el, tableRegion } from './dom';
 
 const VERDICT_COLUMN = 8;

@@ -3,9 +3,9 @@
  * headers with scope, the first cell of each row as its row header, verdict words with their glyph.
  * For the tables the panel shows as the Markdown report prints them (interventions, training vs new data).
  */
-import { VERDICT_LABELS } from '../src/core/render/format';
-import type { Table } from '../src/core/render/tables';
-import type { Verdict } from '../src/core/report';
+import { VERDICT_LABELS } from '../src/core/report/render/format';
+import type { Table } from '../src/core/report/render/tables';
+import type { Verdict } from '../src/core/report/report';
 import { el, tableRegion } from './dom';
 import { verdictBadge } from './render-table';
 

@@ -2,9 +2,9 @@
  * The panel's state and how host messages and user choices change it. Pure: the webview saves the
  * result with setState, so after a window reload it renders from the saved state alone.
  */
-import { METRIC_IDS, type MetricId } from '../src/core/metrics/metric';
-import { metricOrder } from '../src/core/render/tables';
-import type { AuditReport, Intervention } from '../src/core/report';
+import { METRIC_IDS, type MetricId } from '../src/core/audit/metrics/metric';
+import { metricOrder } from '../src/core/report/render/tables';
+import type { AuditReport, Intervention } from '../src/core/report/report';
 import { isAsIf, type AsIf, type HostMessage, type PanelState } from '../src/extension/webview-protocol';
 
 export const EMPTY_STATE: PanelState = { entry: null, metric: null, focusGroup: null };

@@ -16,14 +16,14 @@
  * - `harm`: as `independent`, but group 0's own personalized model is noisier (1.6): its rationality gain is
  *   negative, and `trueHarm` measures it on a very large sample.
  */
-import { assessMetric, type GroupEvidence } from '../../src/core/assess-metric';
-import { runBootstrapJob } from '../../src/core/audit';
-import type { GroupPredictions } from '../../src/core/bootstrap';
-import { METRICS, type MetricId, toRisk } from '../../src/core/metrics';
-import type { MetricReport } from '../../src/core/report';
-import { SeededRandom } from '../../src/core/random';
-import type { Correction } from '../../src/core/stats/correction';
-import type { Task } from '../../src/core/task';
+import { assessMetric, type GroupEvidence } from '../../src/core/audit/assess-metric';
+import { runBootstrapJob } from '../../src/core/audit/audit';
+import type { GroupPredictions } from '../../src/core/audit/bootstrap';
+import { METRICS, type MetricId, toRisk } from '../../src/core/audit/metrics';
+import type { MetricReport } from '../../src/core/report/report';
+import { SeededRandom } from '../../src/core/numeric/random';
+import type { Correction } from '../../src/core/audit/stats/correction';
+import type { Task } from '../../src/core/audit/task';
 
 export type Scenario = 'shared-shift' | 'independent' | 'harm';
 export const SCENARIOS: readonly Scenario[] = ['shared-shift', 'independent', 'harm'];

@@ -1,5 +1,5 @@
 // mulberry32: a small seeded generator of uniforms in [0, 1), the same on every machine and Node version, and
-// independent of the engine's own (src/core/random.ts). Used by the example and fixture writers and the CLI null.
+// independent of the engine's own (src/core/numeric/random.ts). Used by the example and fixture writers and the CLI null.
 
 /** Returns a generator of uniforms in [0, 1) seeded with a 32-bit integer. */
 export function mulberry32(seed) {

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { closestName } from '../core/closest-name';
+import { closestName } from '../core/data/closest-name';
 import { AuditInputError } from '../core/errors';
-import type { AuditOptions } from '../core/options';
-import type { MetricId } from '../core/metrics';
-import type { Correction } from '../core/stats/correction';
-import type { Technique } from '../core/technique';
-import type { ModelClass } from '../core/model-class';
-import { MODEL_KINDS, type ModelKind } from '../core/model/model-audit';
+import type { AuditOptions } from '../core/audit/options';
+import type { MetricId } from '../core/audit/metrics';
+import type { Correction } from '../core/audit/stats/correction';
+import type { Technique } from '../core/learn/technique';
+import type { ModelClass } from '../core/learn/model-class';
+import { MODEL_KINDS, type ModelKind } from '../core/model-file/model-audit';
 
 export const USAGE = `Usage: fairuse audit <data.csv> --label <col> --groups <col,col…> [options]
        fairuse audit --spec <name.fairuse.json> [options]

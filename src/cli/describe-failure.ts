@@ -1,6 +1,6 @@
-import { AuditCancelledError } from '../core/audit';
+import { AuditCancelledError } from '../core/audit/audit';
 import { isAuditInputError } from '../core/errors';
-import { showControl } from '../core/render/control-chars';
+import { showControl } from '../core/report/render/control-chars';
 
 /** A failure line is cut here; --verbose prints it whole (issue 14, finding 9). */
 export const MAX_FAILURE_LENGTH = 400;

@@ -1,4 +1,4 @@
-import type { AuditProgress } from '../core/audit';
+import type { AuditProgress } from '../core/audit/audit';
 
 const STAGE_LABELS: Record<AuditProgress['stage'], string> = {
   split: 'splitting',

@@ -1,9 +1,9 @@
-import type { AuditReport } from '../core/report';
-import { showControl } from '../core/render/control-chars';
-import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from '../core/render/explanation-tables';
+import type { AuditReport } from '../core/report/report';
+import { showControl } from '../core/report/render/control-chars';
+import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from '../core/report/render/explanation-tables';
 import { headlineOf, type HeadlineState } from '../core/report/headline';
-import { interventionTables, limitsLines, minimizationLines } from '../core/render/science-tables';
-import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from '../core/render/tables';
+import { interventionTables, limitsLines, minimizationLines } from '../core/report/render/science-tables';
+import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from '../core/report/render/tables';
 
 const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 

@@ -28,7 +28,7 @@ export type AuditErrorCode =
   | 'BAD_OPTION'
   | 'BAD_SPEC'
   | 'USAGE'
-  // Model files (src/core/model): the audit of a model the user brings.
+  // Model files (src/core/model-file): the audit of a model the user brings.
   | 'UNKNOWN_MODEL_FORMAT'
   | 'MODEL_TOO_LARGE'
   | 'BAD_MODEL'

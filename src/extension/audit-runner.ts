@@ -6,10 +6,10 @@
 import { basename, dirname, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { confirmOutsideWorkspace } from './outside-workspace';
-import { showControl } from '../core/render/control-chars';
-import { specToRun } from '../core/audit-spec';
-import { DEFAULT_OPTIONS } from '../core/options';
-import type { AuditReport } from '../core/report';
+import { showControl } from '../core/report/render/control-chars';
+import { specToRun } from '../core/audit/audit-spec';
+import { DEFAULT_OPTIONS } from '../core/audit/options';
+import type { AuditReport } from '../core/report/report';
 import { headlineOf } from '../core/report/headline';
 import type { AuditRequest } from '../worker/protocol';
 import type { FindingDiagnostics } from './diagnostics';

@@ -3,8 +3,8 @@
  * text the CLI writes for `--json` and `--markdown`, and the standalone HTML page.
  */
 import * as vscode from 'vscode';
-import { renderReportHtml } from '../core/render/html';
-import { renderMarkdown } from '../core/render/markdown';
+import { renderReportHtml } from '../core/report/render/html';
+import { renderMarkdown } from '../core/report/render/markdown';
 import type { ExportFormat, ReportEntry } from './webview-protocol';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'markdown', 'json'];

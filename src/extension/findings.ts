@@ -4,9 +4,9 @@
  * information finding, the headline, when the audit is inconclusive. Pure, so the
  * wording is unit-tested; `diagnostics.ts` turns findings into VS Code diagnostics.
  */
-import { formatGain, formatP, formatValue } from '../core/render/format';
-import { METRICS, type MetricId } from '../core/metrics';
-import type { AuditReport, EnvyRow, RationalityRow } from '../core/report';
+import { formatGain, formatP, formatValue } from '../core/report/render/format';
+import { METRICS, type MetricId } from '../core/audit/metrics';
+import type { AuditReport, EnvyRow, RationalityRow } from '../core/report/report';
 import { headlineOf } from '../core/report/headline';
 
 export type FindingSeverity = 'error' | 'warning' | 'information';

@@ -6,13 +6,13 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import type { AuditSpec, GroupSpec } from '../core/audit-spec';
-import { profileColumns } from '../core/column-profile';
-import { parseCsv } from '../core/csv';
-import { decodeText } from '../core/decode-text';
+import type { AuditSpec, GroupSpec } from '../core/audit/audit-spec';
+import { profileColumns } from '../core/data/column-profile';
+import { parseCsv } from '../core/data/csv';
+import { decodeText } from '../core/data/decode-text';
 import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
-import { inspectModelFile, type ModelFileSummary } from '../core/model/model-audit';
+import { inspectModelFile, type ModelFileSummary } from '../core/model-file/model-audit';
 import { pickGroups, pickLabel } from './pickers';
 import { readSettings } from './settings';
 

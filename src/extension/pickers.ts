@@ -4,11 +4,11 @@
  * when the user dismisses a step.
  */
 import * as vscode from 'vscode';
-import type { AuditSpec, GroupSpec } from '../core/audit-spec';
-import type { ColumnProfile } from '../core/column-profile';
-import { DEFAULT_METRIC, METRICS, metricIdsFor, type MetricId } from '../core/metrics';
-import type { Task } from '../core/task';
-import { TECHNIQUES, type Technique } from '../core/technique';
+import type { AuditSpec, GroupSpec } from '../core/audit/audit-spec';
+import type { ColumnProfile } from '../core/data/column-profile';
+import { DEFAULT_METRIC, METRICS, metricIdsFor, type MetricId } from '../core/audit/metrics';
+import type { Task } from '../core/audit/task';
+import { TECHNIQUES, type Technique } from '../core/learn/technique';
 
 /** Text columns with at most this many values are offered first as group attributes. */
 const GROUP_MAX_LEVELS = 20;

@@ -5,7 +5,7 @@
  * dropped.
  */
 import * as vscode from 'vscode';
-import type { MetricId } from '../core/metrics/metric';
+import type { MetricId } from '../core/audit/metrics/metric';
 import { isPanelState } from '../../webview/state';
 import { makeNonce, panelHtml } from '../../webview/panel-html';
 import { defaultExportUri, EXPORT_EXTENSIONS, EXPORT_FORMATS, EXPORT_LABELS, writeReport } from './export-report';

@@ -1,7 +1,7 @@
 /** The `fairUse.*` settings: defaults for what a spec leaves out, and how results are shown. */
 import * as vscode from 'vscode';
-import type { MetricId } from '../core/metrics/metric';
-import type { AuditOptions } from '../core/options';
+import type { MetricId } from '../core/audit/metrics/metric';
+import type { AuditOptions } from '../core/audit/options';
 
 export interface FairUseSettings {
   /** Fill the options an audit spec does not set. */

@@ -2,8 +2,8 @@
  * The typed messages between the extension host and the report webview. Both sides import this file;
  * the host validates every message it receives with `isWebviewMessage` (the webview is untrusted).
  */
-import { METRIC_IDS as ALL_METRIC_IDS, type MetricId } from '../core/metrics/metric';
-import type { AuditReport, Intervention } from '../core/report';
+import { METRIC_IDS as ALL_METRIC_IDS, type MetricId } from '../core/audit/metrics/metric';
+import type { AuditReport, Intervention } from '../core/report/report';
 
 /** What the panel shows: a report and where it came from (for titles and "open spec" links). */
 export interface ReportEntry {

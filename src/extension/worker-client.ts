@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AuditErrorCode } from '../core/errors';
-import type { AuditReport } from '../core/report';
+import type { AuditReport } from '../core/report/report';
 import type { AuditRequest, WorkerMessage, WorkerStage } from '../worker/protocol';
 
 export interface WorkerProgress {

@@ -9,7 +9,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } f
 import { open } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { type AuditErrorCode, AuditInputError } from '../core/errors';
-import { describeBytes, MAX_TEXT_CHARS, tooLargeFix } from '../core/text-limits';
+import { describeBytes, MAX_TEXT_CHARS, tooLargeFix } from '../core/data/text-limits';
 
 export interface ReadLimits {
   /** Refuse a larger file (a model file's --max-model-mb); undefined: only the memory wall. */

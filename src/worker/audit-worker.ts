@@ -4,19 +4,19 @@
  * to clean up.
  */
 import { parentPort } from 'node:worker_threads';
-import { runAudit } from '../core/audit';
-import { decodeText } from '../core/decode-text';
+import { runAudit } from '../core/audit/audit';
+import { decodeText } from '../core/data/decode-text';
 import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
-import { auditModelFile } from '../core/model/model-audit';
-import { sha256 } from '../core/model/sha256';
-import { onnxRuntimeWeb } from '../core/model/onnx-runtime';
-import { prepareAuditDataset } from '../core/prepare-dataset';
-import { taskOf } from '../core/dataset';
-import { metricIdsFor } from '../core/metrics/metric';
-import type { AuditOptions } from '../core/options';
-import type { Task } from '../core/task';
-import type { AuditProgress } from '../core/audit';
+import { auditModelFile } from '../core/model-file/model-audit';
+import { sha256 } from '../core/model-file/sha256';
+import { onnxRuntimeWeb } from '../core/model-file/onnx-runtime';
+import { prepareAuditDataset } from '../core/data/prepare-dataset';
+import { taskOf } from '../core/data/dataset';
+import { metricIdsFor } from '../core/audit/metrics/metric';
+import type { AuditOptions } from '../core/audit/options';
+import type { Task } from '../core/audit/task';
+import type { AuditProgress } from '../core/audit/audit';
 import type { AuditRequest, WorkerMessage } from './protocol';
 
 const port = parentPort;

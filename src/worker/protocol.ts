@@ -2,10 +2,10 @@
  * Messages between the extension host and the audit worker thread. Plain data only (structured clone):
  * errors cross as their code and text, since class identity does not survive the thread boundary.
  */
-import type { MetricId } from '../core/metrics/metric';
-import type { SpecRun } from '../core/audit-spec';
+import type { MetricId } from '../core/audit/metrics/metric';
+import type { SpecRun } from '../core/audit/audit-spec';
 import type { AuditErrorCode } from '../core/errors';
-import type { AuditReport } from '../core/report';
+import type { AuditReport } from '../core/report/report';
 
 export interface AuditRequest {
   readonly type: 'run';

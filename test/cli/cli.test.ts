@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderReportHtml } from '../../src/core/render/html';
+import { renderReportHtml } from '../../src/core/report/render/html';
 
 const root = resolve(__dirname, '../..');
 const heart = join(root, 'examples/heart.csv');

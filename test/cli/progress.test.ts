@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressText } from '../../src/cli/progress';
-import { type AuditProgress, runAudit } from '../../src/core/audit';
-import { parseCsv } from '../../src/core/csv';
-import { loadDataset } from '../../src/core/load-dataset';
+import { type AuditProgress, runAudit } from '../../src/core/audit/audit';
+import { parseCsv } from '../../src/core/data/csv';
+import { loadDataset } from '../../src/core/data/load-dataset';
 
 describe('the CLI progress line', () => {
   it('counts bootstrap resamples of B (n/B), as the editor does, though the engine counts over all groups', async () => {

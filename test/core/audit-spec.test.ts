@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupColumns, parseAuditSpec, specToRun } from '../../src/core/audit-spec';
+import { groupColumns, parseAuditSpec, specToRun } from '../../src/core/audit/audit-spec';
 import { isAuditInputError } from '../../src/core/errors';
-import { resolveOptions } from '../../src/core/options';
+import { resolveOptions } from '../../src/core/audit/options';
 
 const base = { data: 'heart.csv', label: 'Disease', groups: ['Sex', { column: 'age', buckets: [30, 60] }] };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runAudit, runAudits } from '../../src/core/audit';
-import { parseCsv } from '../../src/core/csv';
-import { loadDataset } from '../../src/core/load-dataset';
-import { SeededRandom } from '../../src/core/random';
-import type { AuditReport } from '../../src/core/report';
+import { runAudit, runAudits } from '../../src/core/audit/audit';
+import { parseCsv } from '../../src/core/data/csv';
+import { loadDataset } from '../../src/core/data/load-dataset';
+import { SeededRandom } from '../../src/core/numeric/random';
+import type { AuditReport } from '../../src/core/report/report';
 
 /**
  * A dataset where group B's label depends on x the other way round: a model without the group

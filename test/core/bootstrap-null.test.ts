@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../src/core/random';
+import { SeededRandom } from '../../src/core/numeric/random';
 import { auditSimulated, simulate } from '../../scripts/calibration/scenarios';
 
 // Issue 11: under an exact null where h0 and h share their errors (h0 = p − 0.1, h = p + 0.1), the label-

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bootstrapGroupGains, bootstrapSeed, type GroupPredictions, pointGains } from '../../src/core/bootstrap';
-import { SeededRandom } from '../../src/core/random';
-import { METRIC_IDS, METRICS } from '../../src/core/metrics';
+import { bootstrapGroupGains, bootstrapSeed, type GroupPredictions, pointGains } from '../../src/core/audit/bootstrap';
+import { SeededRandom } from '../../src/core/numeric/random';
+import { METRIC_IDS, METRICS } from '../../src/core/audit/metrics';
 
 const metrics = METRIC_IDS.map((id) => METRICS[id]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketColumn, bucketLabels, bucketOf } from '../../src/core/buckets';
-import { parseCsv } from '../../src/core/csv';
+import { bucketColumn, bucketLabels, bucketOf } from '../../src/core/data/buckets';
+import { parseCsv } from '../../src/core/data/csv';
 import { isAuditInputError } from '../../src/core/errors';
 
 describe('bucketLabels', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { profileColumns } from '../../src/core/column-profile';
-import { parseCsv } from '../../src/core/csv';
-import { loadDataset } from '../../src/core/load-dataset';
+import { profileColumns } from '../../src/core/data/column-profile';
+import { parseCsv } from '../../src/core/data/csv';
+import { loadDataset } from '../../src/core/data/load-dataset';
 
 describe('profileColumns', () => {
   const csv = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/csv';
+import { parseCsv } from '../../src/core/data/csv';
 import { AuditInputError } from '../../src/core/errors';
 
 function raggedRow(text: string): AuditInputError {

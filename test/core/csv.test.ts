@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseCsv, showCell } from '../../src/core/csv';
+import { parseCsv, showCell } from '../../src/core/data/csv';
 import { AuditInputError } from '../../src/core/errors';
 
 /** The AuditInputError that `run` throws (fails the test when it throws something else or nothing). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/core/decode-text';
+import { decodeText } from '../../src/core/data/decode-text';
 import { AuditInputError } from '../../src/core/errors';
 
 function failure(run: () => unknown): AuditInputError {

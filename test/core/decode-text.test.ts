@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, firstInvalidUtf8 } from '../../src/core/decode-text';
+import { decodeText, firstInvalidUtf8 } from '../../src/core/data/decode-text';
 import { AuditInputError } from '../../src/core/errors';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../src/core/audit';
-import { parseCsv } from '../../src/core/csv';
-import { degenerateFit } from '../../src/core/degenerate-fit';
-import { loadAuditDataset, loadDataset } from '../../src/core/load-dataset';
-import { SeededRandom } from '../../src/core/random';
+import { runAudit } from '../../src/core/audit/audit';
+import { parseCsv } from '../../src/core/data/csv';
+import { degenerateFit } from '../../src/core/learn/degenerate-fit';
+import { loadAuditDataset, loadDataset } from '../../src/core/data/load-dataset';
+import { SeededRandom } from '../../src/core/numeric/random';
 
 const examples = join(__dirname, '../../examples');
 const heart = loadDataset(parseCsv(readFileSync(join(examples, 'heart.csv'), 'utf8')), { label: 'Disease', groups: ['Sex', 'Age'] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assessMetric, type GroupEvidence } from '../../src/core/assess-metric';
-import { type GroupPredictions, pointGains } from '../../src/core/bootstrap';
-import { errorRate } from '../../src/core/metrics';
+import { assessMetric, type GroupEvidence } from '../../src/core/audit/assess-metric';
+import { type GroupPredictions, pointGains } from '../../src/core/audit/bootstrap';
+import { errorRate } from '../../src/core/audit/metrics';
 
 /**
  * Paper 1, Figure 2: four groups; h0 predicts − everywhere; h_g predicts + for (young, female),

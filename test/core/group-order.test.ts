@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bucketColumn, bucketLabels, bucketRange } from '../../src/core/buckets';
-import { parseCsv } from '../../src/core/csv';
-import { compareValues, indexGroups, valueOrder } from '../../src/core/groups';
-import { loadAuditDataset } from '../../src/core/load-dataset';
+import { bucketColumn, bucketLabels, bucketRange } from '../../src/core/data/buckets';
+import { parseCsv } from '../../src/core/data/csv';
+import { compareValues, indexGroups, valueOrder } from '../../src/core/data/groups';
+import { loadAuditDataset } from '../../src/core/data/load-dataset';
 
 function index(attributes: string[], ...columns: string[][]) {
   return indexGroups({ rows: columns[0].length, groupAttributes: attributes, groupValues: columns });

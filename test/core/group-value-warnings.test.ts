@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bucketColumn, oneBucketHint, tercileCuts } from '../../src/core/buckets';
-import { parseCsv } from '../../src/core/csv';
+import { bucketColumn, oneBucketHint, tercileCuts } from '../../src/core/data/buckets';
+import { parseCsv } from '../../src/core/data/csv';
 import { AuditInputError } from '../../src/core/errors';
-import { loadAuditDataset } from '../../src/core/load-dataset';
+import { loadAuditDataset } from '../../src/core/data/load-dataset';
 
 describe('group values that differ only in letter case or spacing', () => {
   it('are named with their rows, fewest first: different groups, recode if the same', () => {

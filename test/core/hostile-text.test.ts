@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/csv';
-import { dataWarnings } from '../../src/core/data-warnings';
-import { jsonSyntaxError } from '../../src/core/json-syntax';
-import { showControl } from '../../src/core/render/control-chars';
-import { escapeMarkdown } from '../../src/core/render/markdown';
-import { checkTrainingRows } from '../../src/core/training-rows';
+import { parseCsv } from '../../src/core/data/csv';
+import { dataWarnings } from '../../src/core/data/data-warnings';
+import { jsonSyntaxError } from '../../src/core/data/json-syntax';
+import { showControl } from '../../src/core/report/render/control-chars';
+import { escapeMarkdown } from '../../src/core/report/render/markdown';
+import { checkTrainingRows } from '../../src/core/data/training-rows';
 
 function groupWarnings(values: readonly string[]): string[] {
   return dataWarnings({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../src/core/audit';
-import { parseCsv } from '../../src/core/csv';
-import { assemble, chooseByValidation, compareViolations, minimization } from '../../src/core/interventions';
-import { loadDataset } from '../../src/core/load-dataset';
-import { SeededRandom } from '../../src/core/random';
-import type { AuditReport, MetricReport, RationalityRow } from '../../src/core/report';
+import { runAudit } from '../../src/core/audit/audit';
+import { parseCsv } from '../../src/core/data/csv';
+import { assemble, chooseByValidation, compareViolations, minimization } from '../../src/core/audit/interventions';
+import { loadDataset } from '../../src/core/data/load-dataset';
+import { SeededRandom } from '../../src/core/numeric/random';
+import type { AuditReport, MetricReport, RationalityRow } from '../../src/core/report/report';
 
 describe('assemble', () => {
   it('serves each group by its assigned model, for its own rows and as a reported group', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { distinctLabelValues } from '../../src/core/binary-label';
-import { profileColumns } from '../../src/core/column-profile';
-import { parseCsv } from '../../src/core/csv';
+import { distinctLabelValues } from '../../src/core/data/binary-label';
+import { profileColumns } from '../../src/core/data/column-profile';
+import { parseCsv } from '../../src/core/data/csv';
 import { AuditInputError } from '../../src/core/errors';
-import { loadAuditDataset, loadDataset } from '../../src/core/load-dataset';
+import { loadAuditDataset, loadDataset } from '../../src/core/data/load-dataset';
 
 /** A CSV with label y (the given cells, in order) and a group g alternating a/b. */
 function csv(labels: readonly string[]): string {

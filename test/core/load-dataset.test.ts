@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { choosePositive } from '../../src/core/binary-label';
-import { parseDecimal } from '../../src/core/column-type';
-import { parseCsv } from '../../src/core/csv';
-import type { Dataset, FeatureColumn } from '../../src/core/dataset';
+import { choosePositive } from '../../src/core/data/binary-label';
+import { parseDecimal } from '../../src/core/data/column-type';
+import { parseCsv } from '../../src/core/data/csv';
+import type { Dataset, FeatureColumn } from '../../src/core/data/dataset';
 import { AuditInputError, type AuditErrorCode } from '../../src/core/errors';
-import { loadAuditDataset, loadDataset, type LoadOptions } from '../../src/core/load-dataset';
-import { isMissing } from '../../src/core/missing';
+import { loadAuditDataset, loadDataset, type LoadOptions } from '../../src/core/data/load-dataset';
+import { isMissing } from '../../src/core/data/missing';
 
 function load(csv: string, options: LoadOptions): Dataset {
   return loadDataset(parseCsv(csv), options);

@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decisionFunction, fitLogistic, type LogisticModel, predictProba } from '../../src/core/logistic';
-import { type DenseMatrix, denseMatrix } from '../../src/core/matrix';
-import { newtonMinimize } from '../../src/core/newton';
-import { conjugateGradientNewtonStep } from '../../src/core/newton-step-cg';
-import { choleskyNewtonStep } from '../../src/core/newton-step-cholesky';
+import { decisionFunction, fitLogistic, type LogisticModel, predictProba } from '../../src/core/learn/logistic';
+import { type DenseMatrix, denseMatrix } from '../../src/core/numeric/matrix';
+import { newtonMinimize } from '../../src/core/learn/newton';
+import { conjugateGradientNewtonStep } from '../../src/core/learn/newton-step-cg';
+import { choleskyNewtonStep } from '../../src/core/learn/newton-step-cholesky';
 
 /** A fit by scikit-learn, written by scripts/fixtures/make_logistic_fixtures.py. */
 interface SklearnFixture {

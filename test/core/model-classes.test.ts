@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../src/core/audit';
-import { parseCsv } from '../../src/core/csv';
-import { loadDataset } from '../../src/core/load-dataset';
-import { SeededRandom } from '../../src/core/random';
+import { runAudit } from '../../src/core/audit/audit';
+import { parseCsv } from '../../src/core/data/csv';
+import { loadDataset } from '../../src/core/data/load-dataset';
+import { SeededRandom } from '../../src/core/numeric/random';
 
 /** Group B's label depends on x the other way round: only a model that lets the group change the slope helps B. */
 function reversedCsv(): string {

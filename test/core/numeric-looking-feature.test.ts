@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { numberWithComma } from '../../src/core/column-type';
-import { parseCsv } from '../../src/core/csv';
-import { loadAuditDataset } from '../../src/core/load-dataset';
+import { numberWithComma } from '../../src/core/data/column-type';
+import { parseCsv } from '../../src/core/data/csv';
+import { loadAuditDataset } from '../../src/core/data/load-dataset';
 
 /** 300 rows of y, g and a feature x whose cell on row i is `x(i)` (written as is: quote it yourself). */
 function load(x: (i: number) => string) {

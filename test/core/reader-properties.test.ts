@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/csv';
+import { parseCsv } from '../../src/core/data/csv';
 import { AuditInputError } from '../../src/core/errors';
-import { dataRowOfKeptRow, formatPredictionsFile, readPredictionsFile } from '../../src/core/model/predictions-file';
-import { indexGroups } from '../../src/core/groups';
-import { prepareDataset } from '../../src/core/prepare-dataset';
-import { sha256 } from '../../src/core/model/sha256';
-import { trainEngineModel } from '../../src/core/model/train-model';
+import { dataRowOfKeptRow, formatPredictionsFile, readPredictionsFile } from '../../src/core/model-file/predictions-file';
+import { indexGroups } from '../../src/core/data/groups';
+import { prepareDataset } from '../../src/core/data/prepare-dataset';
+import { sha256 } from '../../src/core/model-file/sha256';
+import { trainEngineModel } from '../../src/core/model-file/train-model';
 import { syntheticCsv } from './model/synthetic';
 
 // Cells as parseCsv returns them: trimmed, non-empty in the header, any text (commas, quotes, line breaks) inside.

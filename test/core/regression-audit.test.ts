@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runAudit } from '../../src/core/audit';
+import { runAudit } from '../../src/core/audit/audit';
 import { AuditInputError } from '../../src/core/errors';
-import { prepareAuditDataset } from '../../src/core/prepare-dataset';
-import { SeededRandom } from '../../src/core/random';
-import { type AuditReport, hasViolation } from '../../src/core/report';
+import { prepareAuditDataset } from '../../src/core/data/prepare-dataset';
+import { SeededRandom } from '../../src/core/numeric/random';
+import { type AuditReport, hasViolation } from '../../src/core/report/report';
 
 const bloodPressure = readFileSync(join(__dirname, '../../examples/blood-pressure.csv'), 'utf8');
 const run = { load: { label: 'systolic_bp', groups: ['sex', 'age_group'] }, buckets: [] };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAudit } from '../../src/core/audit';
-import { prepareDataset } from '../../src/core/prepare-dataset';
-import type { AuditReport } from '../../src/core/report';
-import type { Technique } from '../../src/core/technique';
+import { runAudit } from '../../src/core/audit/audit';
+import { prepareDataset } from '../../src/core/data/prepare-dataset';
+import type { AuditReport } from '../../src/core/report/report';
+import type { Technique } from '../../src/core/learn/technique';
 
 // Issue 11: renaming Male/Female to Amale/Bfemale (which flips their sorted order) changed 18 numbers of the
 // heart audit, because the split and the bootstrap walked the groups in value order. SPEC §1: same rows, same

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type DenseMatrix, denseMatrix } from '../../src/core/matrix';
-import { fitRidge } from '../../src/core/ridge';
+import { type DenseMatrix, denseMatrix } from '../../src/core/numeric/matrix';
+import { fitRidge } from '../../src/core/learn/ridge';
 
 /** A fit by scikit-learn, written by scripts/fixtures/make_ridge_fixtures.py. */
 interface RidgeFixture {

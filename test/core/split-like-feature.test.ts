@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/csv';
-import { loadAuditDataset } from '../../src/core/load-dataset';
+import { parseCsv } from '../../src/core/data/csv';
+import { loadAuditDataset } from '../../src/core/data/load-dataset';
 
 /** 40 rows of y, g, x and a column `split` whose cell on row i is `split(i)`. */
 function csv(split: (i: number) => string): string {

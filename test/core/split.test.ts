@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexGroups } from '../../src/core/groups';
-import { stratifiedSplit } from '../../src/core/split';
+import { indexGroups } from '../../src/core/data/groups';
+import { stratifiedSplit } from '../../src/core/data/split';
 
 describe('indexGroups', () => {
   it('orders groups by value tuple (numbers numerically) and names them Attr=value joined by ", "', () => {

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { AuditReport } from '../../src/core/report';
+import type { AuditReport } from '../../src/core/report/report';
 import {
   E2ERun,
   e2eEnv,

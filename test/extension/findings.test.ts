@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../../src/extension/findings';
-import type { AuditReport, EnvyRow, RationalityRow } from '../../src/core/report';
+import type { AuditReport, EnvyRow, RationalityRow } from '../../src/core/report/report';
 
 const rationality = (group: string, generic: number, personalized: number, verdict: RationalityRow['verdict'], pHarm: number): RationalityRow => ({
   group, generic, personalized, gain: generic - personalized, ci: [-0.1, 0.1], pHarm, pGain: 1, verdict, test: 'mcnemar',

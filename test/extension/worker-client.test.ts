@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runAudit } from '../../src/core/audit';
-import { auditModelFile } from '../../src/core/model/model-audit';
-import { onnxRuntimeWeb } from '../../src/core/model/onnx-runtime';
-import { sha256 } from '../../src/core/model/sha256';
-import { prepareDataset } from '../../src/core/prepare-dataset';
-import type { SpecRun } from '../../src/core/audit-spec';
+import { runAudit } from '../../src/core/audit/audit';
+import { auditModelFile } from '../../src/core/model-file/model-audit';
+import { onnxRuntimeWeb } from '../../src/core/model-file/onnx-runtime';
+import { sha256 } from '../../src/core/model-file/sha256';
+import { prepareDataset } from '../../src/core/data/prepare-dataset';
+import type { SpecRun } from '../../src/core/audit/audit-spec';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerProgress } from '../../src/extension/worker-client';
 
 const root = resolve(__dirname, '../..');

@@ -6,8 +6,8 @@
  * markup. axe-core runs on the same panel in the real editor (test/e2e/a11y-ui.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatGain, formatInterval, formatP, metricTitle } from '../../src/core/render/format';
-import type { AuditReport, MetricReport } from '../../src/core/report';
+import { formatGain, formatInterval, formatP, metricTitle } from '../../src/core/report/render/format';
+import type { AuditReport, MetricReport } from '../../src/core/report/report';
 import { createApp } from '../../webview/app';
 import type { PlotApi } from '../../webview/render-chart';
 import { availableMetrics } from '../../webview/state';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatGain } from '../../src/core/render/format';
-import type { MetricReport } from '../../src/core/report';
+import { formatGain } from '../../src/core/report/render/format';
+import type { MetricReport } from '../../src/core/report/report';
 import { createApp } from '../../webview/app';
 import type { PlotApi } from '../../webview/render-chart';
 import { EMPTY_MESSAGE } from '../../webview/render-panel';

@@ -4,16 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAudit } from '../../src/core/audit';
-import { parseCsv } from '../../src/core/csv';
-import { loadDataset } from '../../src/core/load-dataset';
-import { auditModelFile } from '../../src/core/model/model-audit';
-import { sha256 } from '../../src/core/model/sha256';
-import { formatEngineModel, trainEngineModel } from '../../src/core/model/train-model';
-import type { AuditOptions } from '../../src/core/options';
-import { prepareAuditDataset, prepareDataset } from '../../src/core/prepare-dataset';
-import { SeededRandom } from '../../src/core/random';
-import type { AuditReport, MetricReport } from '../../src/core/report';
+import { runAudit } from '../../src/core/audit/audit';
+import { parseCsv } from '../../src/core/data/csv';
+import { loadDataset } from '../../src/core/data/load-dataset';
+import { auditModelFile } from '../../src/core/model-file/model-audit';
+import { sha256 } from '../../src/core/model-file/sha256';
+import { formatEngineModel, trainEngineModel } from '../../src/core/model-file/train-model';
+import type { AuditOptions } from '../../src/core/audit/options';
+import { prepareAuditDataset, prepareDataset } from '../../src/core/data/prepare-dataset';
+import { SeededRandom } from '../../src/core/numeric/random';
+import type { AuditReport, MetricReport } from '../../src/core/report/report';
 import type { ReportEntry } from '../../src/extension/webview-protocol';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -2,10 +2,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatGain, formatValue, VERDICT_LABELS } from '../../src/core/render/format';
-import { interventionTables } from '../../src/core/render/science-tables';
-import { comparisonTable, describeModel } from '../../src/core/render/tables';
-import type { AuditReport, MetricReport } from '../../src/core/report';
+import { formatGain, formatValue, VERDICT_LABELS } from '../../src/core/report/render/format';
+import { interventionTables } from '../../src/core/report/render/science-tables';
+import { comparisonTable, describeModel } from '../../src/core/report/render/tables';
+import type { AuditReport, MetricReport } from '../../src/core/report/report';
 import type { AsIf } from '../../src/extension/webview-protocol';
 import { createApp, type App } from '../../webview/app';
 import type { PlotApi } from '../../webview/render-chart';

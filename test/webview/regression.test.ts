@@ -2,10 +2,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatGain, formatQuantity, formatRSquared, formatValue } from '../../src/core/render/format';
-import { renderReportHtml } from '../../src/core/render/html';
-import { renderMarkdown } from '../../src/core/render/markdown';
-import type { AuditReport } from '../../src/core/report';
+import { formatGain, formatQuantity, formatRSquared, formatValue } from '../../src/core/report/render/format';
+import { renderReportHtml } from '../../src/core/report/render/html';
+import { renderMarkdown } from '../../src/core/report/render/markdown';
+import type { AuditReport } from '../../src/core/report/report';
 import { createApp } from '../../webview/app';
 import type { PlotApi } from '../../webview/render-chart';
 import { entryOf, regressionReport } from './fixtures';

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatGain } from '../../src/core/render/format';
+import { formatGain } from '../../src/core/report/render/format';
 import { renderGainChart, type PlotApi } from '../../webview/render-chart';
-import type { AuditReport, MetricReport } from '../../src/core/report';
+import type { AuditReport, MetricReport } from '../../src/core/report/report';
 import { heartReport, hostileReport, withViolations, HOSTILE } from './fixtures';
 
 describe('renderGainChart (Observable Plot)', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { formatGain, formatValue } from '../../src/core/render/format';
-import { formatRate } from '../../src/core/render/html';
+import { formatGain, formatValue } from '../../src/core/report/render/format';
+import { formatRate } from '../../src/core/report/render/html';
 import { renderGroupSizes, renderSettings, renderWarnings } from '../../webview/render-diagnostics';
 import { renderSummary } from '../../webview/render-summary';
 import { entryOf, heartReport, withViolations } from './fixtures';

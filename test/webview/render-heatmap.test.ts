@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { formatGain } from '../../src/core/render/format';
-import { envyShade, largestAbsGain } from '../../src/core/render/html';
-import type { MetricReport } from '../../src/core/report';
+import { formatGain } from '../../src/core/report/render/format';
+import { envyShade, largestAbsGain } from '../../src/core/report/render/html';
+import type { MetricReport } from '../../src/core/report/report';
 import { renderHeatmap } from '../../webview/render-heatmap';
 import { availableMetrics } from '../../webview/state';
 import { heartReport, withViolations } from './fixtures';

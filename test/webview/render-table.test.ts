@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../src/core/metrics';
-import { formatGain, formatInterval, formatP, formatValue, VERDICT_LABELS } from '../../src/core/render/format';
-import type { MetricReport } from '../../src/core/report';
+import { METRICS } from '../../src/core/audit/metrics';
+import { formatGain, formatInterval, formatP, formatValue, VERDICT_LABELS } from '../../src/core/report/render/format';
+import type { MetricReport } from '../../src/core/report/report';
 import { renderGainTable } from '../../webview/render-table';
 import { availableMetrics } from '../../webview/state';
 import { heartReport, withViolations } from './fixtures';

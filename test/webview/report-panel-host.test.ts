@@ -4,8 +4,8 @@
  * (vi.mock and vi.hoisted run before the imports.)
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderReportHtml } from '../../src/core/render/html';
-import { renderMarkdown } from '../../src/core/render/markdown';
+import { renderReportHtml } from '../../src/core/report/render/html';
+import { renderMarkdown } from '../../src/core/report/render/markdown';
 import { registerReportPanel, REPORT_VIEW_TYPE } from '../../src/extension/report-panel';
 import type { PanelState } from '../../src/extension/webview-protocol';
 import { entryOf, heartReport } from './fixtures';

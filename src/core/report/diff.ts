@@ -4,8 +4,8 @@
  * worse, not on every known issue. Pure: the front ends read the files and render the result.
  */
 import { AuditInputError } from '../errors';
-import { METRIC_IDS, type MetricId } from '../metrics/metric';
-import type { AuditReport, Verdict } from '../report';
+import { METRIC_IDS, type MetricId } from '../audit/metrics/metric';
+import type { AuditReport, Verdict } from './report';
 
 export type ChangeStatus = 'new' | 'resolved' | 'persisting' | 'changed';
 

@@ -9,9 +9,9 @@
  * - `no-violation`: no significant harm, every group was tested, and the test rows were enough that a harm of
  *   ε could have been told from none (exit 0).
  */
-import type { MetricId } from '../metrics/metric';
-import { formatQuantity, formatValue, metricNoun } from '../render/format';
-import type { AuditReport, MetricReport } from '../report';
+import type { MetricId } from '../audit/metrics/metric';
+import { formatQuantity, formatValue, metricNoun } from './render/format';
+import type { AuditReport, MetricReport } from './report';
 
 export type HeadlineState = 'violation' | 'no-violation' | 'inconclusive';
 

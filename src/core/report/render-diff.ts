@@ -2,8 +2,8 @@
  * A report diff (diff.ts) as terminal text, Markdown for a pull-request comment, or JSON. Group ids come from
  * the data: the text form drops control characters, the Markdown form escapes Markdown and HTML.
  */
-import { escapeMarkdown } from '../render/markdown';
-import { formatGain, metricNoun, VERDICT_LABELS } from '../render/format';
+import { escapeMarkdown } from './render/markdown';
+import { formatGain, metricNoun, VERDICT_LABELS } from './render/format';
 import type { ChangeStatus, FindingChange, ReportDiff } from './diff';
 
 export interface DiffFiles {

@@ -3,10 +3,10 @@
  * kind of finding, one result per finding. Pure: the front end says where the findings point (the data file's
  * header cell of the group column, or the spec's "groups" line) and which version the tool is.
  */
-import { sha256 } from '../model/sha256';
-import type { MetricId } from '../metrics';
-import { formatGain, formatP, formatValue, metricNoun } from '../render/format';
-import type { AuditReport, EnvyRow, RationalityRow } from '../report';
+import { sha256 } from '../model-file/sha256';
+import type { MetricId } from '../audit/metrics';
+import { formatGain, formatP, formatValue, metricNoun } from './render/format';
+import type { AuditReport, EnvyRow, RationalityRow } from './report';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { linearExplanationQuality } from '../../../src/core/explain/linear-explanations';
-import { explanationSize, rankByMagnitude } from '../../../src/core/explain/top-inputs';
-import { denseMatrix } from '../../../src/core/matrix';
-import { sigmoid } from '../../../src/core/sigmoid';
+import { linearExplanationQuality } from '../../../src/core/audit/explain/linear-explanations';
+import { explanationSize, rankByMagnitude } from '../../../src/core/audit/explain/top-inputs';
+import { denseMatrix } from '../../../src/core/numeric/matrix';
+import { sigmoid } from '../../../src/core/numeric/sigmoid';
 
 // Hand-worked case (SPEC §9): w = [2, −1, 0.5], c = 0.5, b = [0, 1, 0], z = [1, 3, 4].
 // Attributions w_j (z_j − b_j) = [2, −2, 2]: all three tie in magnitude, so column order decides S.

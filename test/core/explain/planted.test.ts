@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../../src/core/audit';
-import { parseCsv } from '../../../src/core/csv';
-import { loadDataset } from '../../../src/core/load-dataset';
-import { SeededRandom } from '../../../src/core/random';
-import { explanationDisagreements } from '../../../src/core/render/explanation-tables';
+import { runAudit } from '../../../src/core/audit/audit';
+import { parseCsv } from '../../../src/core/data/csv';
+import { loadDataset } from '../../../src/core/data/load-dataset';
+import { SeededRandom } from '../../../src/core/numeric/random';
+import { explanationDisagreements } from '../../../src/core/report/render/explanation-tables';
 
 /**
  * Paper 2, Theorem 3, planted: group A (large) depends on x1 alone, so h0 leans on x1 and its explanations are

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binFeatures } from '../../../src/core/forest';
-import { sortedOrder, sortScratch } from '../../../src/core/forest/sorted-order';
-import { denseMatrix } from '../../../src/core/matrix';
+import { binFeatures } from '../../../src/core/learn/forest';
+import { sortedOrder, sortScratch } from '../../../src/core/learn/forest/sorted-order';
+import { denseMatrix } from '../../../src/core/numeric/matrix';
 
 describe('sortedOrder', () => {
   it('orders as a stable sort by value', () => {

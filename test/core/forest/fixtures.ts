@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DenseMatrix, denseMatrix, selectRows } from '../../../src/core/matrix';
-import { areaUnderCurve, errorRate, logLoss } from '../../../src/core/metrics';
+import { type DenseMatrix, denseMatrix, selectRows } from '../../../src/core/numeric/matrix';
+import { areaUnderCurve, errorRate, logLoss } from '../../../src/core/audit/metrics';
 
 /** Written by scripts/fixtures/make_forest_fixtures.py. */
 export const FIXTURE_DIR = join(__dirname, '..', '..', 'fixtures', 'forest');

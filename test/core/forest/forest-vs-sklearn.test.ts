@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitForest } from '../../../src/core/forest';
+import { fitForest } from '../../../src/core/learn/forest';
 import { type ForestCase, loadDataset, mean, readJson, scores, trainTest } from './fixtures';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { combineForests, type DecisionTree, FOREST_DEFAULTS, fitForest, type ForestModel } from '../../../src/core/forest';
-import { denseMatrix } from '../../../src/core/matrix';
-import { SeededRandom } from '../../../src/core/random';
+import { combineForests, type DecisionTree, FOREST_DEFAULTS, fitForest, type ForestModel } from '../../../src/core/learn/forest';
+import { denseMatrix } from '../../../src/core/numeric/matrix';
+import { SeededRandom } from '../../../src/core/numeric/random';
 import { loadDataset, trainTest, readJson, type ForestCase } from './fixtures';
 
 function forest(model: ReturnType<typeof fitForest>): ForestModel {

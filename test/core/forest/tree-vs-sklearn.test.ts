@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitForest } from '../../../src/core/forest';
+import { fitForest } from '../../../src/core/learn/forest';
 import { loadDataset, readJson, type TreeCase, trainTest } from './fixtures';
 
 /** Fraction of rows where two probability vectors agree (to 1e-12). */

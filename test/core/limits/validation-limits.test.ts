@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lambertW } from '../../../src/core/limits/lambert-w';
-import { errorProbabilityBound, maxAttributes, minGroupSizeFor } from '../../../src/core/limits/validation-limits';
-import type { GroupPredictions } from '../../../src/core/bootstrap';
-import { gainSpread } from '../../../src/core/limits/gain-spread';
-import { limitsReport } from '../../../src/core/limits/limits-report';
+import { lambertW } from '../../../src/core/audit/limits/lambert-w';
+import { errorProbabilityBound, maxAttributes, minGroupSizeFor } from '../../../src/core/audit/limits/validation-limits';
+import type { GroupPredictions } from '../../../src/core/audit/bootstrap';
+import { gainSpread } from '../../../src/core/audit/limits/gain-spread';
+import { limitsReport } from '../../../src/core/audit/limits/limits-report';
 
 describe('lambertW', () => {
   // Published values (DLMF §4.13; Corless et al. 1996; the omega constant).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaUnderCurve, brierScore, errorRate, expectedCalibrationError, logLoss } from '../../../src/core/metrics';
-import { eceBin } from '../../../src/core/metrics/ece';
+import { areaUnderCurve, brierScore, errorRate, expectedCalibrationError, logLoss } from '../../../src/core/audit/metrics';
+import { eceBin } from '../../../src/core/audit/metrics/ece';
 
 // SPEC §3 check values.
 const y = Uint8Array.of(0, 0, 1, 1, 1, 0, 1, 0, 1, 1);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { meanAbsoluteError, meanSquaredError, METRIC_IDS, metricIdsFor, METRICS } from '../../../src/core/metrics';
-import { labelVariance, rSquared } from '../../../src/core/metrics/r-squared';
+import { meanAbsoluteError, meanSquaredError, METRIC_IDS, metricIdsFor, METRICS } from '../../../src/core/audit/metrics';
+import { labelVariance, rSquared } from '../../../src/core/audit/metrics/r-squared';
 
 /** scikit-learn's mean_squared_error, mean_absolute_error and r2_score, from scripts/fixtures/make_ridge_fixtures.py. */
 interface MetricsFixture {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METRIC_IDS, METRICS } from '../../../src/core/metrics';
+import { METRIC_IDS, METRICS } from '../../../src/core/audit/metrics';
 
 /** Rows repeated as often as their count says: the resample the count vector stands for. */
 function materialise(y: Uint8Array, p: Float64Array, counts: number[]) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { denseMatrix } from '../../../src/core/matrix';
-import { fitMlp, MLP_DEFAULTS, type MlpModel } from '../../../src/core/mlp';
-import { holdOut } from '../../../src/core/mlp/fit-mlp';
-import { SeededRandom } from '../../../src/core/random';
+import { denseMatrix } from '../../../src/core/numeric/matrix';
+import { fitMlp, MLP_DEFAULTS, type MlpModel } from '../../../src/core/learn/mlp';
+import { holdOut } from '../../../src/core/learn/mlp/fit-mlp';
+import { SeededRandom } from '../../../src/core/numeric/random';
 
 function net(model: ReturnType<typeof fitMlp>): MlpModel {
   if (model.kind !== 'mlp') throw new Error(`expected a net, got a ${model.kind} model`);

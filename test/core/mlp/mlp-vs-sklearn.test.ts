@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitMlp } from '../../../src/core/mlp';
+import { fitMlp } from '../../../src/core/learn/mlp';
 import { loadDataset, readJson, scores, trainTest } from '../forest/fixtures';
 
 /** Written by scripts/fixtures/make_mlp_fixtures.py: scikit-learn's net + Platt, random_state 0..39. */

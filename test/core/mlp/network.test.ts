@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { denseMatrix } from '../../../src/core/matrix';
-import { initialParameters, lossAndGradient, networkScratch, networkShape, outputLogits } from '../../../src/core/mlp/network';
-import { SeededRandom } from '../../../src/core/random';
+import { denseMatrix } from '../../../src/core/numeric/matrix';
+import { initialParameters, lossAndGradient, networkScratch, networkShape, outputLogits } from '../../../src/core/learn/mlp/network';
+import { SeededRandom } from '../../../src/core/numeric/random';
 
 function data(n: number, d: number, seed: number) {
   const random = new SeededRandom(seed);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fitPlatt, plattProbability } from '../../../src/core/mlp';
+import { fitPlatt, plattProbability } from '../../../src/core/learn/mlp';
 
 /** Written by scripts/fixtures/make_mlp_fixtures.py: CalibratedClassifierCV(method='sigmoid', cv='prefit'). */
 interface PlattCase {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MLP_DEFAULTS } from '../../../src/core/mlp';
-import { trainNetwork } from '../../../src/core/mlp/fit-mlp';
-import { networkShape, outputLogits } from '../../../src/core/mlp/network';
-import { selectRows } from '../../../src/core/matrix';
+import { MLP_DEFAULTS } from '../../../src/core/learn/mlp';
+import { trainNetwork } from '../../../src/core/learn/mlp/fit-mlp';
+import { networkShape, outputLogits } from '../../../src/core/learn/mlp/network';
+import { selectRows } from '../../../src/core/numeric/matrix';
 import { loadDataset } from '../forest/fixtures';
 
 /** Written by scripts/fixtures/make_mlp_fixtures.py: MLPClassifier((5, 2)) from given weights, shuffle=False. */

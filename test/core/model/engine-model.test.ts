@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../../src/core/audit';
-import type { AuditOptions } from '../../../src/core/options';
-import { auditModelFile } from '../../../src/core/model/model-audit';
-import { parseEngineModel } from '../../../src/core/model/engine-model';
-import { sha256 } from '../../../src/core/model/sha256';
-import { formatEngineModel, trainEngineModel } from '../../../src/core/model/train-model';
-import { prepareDataset } from '../../../src/core/prepare-dataset';
-import type { AuditReport } from '../../../src/core/report';
-import type { Technique } from '../../../src/core/technique';
+import { runAudit } from '../../../src/core/audit/audit';
+import type { AuditOptions } from '../../../src/core/audit/options';
+import { auditModelFile } from '../../../src/core/model-file/model-audit';
+import { parseEngineModel } from '../../../src/core/model-file/engine-model';
+import { sha256 } from '../../../src/core/model-file/sha256';
+import { formatEngineModel, trainEngineModel } from '../../../src/core/model-file/train-model';
+import { prepareDataset } from '../../../src/core/data/prepare-dataset';
+import type { AuditReport } from '../../../src/core/report/report';
+import type { Technique } from '../../../src/core/learn/technique';
 import { fixture, heartPath, numbers, textFile } from './helpers';
 import { syntheticCsv } from './synthetic';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/core/csv';
-import { fitFeatureEncoder } from '../../../src/core/feature-encoder';
-import { loadDataset } from '../../../src/core/load-dataset';
-import { describeEncoding, designColumns, encoderFor } from '../../../src/core/feature-encoder';
+import { parseCsv } from '../../../src/core/data/csv';
+import { fitFeatureEncoder } from '../../../src/core/learn/feature-encoder';
+import { loadDataset } from '../../../src/core/data/load-dataset';
+import { describeEncoding, designColumns, encoderFor } from '../../../src/core/learn/feature-encoder';
 
 const csv = ['y,g,x,color,n', '1,a,1.5,red,1', '0,a,,blue,2', '1,b,3,,1', '0,b,2,red,', '1,a,4,green,2', '0,b,,blue,1'].join('\n');
 const dataset = loadDataset(parseCsv(csv), { label: 'y', groups: ['g'] });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ModelAuditRequest } from '../../../src/core/model/model-audit';
-import type { AuditReport } from '../../../src/core/report';
+import type { ModelAuditRequest } from '../../../src/core/model-file/model-audit';
+import type { AuditReport } from '../../../src/core/report/report';
 
 export const root = resolve(__dirname, '../../..');
 export const fixture = (name: string) => join(root, 'test/fixtures/models', name);

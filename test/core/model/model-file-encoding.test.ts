@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { auditModelFile } from '../../../src/core/model/model-audit';
+import { auditModelFile } from '../../../src/core/model-file/model-audit';
 import { fixture, heartPath } from './helpers';
 
 // Model-file audits decode their CSVs as strictly as the engine's own audits: Latin-1 is refused, not garbled.

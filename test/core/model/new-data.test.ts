@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/core/csv';
-import { fitFeatureEncoder } from '../../../src/core/feature-encoder';
-import { loadDataset } from '../../../src/core/load-dataset';
-import { fitLogistic } from '../../../src/core/logistic';
-import { errorRate } from '../../../src/core/metrics/error-rate';
-import { auditModelFile } from '../../../src/core/model/model-audit';
-import { sha256 } from '../../../src/core/model/sha256';
-import { formatEngineModel, trainEngineModel } from '../../../src/core/model/train-model';
-import { sigmoid } from '../../../src/core/sigmoid';
+import { parseCsv } from '../../../src/core/data/csv';
+import { fitFeatureEncoder } from '../../../src/core/learn/feature-encoder';
+import { loadDataset } from '../../../src/core/data/load-dataset';
+import { fitLogistic } from '../../../src/core/learn/logistic';
+import { errorRate } from '../../../src/core/audit/metrics/error-rate';
+import { auditModelFile } from '../../../src/core/model-file/model-audit';
+import { sha256 } from '../../../src/core/model-file/sha256';
+import { formatEngineModel, trainEngineModel } from '../../../src/core/model-file/train-model';
+import { sigmoid } from '../../../src/core/numeric/sigmoid';
 import { textFile } from './helpers';
 
 /**

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/core/csv';
-import { loadDataset } from '../../../src/core/load-dataset';
-import { featureLevelsWithoutInput, resolveInputColumns } from '../../../src/core/model/input-columns';
-import { auditModelFile } from '../../../src/core/model/model-audit';
-import { onnxRuntimeWeb } from '../../../src/core/model/onnx-runtime';
+import { parseCsv } from '../../../src/core/data/csv';
+import { loadDataset } from '../../../src/core/data/load-dataset';
+import { featureLevelsWithoutInput, resolveInputColumns } from '../../../src/core/model-file/input-columns';
+import { auditModelFile } from '../../../src/core/model-file/model-audit';
+import { onnxRuntimeWeb } from '../../../src/core/model-file/onnx-runtime';
 import { fixture, heartPath, heartRequest, textFile } from './helpers';
 
 const runtime = { onnx: onnxRuntimeWeb() };

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indexGroups } from '../../../src/core/groups';
-import { resolveInputColumns } from '../../../src/core/model/input-columns';
-import { auditModelFile, inspectModelFile } from '../../../src/core/model/model-audit';
-import { onnxScorer, planOnnx, positiveColumn, probabilitiesFromOutput } from '../../../src/core/model/onnx-model';
-import { onnxRuntimeWeb } from '../../../src/core/model/onnx-runtime';
-import { parseCsv } from '../../../src/core/csv';
-import { loadDataset } from '../../../src/core/load-dataset';
-import type { MetricId } from '../../../src/core/metrics';
+import { indexGroups } from '../../../src/core/data/groups';
+import { resolveInputColumns } from '../../../src/core/model-file/input-columns';
+import { auditModelFile, inspectModelFile } from '../../../src/core/model-file/model-audit';
+import { onnxScorer, planOnnx, positiveColumn, probabilitiesFromOutput } from '../../../src/core/model-file/onnx-model';
+import { onnxRuntimeWeb } from '../../../src/core/model-file/onnx-runtime';
+import { parseCsv } from '../../../src/core/data/csv';
+import { loadDataset } from '../../../src/core/data/load-dataset';
+import type { MetricId } from '../../../src/core/audit/metrics';
 import { file, fixture, heartPath, heartRequest } from './helpers';
 
 const runtime = { onnx: onnxRuntimeWeb() };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ONNX_FLOAT, ONNX_INT64, readOnnxModel, withExtraOutput } from '../../../src/core/model/onnx-proto';
+import { ONNX_FLOAT, ONNX_INT64, readOnnxModel, withExtraOutput } from '../../../src/core/model-file/onnx-proto';
 import { fixture } from './helpers';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixture(name)));

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../../src/core/audit';
-import { parseCsv } from '../../../src/core/csv';
-import { auditModelFile } from '../../../src/core/model/model-audit';
-import { dataRowOfKeptRow, formatPredictionsFile } from '../../../src/core/model/predictions-file';
-import { sha256 } from '../../../src/core/model/sha256';
-import { trainEngineModel } from '../../../src/core/model/train-model';
-import { prepareDataset } from '../../../src/core/prepare-dataset';
+import { runAudit } from '../../../src/core/audit/audit';
+import { parseCsv } from '../../../src/core/data/csv';
+import { auditModelFile } from '../../../src/core/model-file/model-audit';
+import { dataRowOfKeptRow, formatPredictionsFile } from '../../../src/core/model-file/predictions-file';
+import { sha256 } from '../../../src/core/model-file/sha256';
+import { trainEngineModel } from '../../../src/core/model-file/train-model';
+import { prepareDataset } from '../../../src/core/data/prepare-dataset';
 import { heartPath, numbers, textFile } from './helpers';
 import { syntheticCsv } from './synthetic';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/core/csv';
-import { auditModelFile } from '../../../src/core/model/model-audit';
-import { dataRowOfKeptRow, formatPredictionsFile } from '../../../src/core/model/predictions-file';
-import { sha256 } from '../../../src/core/model/sha256';
-import { trainEngineModel } from '../../../src/core/model/train-model';
-import { prepareDataset } from '../../../src/core/prepare-dataset';
+import { parseCsv } from '../../../src/core/data/csv';
+import { auditModelFile } from '../../../src/core/model-file/model-audit';
+import { dataRowOfKeptRow, formatPredictionsFile } from '../../../src/core/model-file/predictions-file';
+import { sha256 } from '../../../src/core/model-file/sha256';
+import { trainEngineModel } from '../../../src/core/model-file/train-model';
+import { prepareDataset } from '../../../src/core/data/prepare-dataset';
 import { numbers, textFile } from './helpers';
 import { syntheticCsv } from './synthetic';
 

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../../src/core/random';
+import { SeededRandom } from '../../../src/core/numeric/random';
 
 /**
  * Two group attributes, a numeric feature with missing cells and a categorical one with a missing level; group

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DenseMatrix, denseMatrix, selectRows } from '../../../src/core/matrix';
+import { type DenseMatrix, denseMatrix, selectRows } from '../../../src/core/numeric/matrix';
 
 /** Written by scripts/fixtures/make_regression_fixtures.py. */
 const FIXTURE_DIR = join(__dirname, '..', '..', 'fixtures', 'regression');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitForestRegressor } from '../../../src/core/forest';
+import { fitForestRegressor } from '../../../src/core/learn/forest';
 import { loadRegressionData, mean, meanSquaredError, type RegressionCase, readRegressionJson, regressionSplit, standardDeviation } from './fixtures';
 
 interface TreeCase extends RegressionCase {

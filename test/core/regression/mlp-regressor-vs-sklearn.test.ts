@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { selectRows } from '../../../src/core/matrix';
-import { fitMlpRegressor, MLP_DEFAULTS } from '../../../src/core/mlp';
-import { trainNetwork } from '../../../src/core/mlp/fit-mlp';
-import { networkShape, outputLogits } from '../../../src/core/mlp/network';
+import { selectRows } from '../../../src/core/numeric/matrix';
+import { fitMlpRegressor, MLP_DEFAULTS } from '../../../src/core/learn/mlp';
+import { trainNetwork } from '../../../src/core/learn/mlp/fit-mlp';
+import { networkShape, outputLogits } from '../../../src/core/learn/mlp/network';
 import { loadRegressionData, mean, meanSquaredError, median, type RegressionCase, readRegressionJson, regressionSplit } from './fixtures';
 
 interface TrajectoryCase extends RegressionCase {

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../src/cli/render-text';
-import { runAudit } from '../../../src/core/audit';
-import { parseCsv } from '../../../src/core/csv';
-import { loadDataset } from '../../../src/core/load-dataset';
-import { renderReportHtml } from '../../../src/core/render/html';
-import { renderMarkdown } from '../../../src/core/render/markdown';
+import { runAudit } from '../../../src/core/audit/audit';
+import { parseCsv } from '../../../src/core/data/csv';
+import { loadDataset } from '../../../src/core/data/load-dataset';
+import { renderReportHtml } from '../../../src/core/report/render/html';
+import { renderMarkdown } from '../../../src/core/report/render/markdown';
 
 const heart = loadDataset(parseCsv(readFileSync(join(__dirname, '../../../examples/heart.csv'), 'utf8')), { label: 'Disease', groups: ['Sex', 'Age'] });
 const audit = (assign: Record<string, 'generic' | 'decoupled'>) => runAudit(heart, { bootstrap: 20, assign }, { path: 'heart.csv' });

@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderReportHtml } from '../../../src/core/render/html';
-import type { AuditReport } from '../../../src/core/report';
+import { renderReportHtml } from '../../../src/core/report/render/html';
+import type { AuditReport } from '../../../src/core/report/report';
 import { heartReport, hostileReport, regressionReport, withViolations } from '../../webview/fixtures';
 
 const CHROMIUM = process.env.FAIRUSE_CHROMIUM ?? '/usr/bin/chromium';

@@ -2,13 +2,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { describe, expect, it } from 'vitest';
-import type { MetricId } from '../../../src/core/metrics';
-import { formatGain, formatInterval, formatP, formatValue, VERDICT_LABELS } from '../../../src/core/render/format';
-import { envyShade, escapeHtml, heatClass, heatLevel, largestAbsGain, renderReportHtml } from '../../../src/core/render/html';
-import { escapeMarkdown, renderMarkdown } from '../../../src/core/render/markdown';
-import { interventionTables, limitsLines } from '../../../src/core/render/science-tables';
-import { comparisonTable, describeModel, metricOrder } from '../../../src/core/render/tables';
-import type { AuditReport, MetricReport } from '../../../src/core/report';
+import type { MetricId } from '../../../src/core/audit/metrics';
+import { formatGain, formatInterval, formatP, formatValue, VERDICT_LABELS } from '../../../src/core/report/render/format';
+import { envyShade, escapeHtml, heatClass, heatLevel, largestAbsGain, renderReportHtml } from '../../../src/core/report/render/html';
+import { escapeMarkdown, renderMarkdown } from '../../../src/core/report/render/markdown';
+import { interventionTables, limitsLines } from '../../../src/core/report/render/science-tables';
+import { comparisonTable, describeModel, metricOrder } from '../../../src/core/report/render/tables';
+import type { AuditReport, MetricReport } from '../../../src/core/report/report';
 import { HOSTILE, heartInterventionsReport, heartReport, hostileReport, hostileShiftedReport, newDataReport, shiftedReport, withViolations } from '../../webview/fixtures';
 
 function parse(html: string): Document {

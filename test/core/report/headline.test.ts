@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { limitsReport } from '../../../src/core/limits/limits-report';
+import { limitsReport } from '../../../src/core/audit/limits/limits-report';
 import { EXIT_STATUS, headlineOf } from '../../../src/core/report/headline';
-import type { AuditReport, RationalityRow, Verdict } from '../../../src/core/report';
+import type { AuditReport, RationalityRow, Verdict } from '../../../src/core/report/report';
 
 const row = (group: string, verdict: Verdict): RationalityRow => ({
   group, generic: 0.2, personalized: 0.2, gain: 0, ci: [-0.05, 0.05], pHarm: 1, pGain: 1, verdict, test: 'mcnemar',

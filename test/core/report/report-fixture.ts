@@ -1,5 +1,5 @@
 /** A small hand-made report (four groups of heart.csv) for the SARIF and diff unit tests. */
-import type { AuditReport, EnvyRow, MetricReport, RationalityRow, Verdict } from '../../../src/core/report';
+import type { AuditReport, EnvyRow, MetricReport, RationalityRow, Verdict } from '../../../src/core/report/report';
 
 export const FEMALE_OLD = 'Sex=Female, Age=Old';
 export const FEMALE_YOUNG = 'Sex=Female, Age=Young';

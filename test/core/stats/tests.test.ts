@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { binomialUpperTailHalf } from '../../../src/core/stats/binomial-tail';
-import { bootstrapPValues } from '../../../src/core/stats/bootstrap-p-value';
-import { correctPValues } from '../../../src/core/stats/correction';
-import { mcNemar, mcNemarFromCounts } from '../../../src/core/stats/mcnemar';
-import { percentileInterval, quantileSorted } from '../../../src/core/stats/percentile';
+import { binomialUpperTailHalf } from '../../../src/core/audit/stats/binomial-tail';
+import { bootstrapPValues } from '../../../src/core/audit/stats/bootstrap-p-value';
+import { correctPValues } from '../../../src/core/audit/stats/correction';
+import { mcNemar, mcNemarFromCounts } from '../../../src/core/audit/stats/mcnemar';
+import { percentileInterval, quantileSorted } from '../../../src/core/audit/stats/percentile';
 
 /** Exact P(Binomial(n, ½) ≥ k) with BigInt arithmetic: an independent reference. */
 function exactTail(n: number, k: number): number {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { AuditReport } from '../../../src/core/report';
+import type { AuditReport } from '../../../src/core/report/report';
 import {
   EXTENSION_ID,
   XSS_HEADER,

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AuditReport, EnvyRow, RationalityRow } from '../../../src/core/report';
+import type { AuditReport, EnvyRow, RationalityRow } from '../../../src/core/report/report';
 
 export const EXTENSION_ID = 'fair-use-audit.fair-use-audit';
 export const DIAGNOSTIC_SOURCE = 'Fair Use';

@@ -1,0 +1,152 @@
+import { type GroupGains, type GroupPredictions, pointGains } from './bootstrap';
+import { mistakes } from './metrics/error-rate';
+import type { MetricDefinition } from './metrics/metric';
+import { toRisk } from './metrics';
+import type { EnvyRow, GainTest, MetricReport, RationalityRow, TestKind, Verdict } from '../report/report';
+import { bootstrapPValues } from './stats/bootstrap-p-value';
+import { type Correction, correctPValues } from './stats/correction';
+import { mcNemar } from './stats/mcnemar';
+import { percentileInterval } from './stats/percentile';
+import type { Labels } from './task';
+
+/** One group's material for the tests: its predictions and, when it is large enough, its bootstrap. */
+export interface GroupEvidence {
+  readonly id: string;
+  readonly predictions: GroupPredictions;
+  /** False when the group has fewer than minGroupSize test rows (SPEC §1). */
+  readonly largeEnough: boolean;
+  /** The B resampled gains of this metric, or null when the group is not large enough. */
+  readonly resampled: GroupGains<Float64Array> | null;
+}
+
+export interface AssessSettings {
+  readonly alpha: number;
+  readonly correction: Correction;
+  readonly threshold: number;
+}
+
+interface RawTest {
+  gain: number | null;
+  ci: [number, number] | null;
+  pHarm: number | null;
+  pGain: number | null;
+  test: TestKind | null;
+  undefinedResamples: number;
+}
+
+/**
+ * Turns predictions and resamples into the report section of one metric (SPEC §4–§5): point gains,
+ * percentile intervals, one-sided p-values (McNemar for error rate, bootstrap otherwise), corrected
+ * across the m rationality tests and, separately, across the envy tests, and a verdict per row.
+ *
+ * @param overall the test rows of all groups together, each scored by its own group's personalized model
+ */
+export function assessMetric(
+  metric: MetricDefinition,
+  evidence: readonly GroupEvidence[],
+  overall: { y: Labels; generic: Float64Array; personalized: Float64Array },
+  settings: AssessSettings,
+): MetricReport {
+  const useMcNemar = metric.id === 'error';
+  const rationalityRaw: RawTest[] = [];
+  const rationalityValues: Array<{ generic: number | null; personalized: number | null }> = [];
+  const envyRaw: RawTest[] = [];
+  const envyValues: Array<{ group: string; reportedAs: string; truthful: number | null; misreported: number | null }> = [];
+
+  for (const group of evidence) {
+    const { y, generic, asGroup, truthful } = group.predictions;
+    const value = (p: Float64Array): number | null => finiteOrNull(metric.prepare(y, p, settings.threshold).score());
+    const own = value(asGroup[truthful]);
+    const point = pointGains(group.predictions, metric, settings.threshold);
+    const resampled = group.largeEnough && own !== null ? group.resampled : null;
+    // McNemar pairs decisions: h(·, g) against h0 (rationality) or against h(·, g′) (envy), on g's rows.
+    const ownWrong = useMcNemar ? mistakes(y, asGroup[truthful], settings.threshold) : null;
+    const exactTest = (comparison: Float64Array) => () => mcNemar(ownWrong!, mistakes(y, comparison, settings.threshold));
+
+    rationalityValues.push({ generic: value(generic), personalized: own });
+    rationalityRaw.push(rawTest(point.rationality, resampled?.rationality ?? null, settings.alpha, useMcNemar ? exactTest(generic) : null));
+    asGroup.forEach((other, g) => {
+      if (g === truthful) return;
+      envyValues.push({ group: group.id, reportedAs: evidence[g].id, truthful: own, misreported: value(other) });
+      envyRaw.push(rawTest(point.envy[g], resampled?.envy[g] ?? null, settings.alpha, useMcNemar ? exactTest(other) : null));
+    });
+  }
+
+  const rationalityTests = finishTests(rationalityRaw, settings);
+  const envyTests = finishTests(envyRaw, settings);
+  const rationality: RationalityRow[] = rationalityTests.map((test, g) => ({ group: evidence[g].id, ...rationalityValues[g], ...test }));
+  const envy: EnvyRow[] = envyTests.map((test, k) => ({ ...envyValues[k], ...test }));
+
+  const overallGeneric = finiteOrNull(metric.prepare(overall.y, overall.generic, settings.threshold).score());
+  const overallPersonalized = finiteOrNull(metric.prepare(overall.y, overall.personalized, settings.threshold).score());
+  const testedGains = rationality.filter((r) => r.verdict !== 'untested').map((r) => r.gain as number);
+  return {
+    overall: {
+      generic: overallGeneric,
+      personalized: overallPersonalized,
+      gain: overallGeneric === null || overallPersonalized === null ? null : toRisk(metric, overallGeneric) - toRisk(metric, overallPersonalized),
+    },
+    rationality,
+    envy,
+    summary: {
+      bestGain: testedGains.length ? Math.max(...testedGains) : null,
+      worstGain: testedGains.length ? Math.min(...testedGains) : null,
+      rationalityGains: count(rationality, 'gain'),
+      rationalityViolations: count(rationality, 'violation'),
+      envyGains: count(envy, 'gain'),
+      envyViolations: count(envy, 'violation'),
+    },
+  };
+}
+
+/**
+ * The uncorrected test of one gain: the interval always comes from the resamples; the p-values from the
+ * exact test when one is given (error rate), else from the resamples. Resamples on which the metric is
+ * undefined (NaN: AUC on a resample that drew one class) are left out of both and counted (SPEC §5).
+ * `resampled` null, or no resample with a defined gain, means the gain is reported but not tested.
+ */
+function rawTest(
+  gain: number,
+  resampled: Float64Array | null,
+  alpha: number,
+  exactTest: (() => { pHarm: number; pGain: number }) | null,
+): RawTest {
+  const pointGain = finiteOrNull(gain);
+  const defined = resampled?.filter((d) => !Number.isNaN(d)) ?? null;
+  const undefinedResamples = resampled && defined ? resampled.length - defined.length : 0;
+  if (defined === null || defined.length === 0 || pointGain === null) {
+    return { gain: pointGain, ci: null, pHarm: null, pGain: null, test: null, undefinedResamples };
+  }
+  const p = exactTest ? exactTest() : bootstrapPValues(defined);
+  return { gain: pointGain, ci: percentileInterval(defined, alpha), pHarm: p.pHarm, pGain: p.pGain, test: exactTest ? 'mcnemar' : 'bootstrap', undefinedResamples };
+}
+
+/** Corrects harm and gain p-values separately across the family (SPEC §5) and gives each row its verdict. */
+function finishTests(raw: readonly RawTest[], settings: AssessSettings): GainTest[] {
+  const pHarm = correctPValues(raw.map((r) => r.pHarm), settings.correction);
+  const pGain = correctPValues(raw.map((r) => r.pGain), settings.correction);
+  return raw.map((r, i) => ({
+    gain: r.gain,
+    ci: r.ci,
+    pHarm: pHarm[i],
+    pGain: pGain[i],
+    verdict: verdictOf(r.test, pHarm[i], pGain[i], settings.alpha),
+    test: r.test,
+    ...(r.undefinedResamples > 0 ? { undefinedResamples: r.undefinedResamples } : {}),
+  }));
+}
+
+function verdictOf(test: TestKind | null, pHarm: number | null, pGain: number | null, alpha: number): Verdict {
+  if (test === null || pHarm === null || pGain === null) return 'untested';
+  if (pHarm <= alpha) return 'violation';
+  if (pGain <= alpha) return 'gain';
+  return 'none';
+}
+
+function count(rows: ReadonlyArray<{ verdict: Verdict }>, verdict: Verdict): number {
+  return rows.filter((r) => r.verdict === verdict).length;
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,57 @@
+import type { GroupIndex } from '../../data/groups';
+import { selectRows } from '../../numeric/matrix';
+import { type GenericFit, groupDummies, type PersonalizedModel } from '../../learn/models';
+import type { Labels } from '../task';
+import type { ExplanationMatrices } from './explanations';
+import { columnMeans, linearExplanationQuality, type RowExplanationQuality } from './linear-explanations';
+
+/**
+ * SPEC §9 for the engine's linear models (logistic or ridge): h0 on x with b = the mean of x over all training
+ * rows; `1hot` / `all` on x and the group dummies, b the mean of both over the training rows, the dummies set to
+ * g′'s for h(·, g′); `dcp` group g′'s own model on x, b the mean over g′'s training rows (over all of them for a
+ * group without training rows, whose model is h0).
+ *
+ * @param generic h0 as fitted, with its training and test designs
+ * @param trainRows the dataset rows of generic.xTrain, in order
+ */
+export function explainLinearFits<Y extends Labels>(
+  generic: GenericFit<Y>,
+  personalized: PersonalizedModel,
+  groups: GroupIndex,
+  trainRows: Int32Array,
+  fraction: number,
+  genericQuality: RowExplanationQuality = explainGenericLinear(generic, fraction),
+): ExplanationMatrices {
+  const link = generic.learner.predict;
+  const featureMeans = columnMeans(generic.xTrain);
+  let asGroup: RowExplanationQuality[];
+  if (personalized.technique === 'dcp') {
+    const rowsOfGroup: number[][] = groups.groups.map(() => []);
+    for (let r = 0; r < trainRows.length; r++) rowsOfGroup[groups.groupOfRow[trainRows[r]]].push(r);
+    asGroup = personalized.models.map((model, g) => {
+      const baseline = rowsOfGroup[g].length === 0 ? featureMeans : columnMeans(selectRows(generic.xTrain, rowsOfGroup[g]));
+      return linearExplanationQuality(model, link, baseline, generic.xTest, fraction);
+    });
+  } else {
+    const { groupColumns, dummyNames } = groupDummies(groups, personalized.technique);
+    const dummyShares = new Float64Array(dummyNames.length);
+    for (let r = 0; r < trainRows.length; r++) for (const column of groupColumns[groups.groupOfRow[trainRows[r]]]) dummyShares[column]++;
+    for (let t = 0; t < dummyShares.length; t++) dummyShares[t] /= trainRows.length;
+    const baseline = Float64Array.of(...featureMeans, ...dummyShares);
+    asGroup = groups.groups.map((_, g) => {
+      const dummies = new Float64Array(dummyNames.length);
+      for (const column of groupColumns[g]) dummies[column] = 1;
+      return linearExplanationQuality(personalized.model, link, baseline, generic.xTest, fraction, dummies);
+    });
+  }
+  return {
+    method: 'linear-exact',
+    sufficiency: { generic: genericQuality.sufficiency, asGroup: asGroup.map((q) => q.sufficiency) },
+    comprehensiveness: { generic: genericQuality.comprehensiveness, asGroup: asGroup.map((q) => q.comprehensiveness) },
+  };
+}
+
+/** SPEC §9 for h0 alone: b = the mean of x over the training rows. */
+export function explainGenericLinear<Y extends Labels>(generic: GenericFit<Y>, fraction: number): RowExplanationQuality {
+  return linearExplanationQuality(generic.model, generic.learner.predict, columnMeans(generic.xTrain), generic.xTest, fraction);
+}

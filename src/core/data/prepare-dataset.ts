@@ -1,0 +1,28 @@
+import { bucketColumn } from './buckets';
+import { type CsvTable, parseCsv } from './csv';
+import type { AuditDataset, Dataset } from './dataset';
+import { loadAuditDataset, loadDataset } from './load-dataset';
+import type { SpecRun } from '../audit/audit-spec';
+
+/**
+ * CSV text → Dataset with a binary label, as model files and `fairuse train` need: parse, bucket numeric group
+ * columns, then type the columns and check the roles.
+ */
+export function prepareDataset(csvText: string, run: Pick<SpecRun, 'load' | 'buckets'>): Dataset {
+  return loadDataset(prepareTable(csvText, run.buckets), run.load);
+}
+
+/**
+ * CSV text → the dataset of an audit with the engine's own models, the path the CLI and the editor's worker
+ * take: as `prepareDataset`, but a numeric label with more than two values is a regression label (SPEC §1).
+ */
+export function prepareAuditDataset(csvText: string, run: Pick<SpecRun, 'load' | 'buckets'>): AuditDataset {
+  return loadAuditDataset(prepareTable(csvText, run.buckets), run.load);
+}
+
+/** The parsed CSV with its numeric group columns bucketed, before the columns are typed. */
+export function prepareTable(csvText: string, buckets: SpecRun['buckets']): CsvTable {
+  let table = parseCsv(csvText);
+  for (const { column, cuts } of buckets) table = bucketColumn(table, column, cuts);
+  return table;
+}

@@ -1,0 +1,470 @@
+/**
+ * The audit of a model the user brings (paper 1: fair use "can be checked by training one additional model"):
+ * the engine trains only the generic model h0 — on the same features minus the group attributes — and scores the
+ * user's personalized model h with every group substituted. Three kinds of model file:
+ *
+ * - `json`: the engine's model file (engine-model.ts); on the data it was trained on, the audit holds out the
+ *   same rows as in training, so it reproduces the in-process audit;
+ * - `onnx`: any ONNX binary classifier with one float input (onnx-model.ts), run by an injected runtime;
+ * - `predictions`: a CSV of h0's and h(·, g′)'s predictions (predictions-file.ts): no model runs at all.
+ *
+ * On one dataset, the engine splits it as for its own audits (seeded, stratified, or --split-column), fits h0 on
+ * the train rows and measures both models on the test rows. With training data (`trainData`), every row of the
+ * audited data is a test row (an audit on new data), h0 is fitted on the training data, and the report sets the
+ * gains on the training data beside those on the new data (paper 1, Figures 6 and 7).
+ */
+import { MODEL_FILE_UNEXPLAINED, PREDICTIONS_FILE_UNEXPLAINED } from '../audit/explain/audit-explanations';
+import { type AuditHooks, type AuditProgress, AuditCancelledError, auditGivenPredictions } from '../audit/audit';
+import { bucketColumn } from '../data/buckets';
+import { decodeText } from '../data/decode-text';
+import { parseJsonText } from '../data/json-syntax';
+import { type CsvTable, parseCsv, showCell } from '../data/csv';
+import type { Dataset } from '../data/dataset';
+import { AuditInputError } from '../errors';
+import { fitFeatureEncoder } from '../learn/feature-encoder';
+import { type GroupIndex, indexGroups } from '../data/groups';
+import { loadDataset, type LoadOptions } from '../data/load-dataset';
+import { METRIC_IDS, type MetricId } from '../audit/metrics';
+import { fitGeneric, predictAsGroup } from '../learn/models';
+import { type AuditOptions, resolveOptions } from '../audit/options';
+import type { AuditReport, ComparisonRow, DataComparison, GainOnData, ModelReport } from '../report/report';
+import type { Technique } from '../learn/technique';
+import { type EngineModel, parseEngineModel } from './engine-model';
+import { describeEncoding, encoderFor } from '../learn/feature-encoder';
+import { engineModelScorer, type GroupScorer } from './group-scorer';
+import { featureColumnsOf, featureLevelsWithoutInput, type InputColumn, resolveInputColumns } from './input-columns';
+import { type OnnxPlan, type OnnxRuntime, type OnnxSession, onnxScorer, planOnnx, positiveColumn } from './onnx-model';
+import { modelAssignment } from './model-assignment';
+import { dataRowOfKeptRow, readPredictionsFile } from './predictions-file';
+import { sha256 } from './sha256';
+import { auditSplit } from './train-model';
+
+export type ModelKind = 'json' | 'onnx' | 'predictions';
+export const MODEL_KINDS: readonly ModelKind[] = ['json', 'onnx', 'predictions'];
+
+/** The default limit on a model file's size, in MB (--max-model-mb). */
+export const DEFAULT_MAX_MODEL_MB = 100;
+
+export interface FileInput {
+  /** The file's bytes: the front end reads it; the engine never touches the file system. */
+  readonly bytes: Uint8Array;
+  /** How the report names it. */
+  readonly path: string;
+}
+
+/** Column roles; with a model file, label, groups and positive default to what the model states. */
+export interface ModelLoadOptions {
+  readonly label?: string;
+  readonly groups?: readonly string[];
+  /** Not allowed with a model file: the model's inputs decide h0's features. */
+  readonly features?: readonly string[];
+  readonly splitColumn?: string;
+  readonly positive?: string;
+}
+
+export interface ModelAuditRequest {
+  /** The audited CSV. */
+  readonly data: FileInput;
+  /** The model file; `kind` when its name does not tell (.json, .onnx, .csv). */
+  readonly model: FileInput & { readonly kind?: ModelKind };
+  /** The model's training CSV: makes this an audit on new data, with h0 fitted on it. Not with predictions. */
+  readonly trainData?: FileInput;
+  readonly load: ModelLoadOptions;
+  /** Numeric group columns to bucket, as in audit specs. */
+  readonly buckets?: ReadonlyArray<{ readonly column: string; readonly cuts: readonly number[] }>;
+  readonly options: Partial<AuditOptions>;
+  /** ONNX input column names in order, when the model's metadata has no fairuse.columns. */
+  readonly modelColumns?: readonly string[];
+  /** Default DEFAULT_MAX_MODEL_MB MB. */
+  readonly maxModelBytes?: number;
+}
+
+export interface ModelAuditRuntime {
+  /** Needed for ONNX models only (onnxRuntimeWeb() from onnx-runtime.ts). */
+  readonly onnx?: OnnxRuntime;
+}
+
+type LoadedModel =
+  | { readonly kind: 'json'; readonly model: EngineModel }
+  | { readonly kind: 'onnx'; readonly plan: OnnxPlan }
+  | { readonly kind: 'predictions'; readonly text: string };
+
+
+/** A file size for a message: MB with one decimal, or KB below 0.1 MB. */
+export function describeSize(bytes: number): string {
+  return bytes >= 0.1 * 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** The format of a model file, by its extension, else by its first bytes. */
+export function detectModelKind(path: string, bytes: Uint8Array): ModelKind {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.onnx')) return 'onnx';
+  if (lower.endsWith('.csv')) return 'predictions';
+  let first = 0;
+  while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x09 || bytes[first] === 0xef || bytes[first] === 0xbb || bytes[first] === 0xbf)) first++;
+  if (bytes[first] === 0x7b /* { */) return 'json';
+  // An ONNX ModelProto starts with its ir_version, field 1 as a varint: the byte 0x08.
+  if (bytes[0] === 0x08) return 'onnx';
+  throw new AuditInputError(
+    'UNKNOWN_MODEL_FORMAT',
+    `Cannot tell the format of the model file ${showCell(path, 80)}.`,
+    'Give a model JSON written by `fairuse train --save-model` (.json), an ONNX model (.onnx) or a predictions CSV (.csv), or name the format with --model-kind json|onnx|predictions.',
+  );
+}
+
+function readModel(request: ModelAuditRequest): LoadedModel {
+  const { bytes, path } = request.model;
+  const limit = request.maxModelBytes ?? DEFAULT_MAX_MODEL_MB * 1024 * 1024;
+  if (bytes.length > limit) {
+    throw new AuditInputError('MODEL_TOO_LARGE', `The model file ${showCell(path, 80)} has ${describeSize(bytes.length)}, over the limit of ${describeSize(limit)}.`, 'Raise the limit (--max-model-mb, or the fairUse.maxModelMB setting) if the file is what you mean to audit.');
+  }
+  const kind = request.model.kind ?? detectModelKind(path, bytes);
+  if (kind === 'onnx') return { kind, plan: planOnnx(bytes, path) };
+  const text = decodeText(bytes, path, kind === 'predictions' ? 'predictions file' : 'model file');
+  if (kind === 'predictions') return { kind, text };
+  const parsed = parseJsonText(text, (where) => new AuditInputError('BAD_MODEL', `The model file ${showCell(path, 80)} is not valid JSON (${where}).`, 'Give the file `fairuse train --save-model` wrote, unedited, or an .onnx model.'));
+  return { kind, model: parseEngineModel(parsed, path) };
+}
+
+/** Every feature the model reads must be a column of the CSV. */
+function requireColumns(columns: readonly string[], table: CsvTable, modelPath: string, dataPath: string): void {
+  const missing = columns.filter((column) => !table.header.includes(column));
+  if (missing.length === 0) return;
+  throw new AuditInputError(
+    'MODEL_MISSING_FEATURE',
+    `The model ${showCell(modelPath, 80)} needs the feature${missing.length > 1 ? 's' : ''} ${missing.slice(0, 5).map((c) => showCell(c)).join(', ')}${missing.length > 5 ? ', …' : ''}, not in the columns of ${showCell(dataPath, 80)}.`,
+    'Audit a CSV that has every column the model was trained on, with the same names.',
+  );
+}
+
+/** What a model file states about itself, so a front end knows what it still has to ask the user. */
+export interface ModelFileSummary {
+  readonly kind: ModelKind;
+  readonly label?: string;
+  readonly positive?: string;
+  readonly groups?: readonly string[];
+  /** ONNX: the input columns, when the metadata names them; json: the features' CSV columns. */
+  readonly columns?: readonly string[];
+  /** ONNX: the input width, when the model fixes it (so many names are needed). */
+  readonly inputWidth?: number;
+  readonly technique?: Technique;
+}
+
+/**
+ * Reads a model file's own statement of its label, groups and input columns, without running anything: the
+ * editor asks (quick picks) only for what is missing, and saves the answers in the audit spec.
+ *
+ * @throws AuditInputError as auditModelFile does for an unreadable, unknown or too large file
+ */
+export function inspectModelFile(model: FileInput & { readonly kind?: ModelKind }, maxModelBytes?: number): ModelFileSummary {
+  const loaded = readModel({ model, maxModelBytes } as ModelAuditRequest);
+  if (loaded.kind === 'predictions') return { kind: 'predictions' };
+  if (loaded.kind === 'json') {
+    const m = loaded.model;
+    return { kind: 'json', label: m.label.column, positive: m.label.positive, groups: m.groupAttributes, columns: m.features.map((f) => f.column), technique: m.technique };
+  }
+  const { plan } = loaded;
+  return {
+    kind: 'onnx',
+    ...(plan.label === undefined ? {} : { label: plan.label }),
+    ...(plan.positive === undefined ? {} : { positive: plan.positive }),
+    ...(plan.groups === undefined ? {} : { groups: plan.groups }),
+    ...(plan.columns === undefined ? {} : { columns: plan.columns }),
+    ...(plan.inputWidth === null ? {} : { inputWidth: plan.inputWidth }),
+  };
+}
+
+function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], what = 'CSV file'): CsvTable {
+  let table = parseCsv(decodeText(file.bytes, file.path, what));
+  for (const { column, cuts } of buckets ?? []) table = bucketColumn(table, column, cuts);
+  return table;
+}
+
+/** loadDataset with exactly `features` (none at all when empty, where loadDataset would take every column). */
+function load(table: CsvTable, options: LoadOptions): Dataset {
+  if ((options.features ?? []).length > 0) return loadDataset(table, options);
+  const roles = [options.label, ...options.groups, ...(options.splitColumn ? [options.splitColumn] : [])];
+  // A name not in the header fails in loadDataset, with the whole header in the message.
+  if (roles.some((name) => !table.header.includes(name))) return loadDataset(table, options);
+  const reduced: CsvTable = { ...table, header: roles, columns: roles.map((name) => table.columns[table.header.indexOf(name)]) };
+  return loadDataset(reduced, { ...options, features: [] });
+}
+
+interface Roles {
+  readonly label: string;
+  readonly groups: readonly string[];
+  readonly positive?: string;
+}
+
+function resolveRoles(loaded: LoadedModel, request: ModelAuditRequest): Roles {
+  const stated =
+    loaded.kind === 'json'
+      ? { label: loaded.model.label.column, groups: loaded.model.groupAttributes, positive: loaded.model.label.positive }
+      : loaded.kind === 'onnx'
+        ? { label: loaded.plan.label, groups: loaded.plan.groups, positive: loaded.plan.positive }
+        : {};
+  const label = request.load.label ?? stated.label;
+  if (label === undefined) throw new AuditInputError('USAGE', `The model file ${showCell(request.model.path, 80)} does not name the label column.`, 'Name it with --label.');
+  const given = request.load.groups?.filter((g) => g.trim() !== '');
+  const groups = given?.length ? given : stated.groups;
+  if (!groups?.length) throw new AuditInputError('USAGE', `The model file ${showCell(request.model.path, 80)} does not name its group attributes.`, 'Name them with --groups (the model inputs that hold group membership).');
+  if (given?.length && stated.groups && (given.length !== stated.groups.length || given.some((g) => !stated.groups!.includes(g)))) {
+    throw new AuditInputError('BAD_OPTION', `The groups ${given.join(', ')} are not those of the model file (${stated.groups.join(', ')}).`, 'Audit the group attributes the model was built with: leave out --groups to use them.');
+  }
+  if (request.load.features?.length) {
+    throw new AuditInputError('BAD_OPTION', 'Feature columns (--features) cannot be chosen for a model file.', "Leave out --features: the model's inputs decide them, and h0 takes the same features without the group attributes.");
+  }
+  return { label, groups, positive: request.load.positive ?? stated.positive };
+}
+
+/** The columns of an ONNX model's input, from its metadata or the request. */
+function onnxInputs(plan: OnnxPlan, request: ModelAuditRequest, header: readonly string[]): InputColumn[] {
+  const names = plan.columns ?? request.modelColumns;
+  if (!names?.length) {
+    throw new AuditInputError(
+      'BAD_MODEL',
+      `The ONNX model ${showCell(request.model.path, 80)} does not say which CSV column each of its ${plan.inputWidth ?? ''} inputs is (no fairuse.columns metadata).`.replace('  ', ' '),
+      'Name them in order with --model-columns (e.g. age,bmi,Sex=Female,Sex=Male), or add the metadata fairuse.columns when exporting.',
+    );
+  }
+  return resolveInputColumns(names, header, request.model.path);
+}
+
+function reporter(hooks: AuditHooks): (p: AuditProgress) => void {
+  return (p) => {
+    if (hooks.isCancelled?.()) throw new AuditCancelledError();
+    hooks.onProgress?.(p);
+  };
+}
+
+/**
+ * Audits a model file (see the file comment).
+ *
+ * @param request the files' bytes and the audit's settings
+ * @param runtime the ONNX runtime, for ONNX models
+ * @param hooks progress and cancellation, as for runAudit
+ * @returns the report, with `model` (and `comparison` when trainData is given)
+ * @throws AuditInputError for every problem with the files or settings (codes in errors.ts)
+ */
+export async function auditModelFile(request: ModelAuditRequest, runtime: ModelAuditRuntime = {}, hooks: AuditHooks = {}): Promise<AuditReport> {
+  const progress = reporter(hooks);
+  if (request.options.modelClass !== undefined && request.options.modelClass !== 'lr') {
+    throw new AuditInputError('BAD_OPTION', `A model file is audited against a logistic-regression h0; --model ${request.options.modelClass} applies only to models the engine trains.`, 'Leave out --model (or "modelClass") when auditing a model file.');
+  }
+  const loaded = readModel(request);
+  const roles = resolveRoles(loaded, request);
+  const modelPath = request.model.path;
+  const dataSha = sha256(request.data.bytes);
+  const table = readTable(request.data, request.buckets);
+  const warnings: string[] = [];
+
+  if (loaded.kind === 'predictions') {
+    if (request.trainData) throw new AuditInputError('BAD_OPTION', 'Training data (--train-data) cannot be given with a predictions file.', "Leave it out: the predictions file holds h0's predictions too.");
+    if (request.load.splitColumn) throw new AuditInputError('BAD_OPTION', 'A split column cannot be given with a predictions file.', 'Leave it out: the rows with predictions are the test rows.');
+    const dataset = load(table, { label: roles.label, groups: roles.groups, positive: roles.positive });
+    const groups = indexGroups(dataset);
+    progress({ stage: 'split' });
+    const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
+    const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
+    const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings, unexplained: PREDICTIONS_FILE_UNEXPLAINED }, hooks);
+    return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });
+  }
+
+  const json = loaded.kind === 'json' ? loaded.model : undefined;
+  const inputs = loaded.kind === 'onnx' ? onnxInputs(loaded.plan, request, table.header) : undefined;
+  const features = json ? json.features.map((f) => f.column) : featureColumnsOf(inputs as InputColumn[], roles.groups);
+  if (inputs) {
+    for (const attribute of roles.groups) {
+      if (!inputs.some((i) => i.column === attribute)) warnings.push(`The model ${modelPath} has no input for the group attribute ${attribute}: substituting it changes nothing, so its envy-freeness gains are 0.`);
+    }
+  }
+  const options: Partial<AuditOptions> = json ? withModelDefaults(request.options, json) : request.options;
+  const trainedOnThis = (sha: string) => json !== undefined && json.training.sha256 === sha;
+  const recordedSplitColumn = json && 'splitColumn' in json.training.split ? json.training.split.splitColumn : undefined;
+
+  let session: OnnxSession | undefined;
+  const scorerFor = async (dataset: Dataset, positiveIndex: number): Promise<GroupScorer> => {
+    if (json) return engineModelScorer(json, dataset, modelPath);
+    const plan = (loaded as { plan: OnnxPlan }).plan;
+    if (!session) {
+      if (!runtime.onnx) throw new Error('auditModelFile: an ONNX model needs runtime.onnx');
+      session = await runtime.onnx.load(plan.bytes, plan.inputName, plan.outputName, modelPath);
+    }
+    return onnxScorer(plan, inputs as InputColumn[], dataset, session, positiveIndex, modelPath);
+  };
+  const positiveIndexOf = (dataset: Dataset) =>
+    loaded.kind === 'onnx' ? positiveColumn(loaded.plan.classLabels, dataset.label.positive, warnings, modelPath) : 0;
+  const scoreAll = async (scorer: GroupScorer, rows: Int32Array, groups: GroupIndex) => {
+    const out: Float64Array[] = [];
+    for (const group of groups.groups) out.push(await scorer.score(rows, group));
+    return out;
+  };
+  const modelReport = (newData: boolean): ModelReport => ({
+    source: loaded.kind,
+    path: modelPath,
+    sha256: sha256(request.model.bytes),
+    ...(json ? { technique: json.technique, trainedOn: { path: json.training.data, sha256: json.training.sha256 } } : {}),
+    ...(loaded.kind === 'onnx' ? { inputs: (inputs as InputColumn[]).map((i) => i.name), output: loaded.plan.outputName } : {}),
+    newData,
+  });
+  const trainingWarnings = json?.training.warnings ?? [];
+
+  if (!request.trainData) {
+    // One dataset: split it as the engine's own audit would (the model's recorded split when it was trained on it).
+    if (json && trainedOnThis(dataSha)) requireRecordedSplit(json, request);
+    const splitColumn = request.load.splitColumn ?? (trainedOnThis(dataSha) ? recordedSplitColumn : undefined);
+    requireColumns(features, table, modelPath, request.data.path);
+    const dataset = load(table, { label: roles.label, groups: roles.groups, features, splitColumn, positive: roles.positive });
+    progress({ stage: 'split' });
+    const groups = indexGroups(dataset);
+    const split = auditSplit(dataset, groups, resolvedSplitOptions(options));
+    const encoder = fitFeatureEncoder(dataset.features, split.train);
+    progress({ stage: 'fit-generic' });
+    const generic = fitGeneric(encoder, dataset.label.values, split.train, split.test, resolveOptions(options).C);
+    progress({ stage: 'fit-personalized' });
+    const asGroup = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), split.test, groups);
+    if (json && !trainedOnThis(dataSha)) {
+      warnings.push(`The model was trained on ${json.training.data} (another file, by its SHA-256): rows it was trained on may be among the test rows here. To audit it on new data, give its training data with --train-data.`);
+    }
+    // An ONNX file does not record its training rows; a split column is the user's word for which rows it never saw.
+    if (loaded.kind === 'onnx' && splitColumn === undefined) {
+      warnings.push(`The ONNX model ${modelPath} does not record the rows it was trained on: if they are rows of ${request.data.path}, some may be among the test rows here, which flatters the model. To audit it on data it was not trained on, give its training data with --train-data (every row of the audited file is then a test row), or mark its held-out rows with --split-column.`);
+    }
+    if (inputs) warnings.push(...levelWarnings(inputs, dataset, split.test, modelPath));
+    const assigned = modelAssignment(options.assign, json, groups, modelPath);
+    const predictions = assigned.apply({ generic: generic.testProbabilities, asGroup });
+    const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED };
+    const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
+    return withModel(report, modelReport(false));
+  }
+
+  // New data: h0 is fitted on the training data; every row of the audited data is a test row.
+  const trainFile = request.trainData;
+  const trainSha = sha256(trainFile.bytes);
+  const trainTable = readTable(trainFile, request.buckets, 'training CSV');
+  requireColumns(features, trainTable, modelPath, trainFile.path);
+  requireColumns(features, table, modelPath, request.data.path);
+  const trainSplitColumn = request.load.splitColumn ?? (trainedOnThis(trainSha) ? recordedSplitColumn : undefined);
+  const trainSet = load(trainTable, { label: roles.label, groups: roles.groups, features, splitColumn: trainSplitColumn, positive: roles.positive });
+  const dataset = load(table, { label: roles.label, groups: roles.groups, features, positive: trainSet.label.positive });
+  progress({ stage: 'split' });
+  const trainGroups = indexGroups(trainSet);
+  const groups = indexGroups(dataset);
+  const trainRows = trainedOnThis(trainSha) || trainSet.splitIsTest ? auditSplit(trainSet, trainGroups, resolvedSplitOptions(options)).train : allRows(trainSet.rows);
+  if (trainedOnThis(dataSha)) warnings.push(`The data audited as new is the file the model was trained on (${json!.training.data}).`);
+
+  progress({ stage: 'fit-generic' });
+  const encoder = fitFeatureEncoder(trainSet.features, trainRows);
+  const generic = fitGeneric(encoder, trainSet.label.values, trainRows, trainRows, resolveOptions(options).C);
+  const newRows = allRows(dataset.rows);
+  const newEncoder = encoderFor(describeEncoding(trainSet.features, trainRows), dataset.features, trainFile.path);
+  const genericOnNew = predictAsGroup({ technique: 'dcp', models: [generic.model] }, newEncoder.encode(newRows), 0);
+
+  progress({ stage: 'fit-personalized' });
+  const asGroupNew = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), newRows, groups);
+  const asGroupTrain = await scoreAll(await scorerFor(trainSet, positiveIndexOf(trainSet)), trainRows, trainGroups);
+
+  if (inputs) warnings.push(...levelWarnings(inputs, dataset, newRows, modelPath));
+  const noRows = new Int32Array(0);
+  const assignedNew = modelAssignment(options.assign, json, groups, modelPath);
+  // The spec names the audited data's groups; the training data may lack some of them.
+  const trainIds = new Set(trainGroups.groups.map((g) => g.id));
+  const assignedTrain = modelAssignment(Object.fromEntries(Object.entries(options.assign ?? {}).filter(([id]) => trainIds.has(id))), json, trainGroups, modelPath);
+  const newReport = await auditGivenPredictions(
+    dataset,
+    { ...options, assign: assignedNew.assign },
+    { path: request.data.path, sha256: dataSha },
+    { groups, split: { train: noRows, test: newRows }, predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }), warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: newEncoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED },
+    hooks,
+  );
+  const trainReport = await auditGivenPredictions(
+    trainSet,
+    { ...options, assign: assignedTrain.assign },
+    { path: trainFile.path },
+    { groups: trainGroups, split: { train: noRows, test: trainRows }, predictions: assignedTrain.apply({ generic: generic.testProbabilities, asGroup: asGroupTrain }), warnings: [] },
+    hooks,
+  );
+  const nTrainOf = new Map(trainReport.groups.map((g) => [g.id, g.nTest]));
+  const report: AuditReport = { ...newReport, groups: newReport.groups.map((g) => ({ ...g, nTrain: nTrainOf.get(g.id) ?? 0 })) };
+  return { ...withModel(report, modelReport(true)), comparison: compare(trainReport, newReport, { path: trainFile.path, sha256: trainSha, rows: trainRows.length }) };
+}
+
+/** An ONNX model's categorical inputs whose levels in the data it has no indicator for (input-columns.ts). */
+function levelWarnings(inputs: readonly InputColumn[], dataset: Dataset, testRows: Int32Array, modelPath: string): string[] {
+  return featureLevelsWithoutInput(inputs, dataset, testRows).map(
+    ({ column, levels, inputs: own, cells }) =>
+      `The model ${modelPath} has no input for the levels ${levels.map((v) => showCell(`${column}=${v}`, 60)).join(', ')} of ${showCell(column)} (its inputs for it: ${own.map((n) => showCell(n, 60)).join(', ')}): ` +
+      `${cells} test cell${cells === 1 ? '' : 's'} hold${cells === 1 ? 's' : ''} them and ${cells === 1 ? 'is' : 'are'} fed as all zeros, a pattern the model may never have seen. Recode the column to the model's levels, or check that the model expects these.`,
+  );
+}
+
+function allRows(count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, i) => i);
+}
+
+/**
+ * On the file a model was trained on, only the recorded split holds out rows the model never saw: another seed,
+ * test size or split column would test it on its own training rows, an optimistic audit. Refused, with the fix.
+ */
+function requireRecordedSplit(model: EngineModel, request: ModelAuditRequest): void {
+  const split = model.training.split;
+  const { seed, testSize } = request.options;
+  const asked = request.load.splitColumn;
+  const conflict =
+    'seed' in split
+      ? asked !== undefined || (seed !== undefined && seed !== split.seed) || (testSize !== undefined && testSize !== split.testSize)
+      : asked !== undefined && asked !== split.splitColumn;
+  if (!conflict) return;
+  const recorded = 'seed' in split ? `seed ${split.seed} and test size ${split.testSize}` : `the split column '${split.splitColumn}'`;
+  throw new AuditInputError(
+    'BAD_OPTION',
+    `The model ${request.model.path} was trained on this file with ${recorded}; another split would put rows it was trained on among the test rows.`,
+    'Leave out --seed, --test-size and --split-column (the recorded split is used), or audit on other data.',
+  );
+}
+
+/** A JSON model's training settings fill what the request leaves out, so the same data gets the same split. */
+function withModelDefaults(options: Partial<AuditOptions>, model: EngineModel): Partial<AuditOptions> {
+  if (options.technique !== undefined && options.technique !== model.technique) {
+    throw new AuditInputError('BAD_OPTION', `The technique ${options.technique} is not the model file's (${model.technique}).`, 'Leave out --technique: a model file has its own.');
+  }
+  const split = model.training.split;
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<AuditOptions>;
+  return {
+    C: model.training.C === 'Infinity' ? Infinity : model.training.C,
+    ...('seed' in split ? { seed: split.seed, testSize: split.testSize } : {}),
+    ...defined,
+    technique: model.technique,
+  };
+}
+
+function resolvedSplitOptions(options: Partial<AuditOptions>): { seed: number; testSize: number } {
+  const { seed, testSize } = resolveOptions(options);
+  return { seed, testSize };
+}
+
+function withModel(report: AuditReport, model: ModelReport): AuditReport {
+  return { ...report, model };
+}
+
+function side(report: AuditReport, metric: MetricId, group: string): GainOnData | null {
+  const row = report.metrics[metric]?.rationality.find((r) => r.group === group);
+  const nTest = report.groups.find((g) => g.id === group)?.nTest ?? 0;
+  if (!row || nTest === 0) return null;
+  return { nTest, generic: row.generic, personalized: row.personalized, gain: row.gain, ci: row.ci, verdict: row.verdict };
+}
+
+/** The gains on the training data beside those on the new data, per metric and group (new data's groups first). */
+function compare(training: AuditReport, newData: AuditReport, trainingData: DataComparison['trainingData']): DataComparison {
+  const ids = [...newData.groups.map((g) => g.id), ...training.groups.map((g) => g.id).filter((id) => !newData.groups.some((g) => g.id === id))];
+  const metrics: Partial<Record<MetricId, DataComparison['metrics'][MetricId]>> = {};
+  for (const metric of METRIC_IDS) {
+    const a = training.metrics[metric];
+    const b = newData.metrics[metric];
+    if (!a || !b) continue;
+    const rationality: ComparisonRow[] = ids.map((group) => ({ group, trainingData: side(training, metric, group), newData: side(newData, metric, group) }));
+    metrics[metric] = { overall: { trainingData: a.overall, newData: b.overall }, rationality };
+  }
+  return { trainingData, metrics };
+}
