@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AuditSpec, GroupSpec } from '../core/audit/audit-spec';
 import type { ColumnProfile } from '../core/data/column-profile';
 import { DEFAULT_METRIC, METRICS, metricIdsFor, type MetricId } from '../core/audit/metrics';
-import type { Task } from '../core/audit/task';
+import type { Task } from '../core/data/task';
 import { TECHNIQUES, type Technique } from '../core/learn/technique';
 
 /** Text columns with at most this many values are offered first as group attributes. */

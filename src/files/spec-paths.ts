@@ -6,7 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { showCell } from '../core/data/csv';
+import { showCell } from '../core/data/show-cell';
 import { AuditInputError } from '../core/errors';
 
 /** The path with every link resolved (as far as it exists), so a link inside a folder to a file outside is seen. */

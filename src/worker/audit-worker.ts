@@ -9,13 +9,13 @@ import { decodeText } from '../core/data/decode-text';
 import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
 import { auditModelFile } from '../core/model-file/model-audit';
-import { sha256 } from '../core/model-file/sha256';
+import { sha256 } from '../core/data/sha256';
 import { onnxRuntimeWeb } from '../core/model-file/onnx-runtime';
-import { prepareAuditDataset } from '../core/data/prepare-dataset';
+import { prepareAuditDataset } from '../core/audit/prepare-dataset';
 import { taskOf } from '../core/data/dataset';
 import { metricIdsFor } from '../core/audit/metrics/metric';
 import type { AuditOptions } from '../core/audit/options';
-import type { Task } from '../core/audit/task';
+import type { Task } from '../core/data/task';
 import type { AuditProgress } from '../core/audit/audit';
 import type { AuditRequest, WorkerMessage } from './protocol';
 

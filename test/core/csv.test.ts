@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseCsv, showCell } from '../../src/core/data/csv';
+import { parseCsv } from '../../src/core/data/csv';
+import { showCell } from '../../src/core/data/show-cell';
 import { AuditInputError } from '../../src/core/errors';
 
 /** The AuditInputError that `run` throws (fails the test when it throws something else or nothing). */

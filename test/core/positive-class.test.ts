@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/core/audit/audit';
-import { prepareDataset } from '../../src/core/data/prepare-dataset';
+import { prepareDataset } from '../../src/core/audit/prepare-dataset';
 
 // Which label value is "positive" when the user did not say (SPEC §1): when only sort order decides, the report
 // says so and how to choose, since an outcome like Disease/Healthy would otherwise silently count "Healthy".

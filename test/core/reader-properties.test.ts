@@ -9,8 +9,8 @@ import { parseCsv } from '../../src/core/data/csv';
 import { AuditInputError } from '../../src/core/errors';
 import { dataRowOfKeptRow, formatPredictionsFile, readPredictionsFile } from '../../src/core/model-file/predictions-file';
 import { indexGroups } from '../../src/core/data/groups';
-import { prepareDataset } from '../../src/core/data/prepare-dataset';
-import { sha256 } from '../../src/core/model-file/sha256';
+import { prepareDataset } from '../../src/core/audit/prepare-dataset';
+import { sha256 } from '../../src/core/data/sha256';
 import { trainEngineModel } from '../../src/core/model-file/train-model';
 import { syntheticCsv } from './model/synthetic';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/core/audit/audit';
 import { AuditInputError } from '../../src/core/errors';
-import { prepareAuditDataset } from '../../src/core/data/prepare-dataset';
+import { prepareAuditDataset } from '../../src/core/audit/prepare-dataset';
 import { SeededRandom } from '../../src/core/numeric/random';
 import { type AuditReport, hasViolation } from '../../src/core/report/report';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAudit } from '../../src/core/audit/audit';
-import { prepareDataset } from '../../src/core/data/prepare-dataset';
+import { prepareDataset } from '../../src/core/audit/prepare-dataset';
 import type { AuditReport } from '../../src/core/report/report';
 import type { Technique } from '../../src/core/learn/technique';
 

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/core/audit/audit';
 import { auditModelFile } from '../../src/core/model-file/model-audit';
 import { onnxRuntimeWeb } from '../../src/core/model-file/onnx-runtime';
-import { sha256 } from '../../src/core/model-file/sha256';
-import { prepareDataset } from '../../src/core/data/prepare-dataset';
+import { sha256 } from '../../src/core/data/sha256';
+import { prepareDataset } from '../../src/core/audit/prepare-dataset';
 import type { SpecRun } from '../../src/core/audit/audit-spec';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerProgress } from '../../src/extension/worker-client';
 

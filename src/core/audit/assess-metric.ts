@@ -7,7 +7,7 @@ import { bootstrapPValues } from './stats/bootstrap-p-value';
 import { type Correction, correctPValues } from './stats/correction';
 import { mcNemar } from './stats/mcnemar';
 import { percentileInterval } from './stats/percentile';
-import type { Labels } from './task';
+import type { Labels } from '../data/task';
 
 /** One group's material for the tests: its predictions and, when it is large enough, its bootstrap. */
 export interface GroupEvidence {

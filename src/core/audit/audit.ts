@@ -6,11 +6,11 @@ import { indexGroups } from '../data/groups';
 import { METRICS, type MetricId, metricIdsFor } from './metrics';
 import { fitClass } from '../learn/learners';
 import { type PredictionMatrix, predictionsByGroup, truthfulPredictions } from './prediction-matrix';
-import type { Task } from './task';
+import type { Task } from '../data/task';
 import type { Technique } from '../learn/technique';
 import { type AuditOptions, DEFAULT_OPTIONS, resolveOptions } from './options';
 import type { Assignment, AuditReport, GroupReport, Intervention, InterventionsReport, LimitsReport, MetricReport } from '../report/report';
-import { assignmentOf } from '../data/group-assignment';
+import { assignmentOf } from './group-assignment';
 import { assemble, chooseByValidation, compareViolations, minimization, riskOf } from './interventions';
 import { limitsReport } from './limits/limits-report';
 import { gainSpread } from './limits/gain-spread';
@@ -19,7 +19,7 @@ import type { GroupIndex } from '../data/groups';
 import { checkTrainingRows } from '../data/training-rows';
 import { fromTestMask, labelStrata, stratifiedSplit, type TrainTestSplit } from '../data/split';
 import { AuditInputError } from '../errors';
-import { type ExplanationInput, explanationInput, explanationsReport } from './explain/audit-explanations';
+import { type ExplanationInput, explanationInput, explanationsReport } from './audit-explanations';
 
 export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report' | 'interventions';
 

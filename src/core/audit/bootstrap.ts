@@ -1,7 +1,7 @@
 import type { MetricDefinition, PreparedMetric } from './metrics/metric';
 import { toRisk } from './metrics';
 import { SeededRandom } from '../numeric/random';
-import type { Labels } from './task';
+import type { Labels } from '../data/task';
 
 /** One group's test rows and every prediction the audit compares on them. */
 export interface GroupPredictions {

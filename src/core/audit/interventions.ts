@@ -6,7 +6,7 @@
 import { METRICS, type MetricId, toRisk } from './metrics';
 import type { PredictionMatrix } from './prediction-matrix';
 import type { Assignment, AuditReport, InterventionsReport, MetricReport } from '../report/report';
-import type { Labels } from './task';
+import type { Labels } from '../data/task';
 
 /**
  * The prediction matrix of the assembled model h′: h′(x, g) is h(x, g), h0(x) or the decoupled model of g,

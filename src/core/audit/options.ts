@@ -4,7 +4,7 @@ import { METRICS } from './metrics';
 import { CORRECTIONS, type Correction } from './stats/correction';
 import { TECHNIQUES, type Technique } from '../learn/technique';
 import { MODEL_CLASSES, type ModelClass } from '../learn/model-class';
-import type { Task } from './task';
+import type { Task } from '../data/task';
 
 /** Every knob of an audit, with the defaults of SPEC §1–§5 in one place. */
 export interface AuditOptions {

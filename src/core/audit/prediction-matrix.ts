@@ -1,5 +1,5 @@
 import type { GroupPredictions } from './bootstrap';
-import type { Labels } from './task';
+import type { Labels } from '../data/task';
 
 /**
  * Predictions on the test rows — probabilities for a binary label, values for regression — of h0, and of h

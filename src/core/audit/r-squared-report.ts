@@ -5,7 +5,7 @@
 import type { GroupPredictions } from './bootstrap';
 import { labelVariance, rSquared } from './metrics/r-squared';
 import type { MetricReport, RSquaredReport, RSquaredValues } from '../report/report';
-import type { Labels } from './task';
+import type { Labels } from '../data/task';
 
 /**
  * @param mse the report's MSE section (rows in group order)

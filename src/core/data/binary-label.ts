@@ -1,7 +1,7 @@
 /**
  * The label column as y ∈ {0, 1} (SPEC §1: binary classification when the label has exactly two distinct values).
  */
-import { showCell } from './csv';
+import { showCell } from './show-cell';
 import type { BinaryLabel } from './dataset';
 import { AuditInputError } from '../errors';
 import { parseDecimal } from './column-type';

@@ -1,5 +1,6 @@
 import { parseDecimal } from './column-type';
-import { showCell, type CsvTable } from './csv';
+import { type CsvTable } from './csv';
+import { showCell } from './show-cell';
 import { AuditInputError } from '../errors';
 import { isMissing } from './missing';
 

@@ -7,6 +7,7 @@
  * or a mix of both (or CR alone), blank lines anywhere (skipped: a line of only whitespace, even in a one-column
  * file), and spaces around cells (trimmed). The separator is always a comma: no guessing.
  */
+import { showCell } from './show-cell';
 import Papa from 'papaparse';
 import type { BucketedColumn } from './buckets';
 import { AuditInputError } from '../errors';
@@ -28,15 +29,6 @@ export interface CsvTable {
 export const EMPTY_FILE_PROBLEM = 'The CSV file is empty.';
 export const EMPTY_FILE_FIX = 'Choose a CSV file with a header row and at least one data row.';
 export const HEADER_ONLY_FIX = 'Add data rows below the header, or choose another file.';
-
-/**
- * How a cell or column name is shown in a message: double-quoted, escaped onto one line, at most `maxLength`
- * characters.
- */
-export function showCell(text: string, maxLength = 40): string {
-  const shown = text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
-  return JSON.stringify(shown);
-}
 
 function headerOnly(columns: number): AuditInputError {
   return new AuditInputError('HEADER_ONLY', `The CSV file has a header (${columns} ${columns === 1 ? 'column' : 'columns'}) but no data rows.`, HEADER_ONLY_FIX);

@@ -4,7 +4,8 @@
  */
 import { numberWithComma, type NumberLike, parseDecimal } from './column-type';
 import { oneBucketHint } from './buckets';
-import { type CsvTable, showCell } from './csv';
+import { type CsvTable } from './csv';
+import { showCell } from './show-cell';
 import type { AuditDataset, FeatureColumn } from './dataset';
 
 type CategoricalFeature = Extract<FeatureColumn, { kind: 'categorical' }>;

@@ -2,7 +2,7 @@
  * The audited data, held as typed columns (SPEC §1). Built from a CSV by `loadDataset` (binary labels) or
  * `loadAuditDataset` (binary or numeric); everything downstream (split, encoding, models, report) reads only this shape.
  */
-import type { Task } from '../audit/task';
+import type { Task } from './task';
 
 /** A feature column. Numeric cells that were missing hold NaN; categorical missing cells hold null. */
 export type FeatureColumn =

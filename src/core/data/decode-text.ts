@@ -3,7 +3,7 @@
  * Only UTF-8 is read, and strictly: a file saved as Latin-1 / Windows-1252 would otherwise turn each accented
  * letter into U+FFFD, and the audit would run on garbled group names ("�ge") without a word.
  */
-import { showCell } from './csv';
+import { showCell } from './show-cell';
 import { AuditInputError } from '../errors';
 import { describeBytes, MAX_TEXT_CHARS, tooLargeFix } from './text-limits';
 

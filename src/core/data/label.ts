@@ -5,7 +5,7 @@
  */
 import { binaryLabel, distinctLabelValues, labelNotBinary, type LabelValue } from './binary-label';
 import { parseDecimal } from './column-type';
-import { showCell } from './csv';
+import { showCell } from './show-cell';
 import type { Label, NumericLabel } from './dataset';
 import { AuditInputError } from '../errors';
 

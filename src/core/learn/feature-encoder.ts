@@ -5,7 +5,7 @@
  * `fairuse train` encodes rows exactly as the in-process audit did.
  */
 import { parseDecimal } from '../data/column-type';
-import { showCell } from '../data/csv';
+import { showCell } from '../data/show-cell';
 import type { FeatureColumn } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import { compareValues } from '../data/groups';

@@ -7,9 +7,9 @@
  */
 import type { Label } from '../data/dataset';
 import { type DegenerateFit, degenerateFit, MIN_DEVIANCE_EXPLAINED } from './degenerate-fit';
-import type { ExplanationMatrices } from '../audit/explain/explanations';
-import type { RowExplanationQuality } from '../audit/explain/linear-explanations';
-import { explainGenericLinear, explainLinearFits } from '../audit/explain/linear-fits';
+import type { ExplanationMatrices } from './explain/explanations';
+import type { RowExplanationQuality } from './explain/linear-explanations';
+import { explainGenericLinear, explainLinearFits } from './explain/linear-fits';
 import type { FeatureEncoder } from './feature-encoder';
 import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from '../data/groups';
@@ -17,7 +17,7 @@ import { type DenseMatrix, selectRows } from '../numeric/matrix';
 import { fitMlp, fitMlpRegressor } from './mlp';
 import { constantMeanWarning, fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, LOGISTIC_LEARNER, RIDGE_LEARNER } from './models';
 import type { ModelClass } from './model-class';
-import type { Labels } from '../audit/task';
+import type { Labels } from '../data/task';
 import type { Technique } from './technique';
 
 /** h0 on the test rows, and a way to fit h by any technique on the same split. */

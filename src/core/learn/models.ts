@@ -5,7 +5,7 @@ import { fitLogistic } from './logistic';
 import { type DenseMatrix, selectRows } from '../numeric/matrix';
 import { fitRidge } from './ridge';
 import { logit, sigmoid } from '../numeric/sigmoid';
-import type { Labels } from '../audit/task';
+import type { Labels } from '../data/task';
 import type { Technique } from './technique';
 
 /** The part of a fitted linear model the audit needs: the score w·x + b (a logit for logistic regression). */

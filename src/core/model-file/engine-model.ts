@@ -5,7 +5,7 @@
  * uses the same split. The README ("Auditing a model you already have") documents every field. The file is data:
  * it is parsed as JSON and checked field by field, never evaluated.
  */
-import { showCell } from '../data/csv';
+import { showCell } from '../data/show-cell';
 import { AuditInputError } from '../errors';
 import { TECHNIQUES, type Technique } from '../learn/technique';
 import { designColumns, type FeatureEncoding } from '../learn/feature-encoder';

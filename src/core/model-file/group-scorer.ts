@@ -3,7 +3,7 @@
  * features x with its group attributes set to g′'s values. The audit needs it for every group g′ on every test
  * row: the prediction matrix. Model files of every kind are bound to a dataset as a GroupScorer.
  */
-import { showCell } from '../data/csv';
+import { showCell } from '../data/show-cell';
 import type { Dataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import type { Group } from '../data/groups';

@@ -5,7 +5,7 @@
  * a group g′ sets their cells to g′'s values before encoding, whatever the encoding.
  */
 import { parseDecimal } from '../data/column-type';
-import { showCell } from '../data/csv';
+import { showCell } from '../data/show-cell';
 import type { Dataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import { MISSING_LEVEL } from '../learn/feature-encoder';

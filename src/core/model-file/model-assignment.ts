@@ -5,7 +5,7 @@
  * (its "assigned") are reported as assigned, as the in-process audit of the same spec reports them.
  */
 import { AuditInputError } from '../errors';
-import { assignmentOf } from '../data/group-assignment';
+import { assignmentOf } from '../audit/group-assignment';
 import type { GroupIndex } from '../data/groups';
 import { assemble } from '../audit/interventions';
 import type { AuditOptions } from '../audit/options';

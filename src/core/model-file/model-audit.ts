@@ -13,12 +13,13 @@
  * audited data is a test row (an audit on new data), h0 is fitted on the training data, and the report sets the
  * gains on the training data beside those on the new data (paper 1, Figures 6 and 7).
  */
-import { MODEL_FILE_UNEXPLAINED, PREDICTIONS_FILE_UNEXPLAINED } from '../audit/explain/audit-explanations';
+import { MODEL_FILE_UNEXPLAINED, PREDICTIONS_FILE_UNEXPLAINED } from '../audit/audit-explanations';
 import { type AuditHooks, type AuditProgress, AuditCancelledError, auditGivenPredictions } from '../audit/audit';
 import { bucketColumn } from '../data/buckets';
 import { decodeText } from '../data/decode-text';
 import { parseJsonText } from '../data/json-syntax';
-import { type CsvTable, parseCsv, showCell } from '../data/csv';
+import { type CsvTable, parseCsv } from '../data/csv';
+import { showCell } from '../data/show-cell';
 import type { Dataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import { fitFeatureEncoder } from '../learn/feature-encoder';
@@ -36,7 +37,7 @@ import { featureColumnsOf, featureLevelsWithoutInput, type InputColumn, resolveI
 import { type OnnxPlan, type OnnxRuntime, type OnnxSession, onnxScorer, planOnnx, positiveColumn } from './onnx-model';
 import { modelAssignment } from './model-assignment';
 import { dataRowOfKeptRow, readPredictionsFile } from './predictions-file';
-import { sha256 } from './sha256';
+import { sha256 } from '../data/sha256';
 import { auditSplit } from './train-model';
 
 export type ModelKind = 'json' | 'onnx' | 'predictions';

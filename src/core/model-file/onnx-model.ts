@@ -12,7 +12,7 @@
  * and otherwise from the user (--model-columns, --groups, --label). The runtime is injected (OnnxRuntime), so this
  * file holds no I/O.
  */
-import { showCell } from '../data/csv';
+import { showCell } from '../data/show-cell';
 import type { Dataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import type { Group } from '../data/groups';

@@ -9,7 +9,8 @@
  * file applied to other data, or to the same data in another row order, is refused instead of misaligned.
  */
 import { parseDecimal } from '../data/column-type';
-import { type CsvTable, parseCsv, showCell } from '../data/csv';
+import { type CsvTable, parseCsv } from '../data/csv';
+import { showCell } from '../data/show-cell';
 import type { BinaryLabel, Dataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import type { GroupIndex } from '../data/groups';

@@ -11,7 +11,7 @@ import { type AuditOptions, resolveOptions } from '../audit/options';
 import type { PredictionMatrix } from '../audit/prediction-matrix';
 import { AuditInputError } from '../errors';
 import { fromTestMask, stratifiedSplit, type TrainTestSplit } from '../data/split';
-import { assignmentOf } from '../data/group-assignment';
+import { assignmentOf } from '../audit/group-assignment';
 import { assemble } from '../audit/interventions';
 import { describeEncoding } from '../learn/feature-encoder';
 import { type AssignedGroup, ENGINE_MODEL_FORMAT, ENGINE_MODEL_VERSION, type EngineModel, type GroupCondition, type TrainingSplit } from './engine-model';

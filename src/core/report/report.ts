@@ -4,7 +4,7 @@
  */
 import type { Correction } from '../audit/stats/correction';
 import type { MetricId } from '../audit/metrics/metric';
-import type { Task } from '../audit/task';
+import type { Task } from '../data/task';
 import type { Technique } from '../learn/technique';
 
 export type Verdict = 'gain' | 'violation' | 'none' | 'untested';

@@ -3,7 +3,7 @@
  * kind of finding, one result per finding. Pure: the front end says where the findings point (the data file's
  * header cell of the group column, or the spec's "groups" line) and which version the tool is.
  */
-import { sha256 } from '../model-file/sha256';
+import { sha256 } from '../data/sha256';
 import type { MetricId } from '../audit/metrics';
 import { formatGain, formatP, formatValue, metricNoun } from './render/format';
 import type { AuditReport, EnvyRow, RationalityRow } from './report';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linearExplanationQuality } from '../../../src/core/audit/explain/linear-explanations';
-import { explanationSize, rankByMagnitude } from '../../../src/core/audit/explain/top-inputs';
+import { linearExplanationQuality } from '../../../src/core/learn/explain/linear-explanations';
+import { explanationSize, rankByMagnitude } from '../../../src/core/learn/explain/top-inputs';
 import { denseMatrix } from '../../../src/core/numeric/matrix';
 import { sigmoid } from '../../../src/core/numeric/sigmoid';
 

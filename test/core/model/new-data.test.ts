@@ -5,7 +5,7 @@ import { loadDataset } from '../../../src/core/data/load-dataset';
 import { fitLogistic } from '../../../src/core/learn/logistic';
 import { errorRate } from '../../../src/core/audit/metrics/error-rate';
 import { auditModelFile } from '../../../src/core/model-file/model-audit';
-import { sha256 } from '../../../src/core/model-file/sha256';
+import { sha256 } from '../../../src/core/data/sha256';
 import { formatEngineModel, trainEngineModel } from '../../../src/core/model-file/train-model';
 import { sigmoid } from '../../../src/core/numeric/sigmoid';
 import { textFile } from './helpers';

@@ -4,9 +4,9 @@ import { runAudit } from '../../../src/core/audit/audit';
 import { parseCsv } from '../../../src/core/data/csv';
 import { auditModelFile } from '../../../src/core/model-file/model-audit';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../../../src/core/model-file/predictions-file';
-import { sha256 } from '../../../src/core/model-file/sha256';
+import { sha256 } from '../../../src/core/data/sha256';
 import { trainEngineModel } from '../../../src/core/model-file/train-model';
-import { prepareDataset } from '../../../src/core/data/prepare-dataset';
+import { prepareDataset } from '../../../src/core/audit/prepare-dataset';
 import { heartPath, numbers, textFile } from './helpers';
 import { syntheticCsv } from './synthetic';
 

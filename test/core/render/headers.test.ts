@@ -9,7 +9,7 @@ import { parseCsv } from '../../../src/core/data/csv';
 import { loadDataset } from '../../../src/core/data/load-dataset';
 import { auditModelFile } from '../../../src/core/model-file/model-audit';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../../../src/core/model-file/predictions-file';
-import { sha256 } from '../../../src/core/model-file/sha256';
+import { sha256 } from '../../../src/core/data/sha256';
 import { trainEngineModel } from '../../../src/core/model-file/train-model';
 import { renderReportHtml } from '../../../src/core/report/render/html';
 import { renderMarkdown } from '../../../src/core/report/render/markdown';

@@ -1,4 +1,4 @@
-import type { Labels } from '../task';
+import type { Labels } from '../../data/task';
 import { checkSameLength, type MetricDefinition, weightedMean } from './metric';
 
 /**

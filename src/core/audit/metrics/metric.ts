@@ -4,7 +4,7 @@
  * resample given as per-row weights (counts of how often each row was drawn). Unit weights give the
  * plain point estimate.
  */
-import type { Labels, Task } from '../task';
+import type { Labels, Task } from '../../data/task';
 
 export type MetricId = 'error' | 'auc' | 'ece' | 'logloss' | 'brier' | 'mse' | 'mae' | 'sufficiency' | 'comprehensiveness';
 

@@ -7,7 +7,7 @@
  * So a row costs one ranking of its d attributions and three evaluations of the link.
  */
 import type { DenseMatrix } from '../../numeric/matrix';
-import type { LinearModel } from '../../learn/models';
+import type { LinearModel } from '../models';
 import { explanationSize, rankByMagnitude } from './top-inputs';
 
 /** Per test row: sufficiency |f(z) − f(z_S)| and comprehensiveness |f(z) − f(z_¬S)| (SPEC §9). */

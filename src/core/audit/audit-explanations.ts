@@ -2,9 +2,9 @@
  * Which explanation metrics an audit reports (SPEC §9) and why not, when it cannot: the input testAndReport
  * scores beside the predictions, and the report's `explanations` field.
  */
-import type { Assignment, ExplanationsReport } from '../../report/report';
-import { assemble } from '../interventions';
-import { ATTRIBUTION_METHOD_NAMES, type ExplanationMatrices } from './explanations';
+import type { Assignment, ExplanationsReport } from '../report/report';
+import { assemble } from './interventions';
+import { ATTRIBUTION_METHOD_NAMES, type ExplanationMatrices } from '../learn/explain/explanations';
 
 /** The explanation metrics to score, or the sentence the report says instead. */
 export type ExplanationInput =

@@ -2,8 +2,8 @@
  * The audit spec's "assign" (SPEC §6): which groups a model serves with h0 or their decoupled model instead of h.
  */
 import { AuditInputError } from '../errors';
-import type { GroupIndex } from './groups';
-import type { AuditOptions } from '../audit/options';
+import type { GroupIndex } from '../data/groups';
+import type { AuditOptions } from './options';
 import type { Assignment } from '../report/report';
 
 /**

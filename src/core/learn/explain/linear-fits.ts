@@ -1,7 +1,7 @@
 import type { GroupIndex } from '../../data/groups';
 import { selectRows } from '../../numeric/matrix';
-import { type GenericFit, groupDummies, type PersonalizedModel } from '../../learn/models';
-import type { Labels } from '../task';
+import { type GenericFit, groupDummies, type PersonalizedModel } from '../models';
+import type { Labels } from '../../data/task';
 import type { ExplanationMatrices } from './explanations';
 import { columnMeans, linearExplanationQuality, type RowExplanationQuality } from './linear-explanations';
 

@@ -1,8 +1,8 @@
-import { bucketColumn } from './buckets';
-import { type CsvTable, parseCsv } from './csv';
-import type { AuditDataset, Dataset } from './dataset';
-import { loadAuditDataset, loadDataset } from './load-dataset';
-import type { SpecRun } from '../audit/audit-spec';
+import { bucketColumn } from '../data/buckets';
+import { type CsvTable, parseCsv } from '../data/csv';
+import type { AuditDataset, Dataset } from '../data/dataset';
+import { loadAuditDataset, loadDataset } from '../data/load-dataset';
+import type { SpecRun } from './audit-spec';
 
 /**
  * CSV text → Dataset with a binary label, as model files and `fairuse train` need: parse, bucket numeric group

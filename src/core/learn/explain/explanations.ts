@@ -3,7 +3,7 @@
  * h0 and of h(·, g′) for every group g′, laid out as the prediction matrix is, so the metric machinery scores them
  * as it scores predictions.
  */
-import type { PredictionMatrix } from '../prediction-matrix';
+import type { PredictionMatrix } from '../../audit/prediction-matrix';
 
 /** How the attributions were computed, as the report names it. */
 export type AttributionMethod = 'linear-exact';
