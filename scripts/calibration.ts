@@ -15,7 +15,7 @@
 import { CLASSIFICATION_METRIC_IDS, REGRESSION_METRIC_IDS, type MetricId } from '../src/core/audit/metrics';
 import { SeededRandom } from '../src/core/numeric/random';
 import type { Correction } from '../src/core/audit/stats/correction';
-import type { Task } from '../src/core/audit/task';
+import type { Task } from '../src/core/data/task';
 import { auditSimulated, GROUPS, SCENARIOS, type Scenario, simulate, trueGain } from './calibration/scenarios';
 
 const DATASETS = Number(process.env.CALIBRATION_DATASETS ?? 200);

@@ -23,7 +23,7 @@ import { METRICS, type MetricId, toRisk } from '../../src/core/audit/metrics';
 import type { MetricReport } from '../../src/core/report/report';
 import { SeededRandom } from '../../src/core/numeric/random';
 import type { Correction } from '../../src/core/audit/stats/correction';
-import type { Task } from '../../src/core/audit/task';
+import type { Task } from '../../src/core/data/task';
 
 export type Scenario = 'shared-shift' | 'independent' | 'harm';
 export const SCENARIOS: readonly Scenario[] = ['shared-shift', 'independent', 'harm'];

@@ -68,7 +68,9 @@ describe('explanation options', () => {
     const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
     expect(report.settings.metric).toBe('sufficiency');
     const s = report.metrics.sufficiency.summary;
-    expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 0);
+    // Without a violation heart is inconclusive: its four groups are more than its test rows can validate (SPEC §7).
+    expect(report.limits.tooManyGroups).toBe(true);
+    expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 3);
   });
 
   it('--metric comprehensiveness with --no-explanations is refused', () => {

@@ -11,7 +11,7 @@ const roles = ['--label', 'progression', '--groups', 'sex,age:50', '--split-colu
 
 function audit(...args: string[]) {
   const run = spawnSync(process.execPath, [join(root, 'bin/fairuse.js'), 'audit', data, ...roles, ...args, '--json', '-', '--quiet'], { cwd: root, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, report: run.status === 0 || run.status === 1 ? JSON.parse(run.stdout) : null };
+  return { status: run.status, stderr: run.stderr, report: run.status === 0 || run.status === 1 || run.status === 3 ? JSON.parse(run.stdout) : null };
 }
 
 function mean(values: number[]): number {
@@ -39,7 +39,7 @@ describe('fairuse audit --model rf|nn on a numeric label', () => {
   it('rf: runs as a regression, h0\'s MSE within scikit-learn\'s RandomForestRegressor seed spread', () => {
     const { status, stderr, report } = audit('--model', 'rf');
     expect(stderr).toBe('');
-    expect([0, 1]).toContain(status);
+    expect([0, 1, 3]).toContain(status); // 3: inconclusive, the groups are more than the test rows can validate
     expect(report.dataset.task).toBe('regression');
     expect(report.settings.model).toBe('rf');
     expect(Object.keys(report.metrics)).toEqual(['mse', 'mae']);
@@ -59,7 +59,7 @@ describe('fairuse audit --model rf|nn on a numeric label', () => {
     const runs = [1, 2, 3, 4, 5, 6, 7].map((seed) => audit('--model', 'nn', '--technique', 'dcp', '--seed', String(seed)));
     for (const { stderr, status, report } of runs) {
       expect(stderr).toBe('');
-      expect([0, 1]).toContain(status);
+      expect([0, 1, 3]).toContain(status); // 3: inconclusive, the groups are more than the test rows can validate
       expect(report.settings).toMatchObject({ model: 'nn', technique: 'dcp' });
     }
     const theirs = reference.netMseBySeed;

@@ -36,7 +36,7 @@ beforeAll(() => {
 
 describe('the two audits the tests compare', () => {
   it('1hot has no violation of log loss, dcp has one rationality and one envy violation', () => {
-    expect(clean.status).toBe(0);
+    expect(clean.status).toBe(3); // no violation, but heart's groups are more than its test rows can validate
     expect(harmful.status).toBe(1);
     expect(violations(readJson(at('1hot.json')), 'logloss')).toHaveLength(0);
     expect(readJson(at('dcp.json')).metrics.logloss.summary).toMatchObject({ rationalityViolations: 1, envyViolations: 1 });
