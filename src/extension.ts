@@ -13,7 +13,7 @@ import { registerReportPanel } from './extension/report-panel';
 import { ResultsStore } from './extension/results-store';
 import { SaveReasons } from './extension/save-reasons';
 import { readSettings } from './extension/settings';
-import type { RenderedSummary, ReportEntry } from './extension/webview-protocol';
+import type { RenderedSummary, ReportEntry } from './protocol/webview-protocol';
 
 /** What `vscode.extensions.getExtension('fair-use-audit.fair-use-audit').exports` gives integration tests. */
 export interface FairUseApi {

@@ -3,12 +3,13 @@
  * turns clicks into messages for the host. Knows the VS Code API only through `VsCodeApi`.
  */
 import type { MetricId } from '../src/core/audit/metrics/metric';
-import type { AsIf, PanelState, RenderedSummary, WebviewMessage } from '../src/extension/webview-protocol';
+import type { AsIf, PanelState, RenderedSummary, WebviewMessage } from '../src/protocol/webview-protocol';
 import { isHostMessage, type VsCodeApi } from './messaging';
 import { syncAsIfToggle } from './render-as-if';
 import type { PlotApi } from './render-chart';
 import { renderMetricContent, renderPanel, type PanelActions } from './render-panel';
-import { activeAsIf, activeMetric, EMPTY_STATE, isPanelState, reduce, withAsIf, withMetric } from './state';
+import { activeAsIf, activeMetric, EMPTY_STATE, reduce, withAsIf, withMetric } from './state';
+import { isPanelState } from '../src/protocol/panel-state';
 
 export interface App {
   readonly state: PanelState;

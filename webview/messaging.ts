@@ -1,8 +1,8 @@
 /**
- * The webview's side of the protocol in src/extension/webview-protocol.ts. `acquireVsCodeApi` is called
+ * The webview's side of the protocol in src/protocol/webview-protocol.ts. `acquireVsCodeApi` is called
  * in main.ts only; everything here takes the API as a parameter so tests pass a fake.
  */
-import type { HostMessage, PanelState, WebviewMessage } from '../src/extension/webview-protocol';
+import type { HostMessage, PanelState, WebviewMessage } from '../src/protocol/webview-protocol';
 
 /** The part of the object `acquireVsCodeApi()` returns that the panel uses. */
 export interface VsCodeApi {

@@ -6,7 +6,7 @@
 import type { MetricId } from '../src/core/audit/metrics/metric';
 import { metricNoun } from '../src/core/report/render/format';
 import type { AuditReport, Intervention } from '../src/core/report/report';
-import type { AsIf } from '../src/extension/webview-protocol';
+import type { AsIf } from '../src/protocol/webview-protocol';
 import { AS_IF_HEADLINES, changedAssignments } from './as-if';
 import { el } from './dom';
 

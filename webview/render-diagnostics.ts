@@ -8,7 +8,7 @@ import { labelBalance, SERVED_BY, untestedReason, VERDICT_GLYPHS } from '../src/
 import { describeModel, linearModelName } from '../src/core/report/render/tables';
 import { type AuditReport, reportTask } from '../src/core/report/report';
 import { TECHNIQUE_NAMES } from '../src/core/learn/technique';
-import type { ReportEntry } from '../src/extension/webview-protocol';
+import type { ReportEntry } from '../src/protocol/webview-protocol';
 import { el, tableRegion } from './dom';
 
 export function renderGroupSizes(report: AuditReport, metric: MetricId, focusGroup: string | null): HTMLElement {

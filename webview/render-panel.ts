@@ -9,7 +9,7 @@ import { metricNoun, metricTitle } from '../src/core/report/render/format';
 import { rSquaredTable } from '../src/core/report/render/tables';
 import type { AuditReport, MetricReport } from '../src/core/report/report';
 import { HEADLINE_GLYPH, headlineOf } from '../src/core/report/headline';
-import type { AsIf, ExportFormat, PanelState, ReportEntry } from '../src/extension/webview-protocol';
+import type { AsIf, ExportFormat, PanelState, ReportEntry } from '../src/protocol/webview-protocol';
 import { reportAsIf, servedBy } from './as-if';
 import { append, clear, el } from './dom';
 import { renderAsIfBanner, renderAsIfToggle } from './render-as-if';

@@ -2,10 +2,10 @@
  * The panel's state and how host messages and user choices change it. Pure: the webview saves the
  * result with setState, so after a window reload it renders from the saved state alone.
  */
-import { METRIC_IDS, type MetricId } from '../src/core/audit/metrics/metric';
+import type { MetricId } from '../src/core/audit/metrics/metric';
 import { metricOrder } from '../src/core/report/render/tables';
 import type { AuditReport, Intervention } from '../src/core/report/report';
-import { isAsIf, type AsIf, type HostMessage, type PanelState } from '../src/extension/webview-protocol';
+import type { AsIf, HostMessage, PanelState } from '../src/protocol/webview-protocol';
 
 export const EMPTY_STATE: PanelState = { entry: null, metric: null, focusGroup: null };
 
@@ -61,23 +61,4 @@ export function withAsIf(state: PanelState, asIf: AsIf): PanelState {
     return rest;
   }
   return { ...state, asIf };
-}
-
-/**
- * A structural check of what getState returned (a state saved by an older version of the panel, or
- * nothing): enough that the renderers can walk it without throwing.
- */
-export function isPanelState(value: unknown): value is PanelState {
-  if (typeof value !== 'object' || value === null) return false;
-  const state = value as Record<string, unknown>;
-  if (!(state.metric === null || (typeof state.metric === 'string' && (METRIC_IDS as readonly string[]).includes(state.metric)))) return false;
-  if (!(state.focusGroup === null || typeof state.focusGroup === 'string')) return false;
-  if (!(state.asIf === undefined || isAsIf(state.asIf))) return false;
-  if (state.entry === null) return true;
-  if (typeof state.entry !== 'object' || state.entry === undefined) return false;
-  const entry = state.entry as Record<string, unknown>;
-  const report = entry.report as Record<string, unknown> | undefined;
-  return typeof entry.finishedAt === 'string' && typeof report === 'object' && report !== null && report.schemaVersion === 1 &&
-    Array.isArray(report.groups) && Array.isArray(report.warnings) && typeof report.metrics === 'object' && report.metrics !== null &&
-    typeof report.dataset === 'object' && typeof report.settings === 'object';
 }

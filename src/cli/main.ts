@@ -18,7 +18,7 @@ import { sarifAnchor } from './sarif-anchor';
 import { loadDataset } from '../core/data/load-dataset';
 import { designColumns } from '../core/learn/feature-encoder';
 import { auditModelFile, DEFAULT_MAX_MODEL_MB } from '../core/model-file/model-audit';
-import { onnxRuntimeWeb } from '../core/model-file/onnx-runtime';
+import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../core/model-file/predictions-file';
 import { sha256 } from '../core/data/sha256';
 import { formatEngineModel, trainEngineModel } from '../core/model-file/train-model';

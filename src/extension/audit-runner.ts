@@ -11,13 +11,13 @@ import { specToRun } from '../core/audit/audit-spec';
 import { DEFAULT_OPTIONS } from '../core/audit/options';
 import type { AuditReport } from '../core/report/report';
 import { headlineOf } from '../core/report/headline';
-import type { AuditRequest } from '../worker/protocol';
+import type { AuditRequest } from '../protocol/worker-protocol';
 import type { FindingDiagnostics } from './diagnostics';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
 import { readSpecText } from './spec-text';
 import { statusBarText } from './status-text';
-import type { ReportEntry } from './webview-protocol';
+import type { ReportEntry } from '../protocol/webview-protocol';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerAudit, type WorkerProgress } from './worker-client';
 
 /** Who asked for an audit: a command (told of input problems by a notification) or a save (by the diagnostic only). */

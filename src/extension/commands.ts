@@ -22,7 +22,7 @@ import { pickAuditSpec } from './pickers';
 import type { ReportPanelController } from './report-panel';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
-import type { ExportFormat } from './webview-protocol';
+import type { ExportFormat } from '../protocol/webview-protocol';
 
 /** Choices that skip the quick picks (the walkthrough and tests pass them). */
 export interface DatasetChoices {

@@ -9,7 +9,7 @@ import { placeOf, type PlaceSources } from './finding-place';
 import { type Finding, findingsOf } from './findings';
 import { entryKey } from './results-store';
 import { lineAndCharacter, readSpecText, type TextSpan } from './spec-text';
-import type { ReportEntry } from './webview-protocol';
+import type { ReportEntry } from '../protocol/webview-protocol';
 
 export const DIAGNOSTIC_SOURCE = 'Fair Use';
 

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { renderReportHtml } from '../core/report/render/html';
 import { renderMarkdown } from '../core/report/render/markdown';
-import type { ExportFormat, ReportEntry } from './webview-protocol';
+import type { ExportFormat, ReportEntry } from '../protocol/webview-protocol';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'markdown', 'json'];
 

@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { MetricId } from '../core/audit/metrics/metric';
-import { isPanelState } from '../../webview/state';
-import { makeNonce, panelHtml } from '../../webview/panel-html';
+import { isPanelState } from '../protocol/panel-state';
+import { makeNonce, panelHtml } from './panel-html';
 import { defaultExportUri, EXPORT_EXTENSIONS, EXPORT_FORMATS, EXPORT_LABELS, writeReport } from './export-report';
 import {
   isWebviewMessage,
@@ -16,7 +16,7 @@ import {
   type RenderedSummary,
   type ReportEntry,
   type WebviewMessage,
-} from './webview-protocol';
+} from '../protocol/webview-protocol';
 
 export const REPORT_VIEW_TYPE = 'fairUse.report';
 

@@ -3,7 +3,7 @@
  * come back after a reload without re-running anything.
  */
 import type * as vscode from 'vscode';
-import type { ReportEntry } from './webview-protocol';
+import type { ReportEntry } from '../protocol/webview-protocol';
 
 const KEY = 'fairUse.results.v1';
 

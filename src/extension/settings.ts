@@ -8,7 +8,7 @@ export interface FairUseSettings {
   readonly defaults: Partial<AuditOptions>;
   /**
    * Metric and ε depend on the label's task, known only once the data is read: the worker applies these where
-   * the spec is silent and they fit (worker/protocol.ts), so the error rate never overrides a regression's MSE.
+   * the spec is silent and they fit (protocol/worker-protocol.ts), so the error rate never overrides a regression's MSE.
    */
   readonly preferences: { readonly metric?: MetricId; readonly epsilon?: number };
   /** Also list negative gains that are not significant, as warnings. */

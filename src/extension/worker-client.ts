@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AuditErrorCode } from '../core/errors';
 import type { AuditReport } from '../core/report/report';
-import type { AuditRequest, WorkerMessage, WorkerStage } from '../worker/protocol';
+import type { AuditRequest, WorkerMessage, WorkerStage } from '../protocol/worker-protocol';
 
 export interface WorkerProgress {
   readonly stage: WorkerStage;

@@ -10,14 +10,14 @@ import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
 import { auditModelFile } from '../core/model-file/model-audit';
 import { sha256 } from '../core/data/sha256';
-import { onnxRuntimeWeb } from '../core/model-file/onnx-runtime';
+import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
 import { prepareAuditDataset } from '../core/audit/prepare-dataset';
 import { taskOf } from '../core/data/dataset';
 import { metricIdsFor } from '../core/audit/metrics/metric';
 import type { AuditOptions } from '../core/audit/options';
 import type { Task } from '../core/data/task';
 import type { AuditProgress } from '../core/audit/audit';
-import type { AuditRequest, WorkerMessage } from './protocol';
+import type { AuditRequest, WorkerMessage } from '../protocol/worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('audit-worker.js must run as a worker thread');

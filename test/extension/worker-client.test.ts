@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/core/audit/audit';
 import { auditModelFile } from '../../src/core/model-file/model-audit';
-import { onnxRuntimeWeb } from '../../src/core/model-file/onnx-runtime';
+import { onnxRuntimeWeb } from '../../src/runtime/onnx-runtime';
 import { sha256 } from '../../src/core/data/sha256';
 import { prepareDataset } from '../../src/core/audit/prepare-dataset';
 import type { SpecRun } from '../../src/core/audit/audit-spec';

@@ -14,7 +14,7 @@ import type { AuditOptions } from '../../src/core/audit/options';
 import { prepareAuditDataset, prepareDataset } from '../../src/core/audit/prepare-dataset';
 import { SeededRandom } from '../../src/core/numeric/random';
 import type { AuditReport, MetricReport } from '../../src/core/report/report';
-import type { ReportEntry } from '../../src/extension/webview-protocol';
+import type { ReportEntry } from '../../src/protocol/webview-protocol';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 

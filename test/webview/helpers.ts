@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /** A fake of the VS Code webview API that records what the panel posts and saves. */
-import type { PanelState, WebviewMessage } from '../../src/extension/webview-protocol';
+import type { PanelState, WebviewMessage } from '../../src/protocol/webview-protocol';
 import type { VsCodeApi } from '../../webview/messaging';
 
 export interface FakeApi extends VsCodeApi {

@@ -6,7 +6,7 @@ import { formatGain, formatValue, VERDICT_LABELS } from '../../src/core/report/r
 import { interventionTables } from '../../src/core/report/render/science-tables';
 import { comparisonTable, describeModel } from '../../src/core/report/render/tables';
 import type { AuditReport, MetricReport } from '../../src/core/report/report';
-import type { AsIf } from '../../src/extension/webview-protocol';
+import type { AsIf } from '../../src/protocol/webview-protocol';
 import { createApp, type App } from '../../webview/app';
 import type { PlotApi } from '../../webview/render-chart';
 import { renderSettings } from '../../webview/render-diagnostics';

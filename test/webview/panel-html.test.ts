@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, makeNonce, panelHtml } from '../../webview/panel-html';
+import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panel-html';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 

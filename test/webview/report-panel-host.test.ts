@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderReportHtml } from '../../src/core/report/render/html';
 import { renderMarkdown } from '../../src/core/report/render/markdown';
 import { registerReportPanel, REPORT_VIEW_TYPE } from '../../src/extension/report-panel';
-import type { PanelState } from '../../src/extension/webview-protocol';
+import type { PanelState } from '../../src/protocol/webview-protocol';
 import { entryOf, heartReport } from './fixtures';
 
 const fake = vi.hoisted(() => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeAsIf, activeIntervention, activeMetric, availableMetrics, EMPTY_STATE, isPanelState, reduce, withAsIf, withMetric } from '../../webview/state';
+import { activeAsIf, activeIntervention, activeMetric, availableMetrics, EMPTY_STATE, reduce, withAsIf, withMetric } from '../../webview/state';
+import { isPanelState } from '../../src/protocol/panel-state';
 import { entryOf, heartInterventionsReport, heartReport } from './fixtures';
 
 describe('panel state', () => {

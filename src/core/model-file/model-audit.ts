@@ -81,7 +81,7 @@ export interface ModelAuditRequest {
 }
 
 export interface ModelAuditRuntime {
-  /** Needed for ONNX models only (onnxRuntimeWeb() from onnx-runtime.ts). */
+  /** Needed for ONNX models only (onnxRuntimeWeb() from src/runtime/onnx-runtime.ts, which the CLI and the worker pass in). */
   readonly onnx?: OnnxRuntime;
 }
 

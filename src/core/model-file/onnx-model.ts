@@ -34,7 +34,7 @@ export interface OnnxSession {
   run(input: Float32Array, rows: number, cols: number): Promise<{ readonly data: ArrayLike<number>; readonly dims: readonly number[] }>;
 }
 
-/** Loads a model into a runtime (onnxruntime-web in the CLI and the editor; see onnx-runtime.ts). */
+/** Loads a model into a runtime (onnxruntime-web in the CLI and the editor; see src/runtime/onnx-runtime.ts). */
 export interface OnnxRuntime {
   load(bytes: Uint8Array, inputName: string, outputName: string, source: string): Promise<OnnxSession>;
 }

@@ -4,7 +4,7 @@ import { parseCsv } from '../../../src/core/data/csv';
 import { loadDataset } from '../../../src/core/data/load-dataset';
 import { featureLevelsWithoutInput, resolveInputColumns } from '../../../src/core/model-file/input-columns';
 import { auditModelFile } from '../../../src/core/model-file/model-audit';
-import { onnxRuntimeWeb } from '../../../src/core/model-file/onnx-runtime';
+import { onnxRuntimeWeb } from '../../../src/runtime/onnx-runtime';
 import { fixture, heartPath, heartRequest, textFile } from './helpers';
 
 const runtime = { onnx: onnxRuntimeWeb() };

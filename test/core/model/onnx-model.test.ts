@@ -4,7 +4,7 @@ import { indexGroups } from '../../../src/core/data/groups';
 import { resolveInputColumns } from '../../../src/core/model-file/input-columns';
 import { auditModelFile, inspectModelFile } from '../../../src/core/model-file/model-audit';
 import { onnxScorer, planOnnx, positiveColumn, probabilitiesFromOutput } from '../../../src/core/model-file/onnx-model';
-import { onnxRuntimeWeb } from '../../../src/core/model-file/onnx-runtime';
+import { onnxRuntimeWeb } from '../../../src/runtime/onnx-runtime';
 import { parseCsv } from '../../../src/core/data/csv';
 import { loadDataset } from '../../../src/core/data/load-dataset';
 import type { MetricId } from '../../../src/core/audit/metrics';

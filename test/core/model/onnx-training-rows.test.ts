@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditModelFile } from '../../../src/core/model-file/model-audit';
-import { onnxRuntimeWeb } from '../../../src/core/model-file/onnx-runtime';
+import { onnxRuntimeWeb } from '../../../src/runtime/onnx-runtime';
 import { file, heartPath, heartRequest, textFile } from './helpers';
 
 const runtime = { onnx: onnxRuntimeWeb() };

@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditInputError } from '../errors';
-import { type OnnxRuntime, type OnnxSession, widthMismatch } from './onnx-model';
+import { AuditInputError } from '../core/errors';
+import { type OnnxRuntime, type OnnxSession, widthMismatch } from '../core/model-file/onnx-model';
 
 type Ort = typeof import('onnxruntime-web');
 
