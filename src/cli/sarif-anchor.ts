@@ -1,8 +1,8 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SarifAnchor } from '../core/report/sarif';
-import { headerCells } from '../extension/csv-header';
-import { lineAndCharacter, readSpecText } from '../extension/spec-text';
+import { headerCells } from '../core/data/csv-header';
+import { lineAndCharacter, readSpecText } from '../core/audit/spec-text';
 
 /**
  * Where the SARIF results point, as the Problems panel's findings do: the spec's "groups" entry when the audit

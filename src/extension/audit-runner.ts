@@ -15,7 +15,7 @@ import type { AuditRequest } from '../protocol/worker-protocol';
 import type { FindingDiagnostics } from './diagnostics';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
-import { readSpecText } from './spec-text';
+import { readSpecText } from '../core/audit/spec-text';
 import { statusBarText } from './status-text';
 import type { ReportEntry } from '../protocol/webview-protocol';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerAudit, type WorkerProgress } from './worker-client';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { FindingDiagnostics } from './diagnostics';
-import { assignEdits, readSpecText } from './spec-text';
+import { assignEdits, readSpecText } from '../core/audit/spec-text';
 
 export class FairUseCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];

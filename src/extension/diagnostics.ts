@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { placeOf, type PlaceSources } from './finding-place';
 import { type Finding, findingsOf } from './findings';
 import { entryKey } from './results-store';
-import { lineAndCharacter, readSpecText, type TextSpan } from './spec-text';
+import { lineAndCharacter, readSpecText, type TextSpan } from '../core/audit/spec-text';
 import type { ReportEntry } from '../protocol/webview-protocol';
 
 export const DIAGNOSTIC_SOURCE = 'Fair Use';

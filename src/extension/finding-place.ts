@@ -7,9 +7,9 @@
  * Pure (no `vscode`): the texts are read by diagnostics.ts.
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { headerCells } from './csv-header';
+import { headerCells } from '../core/data/csv-header';
 import type { Finding } from './findings';
-import type { SpecText, TextSpan } from './spec-text';
+import type { SpecText, TextSpan } from '../core/audit/spec-text';
 
 export type PlaceFile = 'spec' | 'data' | 'model';
 

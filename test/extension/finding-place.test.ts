@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/extension/findings';
 import { assignSpan, placeOf, type PlaceSources } from '../../src/extension/finding-place';
-import { readSpecText } from '../../src/extension/spec-text';
+import { readSpecText } from '../../src/core/audit/spec-text';
 
 const SPEC = `{
   "data": "heart.csv",

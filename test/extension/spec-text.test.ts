@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headerCells } from '../../src/extension/csv-header';
-import { assignEdits, lineAndCharacter, readSpecText } from '../../src/extension/spec-text';
+import { headerCells } from '../../src/core/data/csv-header';
+import { assignEdits, lineAndCharacter, readSpecText } from '../../src/core/audit/spec-text';
 
 const at = (text: string, span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
 

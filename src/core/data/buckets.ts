@@ -1,5 +1,5 @@
 import { parseDecimal } from './column-type';
-import { type CsvTable } from './csv';
+import type { BucketedColumn, CsvTable } from './csv';
 import { showCell } from './show-cell';
 import { AuditInputError } from '../errors';
 import { isMissing } from './missing';
@@ -46,17 +46,6 @@ export function bucketOf(value: number, cuts: readonly number[], labels: readonl
   return labels[k];
 }
 
-/** How `bucketColumn` bucketed a column: what a message about the resulting group attribute needs. */
-export interface BucketedColumn {
-  readonly cuts: readonly number[];
-  /** The smallest and largest number in the column (NaN when every cell is missing). */
-  readonly min: number;
-  readonly max: number;
-  /** How many buckets hold at least one value. */
-  readonly bucketsUsed: number;
-  /** Cut points at the terciles of the column's distinct values; empty when it has one value. */
-  readonly suggestedCuts: readonly number[];
-}
 
 /**
  * Two cut points that split a column's distinct values into thirds (one point for two values): a first bucketing

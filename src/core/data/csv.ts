@@ -9,8 +9,19 @@
  */
 import { showCell } from './show-cell';
 import Papa from 'papaparse';
-import type { BucketedColumn } from './buckets';
 import { AuditInputError } from '../errors';
+
+/** How `bucketColumn` bucketed a column: what a message about the resulting group attribute needs. */
+export interface BucketedColumn {
+  readonly cuts: readonly number[];
+  /** The smallest and largest number in the column (NaN when every cell is missing). */
+  readonly min: number;
+  readonly max: number;
+  /** How many buckets hold at least one value. */
+  readonly bucketsUsed: number;
+  /** Cut points at the terciles of the column's distinct values; empty when it has one value. */
+  readonly suggestedCuts: readonly number[];
+}
 
 export interface CsvTable {
   /** Column names from the first non-blank line, trimmed; non-empty and unique. */

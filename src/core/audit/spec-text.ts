@@ -3,8 +3,8 @@
  * file), checked by the engine's rules, and with the offsets diagnostics point at. Pure: no `vscode`.
  */
 import { findNodeAtLocation, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { parseAuditSpec, type AuditSpec } from '../core/audit/audit-spec';
-import { isAuditInputError } from '../core/errors';
+import { parseAuditSpec, type AuditSpec } from './audit-spec';
+import { isAuditInputError } from '../errors';
 
 export interface TextSpan {
   readonly offset: number;

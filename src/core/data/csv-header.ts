@@ -2,7 +2,7 @@
  * Where each column name sits in a CSV's first line, so a finding without a spec can point at the group
  * column in the header. Follows RFC 4180 quoting (papaparse's default), on the header line only.
  */
-import type { TextSpan } from './spec-text';
+import type { TextSpan } from '../audit/spec-text';
 
 export interface HeaderCell extends TextSpan {
   readonly name: string;
