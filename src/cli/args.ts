@@ -77,6 +77,7 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   --baseline <OLD.json>      compare with an earlier JSON report: exit 1 only for violations OLD did not
                              have (2 when the two audits cannot be compared)
   --quiet                    print only the verdict line
+  --exit-zero                exit 0 whatever the verdict (a look, not a gate); 2 still means it could not run
   --verbose                  on a failure, also the whole message (and an internal error's stack)
   --no-color                 plain text even on a terminal
   -h, --help                 this text
@@ -114,6 +115,8 @@ export interface AuditCommand extends DataChoices {
   /** An earlier JSON report: the exit status then counts only violations it did not have. */
   readonly baselinePath?: string;
   readonly quiet: boolean;
+  /** Exit 0 for a violation or an inconclusive audit too (2 still reports a failure). */
+  readonly exitZero: boolean;
   readonly color: boolean | undefined;
 
   readonly modelFile?: string;
@@ -177,6 +180,7 @@ const OPTIONS = {
   sarif: { type: 'string' },
   baseline: { type: 'string' },
   quiet: { type: 'boolean' },
+  'exit-zero': { type: 'boolean' },
   verbose: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   color: { type: 'boolean' },
@@ -279,6 +283,7 @@ export function parseCommand(argv: readonly string[]): Command {
     sarifPath: values.sarif,
     baselinePath: values.baseline,
     quiet: values.quiet ?? false,
+    exitZero: values['exit-zero'] ?? false,
     color: values['no-color'] ? false : values.color,
     modelFile,
     modelKind: modelKind as ModelKind | undefined,

@@ -57,7 +57,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     // A baseline that cannot be read fails before the audit runs, not after.
     const baseline = command.baselinePath === undefined ? undefined : readReportFile(command.baselinePath, 'baseline report');
     const finish = (report: AuditReport, dataHead: string) => writeReport(command, report, { baseline, dataPath: plan.dataPath, dataHead });
-    return plan.model === undefined ? await audit(command, plan, finish) : await auditModel(command, plan, plan.model, finish);
+    const status = plan.model === undefined ? await audit(command, plan, finish) : await auditModel(command, plan, plan.model, finish);
+    return command.exitZero ? 0 : status;
   } catch (error) {
     const { line, detail } = describeFailure(error);
     process.stderr.write(`fairuse: ${line}\n`);
