@@ -48,8 +48,13 @@ export class AuditRunner implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   /** Specs whose audit was asked for and not yet ended: their worker may not have started. */
   private readonly claimed = new Set<string>();
+  /** The last audit's headline, kept until the next audit ends (a timed status message vanished before it was read). */
+  private readonly status = vscode.window.createStatusBarItem('fairUse.lastAudit', vscode.StatusBarAlignment.Left, 10);
 
-  constructor(private readonly parts: RunnerParts) {}
+  constructor(private readonly parts: RunnerParts) {
+    this.status.name = 'Fair Use: last audit';
+    this.status.command = 'fairUse.showReport';
+  }
 
   /** True while an audit of this spec runs. */
   isRunning(specPath?: string): boolean {
@@ -140,7 +145,8 @@ export class AuditRunner implements vscode.Disposable {
       await this.parts.store.put(entry);
       await diagnostics.publish(entry, settings.showWarnings);
       this.parts.onReport(entry, settings.openReport);
-      vscode.window.setStatusBarMessage(statusBarText(headlineOf(report), basename(csvPath)), 10_000);
+      this.status.text = statusBarText(headlineOf(report), basename(csvPath));
+      this.status.show();
       return report;
     } catch (error) {
       if (error instanceof AuditCancelled) {
@@ -175,6 +181,7 @@ export class AuditRunner implements vscode.Disposable {
 
   dispose(): void {
     this.cancelAll();
+    this.status.dispose();
   }
 
   /** One line in the notification (control characters escaped); the whole message in the Output channel. */

@@ -228,7 +228,7 @@ function report(page: Page): FrameLocator {
 
 async function gainRowHeaders(frame: FrameLocator): Promise<string[]> {
   const table = frame.getByRole('table', { name: GAIN_TABLE });
-  await table.waitFor({ state: 'visible', timeout: 30_000 });
+  await table.waitFor({ state: 'visible', timeout: 60_000 });
   return (await table.locator('tbody tr[data-group] th[scope="row"]').allInnerTexts()).map((t) => t.trim());
 }
 

@@ -172,7 +172,7 @@ async function main(): Promise<number> {
         const expectedTable = ['label', 'label', 'group', 'group', 'group', 'feature', 'note', 'typed <b>note</b>'];
         const readTable = async () => {
           const cells = webviewFrame(page).locator('table[aria-label="Answers"] td');
-          await cells.first().waitFor({ state: 'visible', timeout: 30_000 });
+          await cells.first().waitFor({ state: 'visible', timeout: 60_000 });
           return cells.allInnerTexts();
         };
         await step(page, 'smoke-12-webview', async () => {
