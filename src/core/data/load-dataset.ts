@@ -7,7 +7,7 @@ import { readLabel } from './label';
 import { parseDecimal, scanColumn } from './column-type';
 import { separatorHint, type CsvTable } from './csv';
 import { showCell } from './show-cell';
-import type { AuditDataset, BinaryLabel, Dataset, FeatureColumn, Label } from './dataset';
+import type { AuditDataset, Dataset, FeatureColumn, Label } from './dataset';
 import { closestName } from './closest-name';
 import { dataWarnings } from './data-warnings';
 import { AuditInputError } from '../errors';

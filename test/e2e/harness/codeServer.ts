@@ -260,7 +260,7 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
         await sleep(200);
         continue;
       }
-      throw new Error(`${(err as Error).message}\n---- code-server log (tail) ----\n${out}`);
+      throw new Error(`${(err as Error).message}\n---- code-server log (tail) ----\n${out}`, { cause: err });
     }
     log(`code-server ready at http://127.0.0.1:${port}`);
 

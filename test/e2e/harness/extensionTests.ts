@@ -122,7 +122,7 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<Ext
       ...consoleLines.slice(-20),
       `---- everything (workbench log, console, code-server and extension host logs): ${logFile}`,
     ].join('\n');
-    throw new Error(msg);
+    throw new Error(msg, { cause: err });
   } finally {
     await context.close().catch(() => undefined);
   }

@@ -53,7 +53,7 @@ export async function runCommand(
       await row.waitFor({ state: 'visible', timeout: Math.min(5_000, left()) });
       break;
     } catch (err) {
-      if (Date.now() >= deadline) throw new Error(`command "${title}" not found in the palette: ${(err as Error).message}`);
+      if (Date.now() >= deadline) throw new Error(`command "${title}" not found in the palette: ${(err as Error).message}`, { cause: err });
       log(`command "${title}" not in the palette yet (attempt ${attempt}), reopening`);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(1_000);
@@ -124,7 +124,7 @@ export async function openExplorerContextMenu(
       await page.waitForTimeout(MENU_ARM_MS);
       return menuItem;
     } catch (err) {
-      if (Date.now() >= deadline) throw new Error(`"${item}" not in the context menu of ${name}: ${(err as Error).message}`);
+      if (Date.now() >= deadline) throw new Error(`"${item}" not in the context menu of ${name}: ${(err as Error).message}`, { cause: err });
       log(`"${item}" not in the context menu of ${name} yet (attempt ${attempt}), retrying`);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(1_000);
@@ -148,7 +148,7 @@ export async function clickMenuItem(page: Page, menuItem: Locator, timeoutMs = U
       await menu.waitFor({ state: 'hidden', timeout: 2_000 });
       return;
     } catch (err) {
-      if (Date.now() >= deadline) throw new Error(`the context menu stayed open after clicking: ${(err as Error).message}`);
+      if (Date.now() >= deadline) throw new Error(`the context menu stayed open after clicking: ${(err as Error).message}`, { cause: err });
       log('the context menu is still open after the click, clicking again');
     }
   }
@@ -334,7 +334,7 @@ export async function quickPickMany(
   const count = widget.locator('.quick-input-count .monaco-count-badge');
   const wanted = `${labels.length} Selected`;
   const deadline = Date.now() + 5_000;
-  let text = '';
+  let text: string;
   while ((text = (await count.innerText().catch(() => '')).trim()) !== wanted) {
     if (Date.now() > deadline) {
       throw new Error(`the quick pick says "${text}", expected "${wanted}"; checked rows shown: ${(await checkedQuickPickLabels(page)).join(', ')}`);
@@ -504,7 +504,11 @@ export async function problems(page: Page, timeoutMs = UI_TIMEOUT): Promise<Prob
   const seen = new Map<number, Raw>();
   const add = (raws: Raw[]) => {
     let added = 0;
-    for (const raw of raws) if (!seen.has(raw.index)) (seen.set(raw.index, raw), added++);
+    for (const raw of raws) {
+      if (seen.has(raw.index)) continue;
+      seen.set(raw.index, raw);
+      added++;
+    }
     return added;
   };
   const list = panel.locator('.monaco-list').first();

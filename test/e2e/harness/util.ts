@@ -144,7 +144,7 @@ export function tempDir(prefix: string): string {
 /** Pids of all descendants of `pid` (from /proc), deepest last. */
 export function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = fs.readdirSync('/proc');
   } catch {

@@ -25,6 +25,7 @@ export function run(): Promise<void> {
   if (grep) mocha.grep(grep);
   // Test files call describe/it at load time: install mocha's globals first, then load them.
   mocha.suite.emit('pre-require', globalThis, __filename, mocha);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./extension.test');
   return new Promise((resolve, reject) => {
     try {

@@ -1,6 +1,6 @@
 import type { MetricId } from '../../audit/metrics';
 import { type AuditReport, type EnvyRow, type GainOnData, type MetricReport, reportTask } from '../report';
-import { formatGain, formatInterval, formatP, formatQuantity, formatRSquared, formatRSquaredGain, formatValue, metricNoun, metricTitle, SERVED_BY, VERDICT_LABELS } from './format';
+import { formatGain, formatInterval, formatP, formatQuantity, formatRSquared, formatRSquaredGain, formatValue, metricTitle, SERVED_BY, VERDICT_LABELS } from './format';
 import { TECHNIQUE_NAMES } from '../../learn/technique';
 import { MODEL_CLASS_NAMES, REGRESSOR_CLASS_NAMES } from '../../learn/model-class';
 import { headlineOf } from '../headline';
