@@ -81,7 +81,7 @@ const TOP_FIELDS = ['$schema', 'format', 'formatVersion', 'modelClass', 'label',
  *   (a weight count that does not match the encoding, a non-finite number, an unknown field or format version)
  */
 export function parseEngineModel(value: unknown, source: string): EngineModel {
-  const fail = (problem: string, fix = 'Save the model again with `fairuse train … --save-model`, or correct the field (README: "Auditing a model you already have").'): never => {
+  const fail = (problem: string, fix = 'Save the model again with `fairuse train … --save-model`, or correct the field (docs/model-files.md).'): never => {
     throw new AuditInputError('BAD_MODEL', `${source}: ${problem}`, fix);
   };
   const object = (v: unknown, where: string): Record<string, unknown> => {

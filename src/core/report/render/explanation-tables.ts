@@ -25,7 +25,7 @@ export function explanationLines(report: AuditReport): string[] {
   if (e.method === null) return [e.unavailable ?? 'This model cannot be explained.'];
   return [
     `Attributions: ${e.description ?? e.method}; each explanation keeps the top ⌈r·d⌉ of a model's d inputs, r = ${e.fraction}.`,
-    'Sufficiency = |f(z) − f(z with only those inputs kept)|, lower is better; comprehensiveness = |f(z) − f(z with them removed)|, higher is better (SPEC §9, docs/explanations.md).',
+    'Sufficiency = |f(z) − f(z with only those inputs kept)|, lower is better; comprehensiveness = |f(z) − f(z with them removed)|, higher is better (docs/explanations.md).',
   ];
 }
 
