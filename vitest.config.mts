@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
+    // dist/ (the CLI, the worker, the webview bundle) is built once for the whole run.
+    globalSetup: ['test/support/build-once.ts'],
   },
 });

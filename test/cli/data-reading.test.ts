@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'fairuse-data-'));
@@ -26,10 +26,6 @@ function accentedRows(): string {
   for (let i = 0; i < 40; i++) rows.push(`${i % 2},${i % 4 < 2 ? 'Âgé' : 'Jeune'},${(i * 7) % 11}`);
   return `${rows.join('\n')}\n`;
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
-});
 
 describe('fairuse audit: the encoding of the CSV', () => {
   it('refuses a Latin-1 file with one line naming the file, the line and the fix (exit 2)', () => {

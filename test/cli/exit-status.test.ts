@@ -1,16 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
 
 function fairuse(...args: string[]) {
   return spawnSync(process.execPath, [join(root, 'bin/fairuse.js'), ...args], { cwd: root, encoding: 'utf8' });
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
-});
 
 describe('exit status', () => {
   const heart = ['audit', 'examples/heart.csv', '--label', 'Disease', '--groups', 'Sex,Age', '--bootstrap', '100', '--quiet', '--no-color'];

@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 /**
  * SPEC §9 against an independent numpy / scikit-learn computation (scripts/fixtures/make_explanation_fixtures.py):
@@ -16,10 +16,6 @@ function fairuse(...args: string[]) {
   const run = spawnSync(process.execPath, [join(root, 'bin/fairuse.js'), ...args], { cwd: root, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
-});
 
 type Expected = { rationality: Array<{ group: string; sufficiency: { generic: number; personalized: number }; comprehensiveness: { generic: number; personalized: number } }>; envy: Array<{ group: string; reportedAs: string; sufficiency: number; comprehensiveness: number }> };
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,7 +19,6 @@ const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const heartHere = join(work, 'heart.csv');
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
   copyFileSync(heart, heartHere);
   copyFileSync(join(models, 'heart-lr.onnx'), join(work, 'heart-lr.onnx'));
 });

@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
 /** Written by scripts/fixtures/make_regression_fixtures.py: scikit-learn's diabetes data with its 80/20 split. */
@@ -23,10 +23,6 @@ function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
-});
 
 /**
  * `--model rf` and `--model nn` on a numeric label (the issue's diabetes-progression example): the audit runs,

@@ -29,7 +29,6 @@ let clean: ReturnType<typeof fairuse>;
 let harmful: ReturnType<typeof fairuse>;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
   clean = audit('--json', at('1hot.json'));
   harmful = audit('--technique', 'dcp', '--json', at('dcp.json'), '--sarif', at('dcp.sarif'));
 });

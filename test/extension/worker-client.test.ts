@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/core/audit/audit';
 import { auditModelFile } from '../../src/core/model-file/model-audit';
 import { onnxRuntimeWeb } from '../../src/runtime/onnx-runtime';
@@ -16,10 +15,6 @@ const workerFile = join(root, 'dist/audit-worker.js');
 const heart = join(root, 'examples/heart.csv');
 const work = mkdtempSync(join(tmpdir(), 'fairuse-worker-'));
 const run = (bootstrap: number): SpecRun => ({ load: { label: 'Disease', groups: ['Sex', 'Age'] }, buckets: [], options: { bootstrap } });
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
-});
 
 describe('startWorkerAudit', () => {
   it('gives the same report as the engine on this thread, with progress through every stage', async () => {

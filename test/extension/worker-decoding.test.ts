@@ -1,17 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditRejected, startWorkerAudit } from '../../src/extension/worker-client';
 
 const root = resolve(__dirname, '../..');
 const workerFile = join(root, 'dist/audit-worker.js');
 const work = mkdtempSync(join(tmpdir(), 'fairuse-worker-decoding-'));
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root });
-});
 
 describe('the audit worker reads CSV bytes as strict UTF-8', () => {
   it('rejects a Latin-1 CSV with NOT_UTF8, naming the file as the editor shows it and the line', async () => {
