@@ -6,6 +6,7 @@ import type { MetricId } from '../core/audit/metrics';
 import type { Correction } from '../core/audit/stats/correction';
 import type { Technique } from '../core/learn/technique';
 import type { ModelClass } from '../core/learn/model-class';
+import { TASKS, type Task } from '../core/data/task';
 import { MODEL_KINDS, type ModelKind } from '../core/model-file/model-audit';
 
 export const USAGE = `Usage: fairuse audit <data.csv> --label <col> --groups <col,col…> [options]
@@ -28,6 +29,10 @@ Options:
   --features <cols>          feature columns (default: every other column)
   --positive <value>         label value that means positive (default: 1 / true / yes / the larger);
                              binary labels only
+  --task classification|regression
+                             what the label is, when its values could be either: a numeric label with
+                             five or fewer values is refused until you say (default: two values are a
+                             classification, more numbers a regression)
   --technique 1hot|all|dcp   how the personalized model uses groups (default 1hot)
   --model lr|rf|nn           model class of h0 and h: logistic regression (ridge for regression),
                              random forest (100 trees, depth ≤ 20) or neural net (5, 2) with Platt
@@ -102,6 +107,7 @@ export interface DataChoices {
   readonly groups?: string[];
   readonly features?: string[];
   readonly positive?: string;
+  readonly task?: Task;
   readonly splitColumn?: string;
   readonly options: Partial<AuditOptions>;
 }
@@ -151,6 +157,7 @@ const OPTIONS = {
   groups: { type: 'string' },
   features: { type: 'string' },
   positive: { type: 'string' },
+  task: { type: 'string' },
   technique: { type: 'string' },
   model: { type: 'string' },
   metric: { type: 'string' },
@@ -242,6 +249,7 @@ export function parseCommand(argv: readonly string[]): Command {
     groups: values.groups === undefined ? undefined : list(values.groups),
     features: values.features === undefined ? undefined : list(values.features),
     positive: values.positive,
+    task: taskOption(values.task),
     splitColumn: values['split-column'],
     options,
   };
@@ -345,4 +353,10 @@ function number(name: string, text: string | undefined): number | undefined {
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+function taskOption(value: string | undefined): Task | undefined {
+  if (value === undefined) return undefined;
+  if (!(TASKS as readonly string[]).includes(value)) throw new AuditInputError('USAGE', `--task is ${JSON.stringify(value)}.`, `Use one of: ${TASKS.join(', ')}.`);
+  return value as Task;
 }

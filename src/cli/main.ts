@@ -226,7 +226,7 @@ function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile'
   if (command.specPath === undefined) {
     // With a model file, a label or groups left out come from the model.
     const { groups, buckets } = groupsWithBuckets(command.groups);
-    const load = { label: command.label as string, groups: groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive };
+    const load = { label: command.label as string, groups: groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive, task: command.task };
     return { dataPath: command.dataPath as string, run: { load, buckets, options: flags }, model: fromFlags };
   }
   const specPath = command.specPath;
@@ -241,6 +241,7 @@ function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile'
     features: command.features ?? fromSpec.load.features,
     splitColumn: command.splitColumn ?? fromSpec.load.splitColumn,
     positive: command.positive ?? fromSpec.load.positive,
+    task: command.task ?? fromSpec.load.task,
   };
   // Buckets belong to the spec's groups; a --groups override keeps those of the columns it still names.
   const buckets = fromFlagGroups?.buckets.length ? fromFlagGroups.buckets : fromSpec.buckets.filter((b) => load.groups.includes(b.column));

@@ -17,6 +17,7 @@ export type AuditErrorCode =
   | 'MALFORMED_ROW'
   | 'UNKNOWN_COLUMN'
   | 'LABEL_NOT_BINARY'
+  | 'AMBIGUOUS_TASK'
   | 'LABEL_IS_GROUP'
   | 'GROUP_IS_FEATURE'
   | 'NON_NUMERIC'

@@ -69,13 +69,17 @@ describe('fairuse audit: the label', () => {
     expect(report.dataset).toMatchObject({ task: 'classification', positive: '1' });
   });
 
-  it('warns in the report when a 0/1 label with a stray 9 becomes a regression', () => {
+  it('refuses a 0/1 label with a stray 9 (exit 2, one line, the counts and both fixes), and audits it as a regression when told', () => {
     const path = file('stray-nine.csv', rows((i) => (i === 7 ? '9' : String(i % 2))));
-    const report = JSON.parse(fairuse('audit', path, '--label', 'Disease', '--groups', 'sex', '--bootstrap', '20', '--json', '-').stdout);
-    expect(report.dataset.task).toBe('regression');
-    expect(report.warnings).toContain(
-      'The label Disease has only 3 distinct values (0: 60, 1: 59, 9: 1); it is audited as a regression. If it is a class label with a code for unknown, drop those rows (an empty or NA label drops a row) or recode it to two values.',
+    const refused = fairuse('audit', path, '--label', 'Disease', '--groups', 'sex', '--bootstrap', '20', '--json', '-');
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'fairuse: The label column "Disease" is numeric with only 3 distinct values ("0": 60 rows, "1": 59 rows, "9": 1 rows): classes with codes, or a measurement? ' +
+        'If it is a measurement or a score, say so: --task regression ("task": "regression" in the spec); if it is a class label, recode it to two values, or leave the other rows\' label empty to drop them.\n',
     );
+    const told = JSON.parse(fairuse('audit', path, '--label', 'Disease', '--groups', 'sex', '--bootstrap', '20', '--task', 'regression', '--json', '-').stdout);
+    expect(told.dataset.task).toBe('regression');
   });
 });
 

@@ -53,24 +53,34 @@ describe('a numeric label counts numbers, not spellings (SPEC §1)', () => {
   });
 });
 
-describe('a numeric label with few values is a regression, with a warning', () => {
-  it('names the values and their counts: 0/1 with a stray 9 for unknown', () => {
+describe('a numeric label with few values is not guessed: the user says what it is', () => {
+  it('refuses 0/1 with a stray 9 for unknown, naming the values and their row counts, with both fixes', () => {
     const labels = [...Array<string>(164).fill('0'), ...Array<string>(138).fill('1'), '9'];
-    const dataset = loadAuditDataset(parseCsv(csv(labels).replace('y,g', 'Disease,g')), { label: 'Disease', groups: ['g'] });
-    expect(dataset.label.task).toBe('regression');
-    expect(dataset.warnings).toEqual([
-      'The label Disease has only 3 distinct values (0: 164, 1: 138, 9: 1); it is audited as a regression. ' +
-        'If it is a class label with a code for unknown, drop those rows (an empty or NA label drops a row) or recode it to two values.',
-    ]);
+    const data = parseCsv(csv(labels).replace('y,g', 'Disease,g'));
+    expect(() => loadAuditDataset(data, { label: 'Disease', groups: ['g'] })).toThrow(
+      'The label column "Disease" is numeric with only 3 distinct values ("0": 164 rows, "1": 138 rows, "9": 1 rows): classes with codes, or a measurement?',
+    );
+    expect(() => loadAuditDataset(data, { label: 'Disease', groups: ['g'] })).toThrow(/--task regression .*recode it to two values/);
   });
 
   it('counts numbers, in numeric order: 1.0 and 1 are one value', () => {
-    const dataset = loadAuditDataset(parseCsv(csv(['10', '2', '1.0', '1', '2', '-1'])), roles);
-    expect(dataset.warnings).toEqual([expect.stringContaining('has only 4 distinct values (-1: 1, 1: 2, 2: 2, 10: 1)')]);
+    expect(() => loadAuditDataset(parseCsv(csv(['10', '2', '1.0', '1', '2', '-1'])), roles)).toThrow(/only 4 distinct values \("-1": 1 rows, "1\.0": 2 rows, "2": 2 rows, "10": 1 rows\)/);
   });
 
-  it('says nothing for a label with more than five values, or a binary one', () => {
-    expect(loadAuditDataset(parseCsv(csv(['1', '2', '3', '4', '5', '6'])), roles).warnings).toEqual([]);
-    expect(loadAuditDataset(parseCsv(csv(['1', '0', '1', '0'])), roles).warnings).toEqual([]);
+  it('audits it as a regression when told so, without a warning', () => {
+    const dataset = loadAuditDataset(parseCsv(csv(['0', '1', '9', '1', '0', '0'])), { ...roles, task: 'regression' });
+    expect(dataset.label.task).toBe('regression');
+    expect(Array.from(dataset.label.values)).toEqual([0, 1, 9, 1, 0, 0]);
+    expect(dataset.warnings).toEqual([]);
+  });
+
+  it('refuses more than two values when told it is a classification, and text when told regression', () => {
+    expect(() => loadAuditDataset(parseCsv(csv(['0', '1', '9', '1'])), { ...roles, task: 'classification' })).toThrow(/a classification needs exactly two/);
+    expect(() => loadAuditDataset(parseCsv(csv(['low', 'high', 'low'])), { ...roles, task: 'regression' })).toThrow(/a regression needs numbers/);
+  });
+
+  it('takes more than five numbers as a regression and two values as a classification, unasked', () => {
+    expect(loadAuditDataset(parseCsv(csv(['1', '2', '3', '4', '5', '6'])), roles).label.task).toBe('regression');
+    expect(loadAuditDataset(parseCsv(csv(['1', '0', '1', '0'])), roles).label.task).toBeUndefined();
   });
 });

@@ -121,7 +121,7 @@ describe('loadDataset: label', () => {
   });
 
   it('loadAuditDataset reads a numeric label with more than two values as a regression label (SPEC §1)', () => {
-    const dataset = loadAuditDataset(parseCsv('y,g\n120.5,a\n131,b\n1e2,a\nNA,b\n'), yg);
+    const dataset = loadAuditDataset(parseCsv('y,g\n120.5,a\n131,b\n1e2,a\nNA,b\n'), { ...yg, task: 'regression' });
     expect(dataset.label).toEqual({ task: 'regression', name: 'y', values: Float64Array.of(120.5, 131, 100) });
     expect(dataset.droppedRows).toBe(1);
   });
@@ -135,7 +135,7 @@ describe('loadDataset: label', () => {
   });
 
   it('loadAuditDataset refuses a positive class for a regression label, naming it', () => {
-    expect(() => loadAuditDataset(parseCsv('y,g\n1,a\n2,b\n3,a\n'), { ...yg, positive: '3' })).toThrow(/positive class \("3"\) .* regression/);
+    expect(() => loadAuditDataset(parseCsv('y,g\n1,a\n2,b\n3,a\n'), { ...yg, positive: '3', task: 'regression' })).toThrow(/positive class \("3"\) .* regression/);
   });
 
   it('decides binary on the kept rows: a third value on a dropped row does not count', () => {

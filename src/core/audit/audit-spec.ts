@@ -11,6 +11,7 @@ import type { AuditOptions } from './options';
 import { CORRECTIONS, type Correction } from './stats/correction';
 import { TECHNIQUES, type Technique } from '../learn/technique';
 import { MODEL_CLASSES, type ModelClass } from '../learn/model-class';
+import { TASKS, type Task } from '../data/task';
 
 /** A group attribute: a column name, or a numeric column with cut points that make its groups. */
 export type GroupSpec = string | { readonly column: string; readonly buckets: readonly number[] };
@@ -20,6 +21,8 @@ export interface AuditSpec {
   readonly data: string;
   readonly label: string;
   readonly positive?: string;
+  /** What the label is, when its values could be either (a numeric label with few values). */
+  readonly task?: Task;
   readonly groups: readonly GroupSpec[];
   readonly features?: readonly string[];
   readonly splitColumn?: string;
@@ -59,7 +62,7 @@ export interface SpecRun {
 }
 
 /** Every field a spec may hold; schemas/fairuse.schema.json lists the same. */
-export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'groups', 'features', 'splitColumn', 'technique', 'modelClass', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData', 'interventions', 'epsilon', 'assign'];
+export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'task', 'groups', 'features', 'splitColumn', 'technique', 'modelClass', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData', 'interventions', 'epsilon', 'assign'];
 const KEYS = new Set(SPEC_FIELDS);
 
 /**
@@ -136,6 +139,7 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
     data: text('data', true) as string,
     label: text('label', true) as string,
     positive: text('positive', false),
+    task: oneOf('task', TASKS),
     groups,
     features: featuresValue as string[] | undefined,
     splitColumn: text('splitColumn', false),
@@ -168,7 +172,7 @@ export function groupColumns(spec: Pick<AuditSpec, 'groups'>): string[] {
 export function specToRun(spec: AuditSpec, defaults: Partial<AuditOptions> = {}): SpecRun {
   const pick = <T>(value: T | undefined, fallback: T | undefined): T | undefined => (value !== undefined ? value : fallback);
   return {
-    load: { label: spec.label, groups: groupColumns(spec), features: spec.features, splitColumn: spec.splitColumn, positive: spec.positive },
+    load: { label: spec.label, groups: groupColumns(spec), features: spec.features, splitColumn: spec.splitColumn, positive: spec.positive, task: spec.task },
     buckets: spec.groups.flatMap((g) => (typeof g === 'string' ? [] : [{ column: g.column, cuts: g.buckets }])),
     options: {
       ...defaults,

@@ -4,6 +4,7 @@
 import { showCell } from './show-cell';
 import type { BinaryLabel } from './dataset';
 import { AuditInputError } from '../errors';
+import type { Task } from './task';
 import { parseDecimal } from './column-type';
 
 /** How many of a non-binary label's values a message lists. */
@@ -13,7 +14,7 @@ const shownLabelValues = 5;
  * Why a label is not one the audit can use. `numeric` labels with more than two values are regression labels:
  * an audit with the engine's own models takes them (`readLabel`), model files and `fairuse train` do not.
  */
-export function labelNotBinary(name: string, distinct: readonly string[], count: number, rows: number, numeric: boolean): AuditInputError {
+export function labelNotBinary(name: string, distinct: readonly string[], count: number, rows: number, numeric: boolean, task?: Task): AuditInputError {
   const shown = distinct.slice(0, shownLabelValues).map((value) => showCell(value)).join(', ');
   const more = count > shownLabelValues ? ', …' : '';
   const values = count === 1 ? `1 distinct value (${shown})` : `${count} distinct values (${shown}${more})`;
@@ -23,6 +24,20 @@ export function labelNotBinary(name: string, distinct: readonly string[], count:
       'LABEL_NOT_BINARY',
       `The label column ${showCell(name)} is numeric with ${values} ${kept}: a regression label, and model files (and fairuse train) are binary classifiers.`,
       'Audit it with the engine\'s own models (fairuse audit without --model-file), or choose a label column with two classes.',
+    );
+  }
+  if (task === 'classification' && count > 2) {
+    return new AuditInputError(
+      'LABEL_NOT_BINARY',
+      `The label column ${showCell(name)} has ${values} ${kept}; a classification needs exactly two.`,
+      'Recode it to two values, or leave the other rows\' label empty to drop them; if it is a measurement, say regression instead (--task regression).',
+    );
+  }
+  if (task === 'regression') {
+    return new AuditInputError(
+      'LABEL_NOT_BINARY',
+      `The label column ${showCell(name)} has ${values} ${kept}; a regression needs numbers in at least two distinct values.`,
+      'Choose a numeric label column, or leave out --task regression ("task" in the spec) if this is a class label.',
     );
   }
   return new AuditInputError(

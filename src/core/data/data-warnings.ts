@@ -37,14 +37,10 @@ export function dataWarnings(dataset: WarnedDataset, bucketed: CsvTable['buckete
   return [...labelWarnings(dataset.label), ...groupWarnings, ...featureWarnings];
 }
 
-/** A numeric label with at most this many distinct values is more likely classes (with a code) than a measurement. */
-export const FEW_LABEL_VALUES = 5;
-
 /**
  * A binary label whose positive class only sort order chose (Disease/Healthy → Healthy) is named, with the option
- * that chooses the other. A numeric label with a few values is audited as a regression (SPEC §1), as it should be
- * for a score of 1 to 5; but 0/1 with a stray "9" for unknown is a binary label gone wrong: the counts let the user
- * tell which.
+ * that chooses the other. (A numeric label with a few values is no longer guessed: readLabel refuses it unless the
+ * user said regression.)
  */
 function labelWarnings(label: AuditDataset['label']): string[] {
   if (label.task !== 'regression') {
@@ -55,14 +51,7 @@ function labelWarnings(label: AuditDataset['label']): string[] {
         `positive rates and a model's probabilities refer to it. If the outcome of interest is "${label.negative}", give --positive "${label.negative}" ("positive" in the spec).`,
     ];
   }
-  const rowsOfValue = new Map<number, number>();
-  for (const y of label.values) rowsOfValue.set(y, (rowsOfValue.get(y) ?? 0) + 1);
-  if (rowsOfValue.size > FEW_LABEL_VALUES) return [];
-  const counts = [...rowsOfValue].sort(([x], [y]) => x - y).map(([value, rows]) => `${value}: ${rows}`);
-  return [
-    `The label ${label.name} has only ${rowsOfValue.size} distinct values (${counts.join(', ')}); it is audited as a regression. ` +
-      'If it is a class label with a code for unknown, drop those rows (an empty or NA label drops a row) or recode it to two values.',
-  ];
+  return [];
 }
 
 /**

@@ -8,6 +8,7 @@ import { parseDecimal, scanColumn } from './column-type';
 import { separatorHint, type CsvTable } from './csv';
 import { showCell } from './show-cell';
 import type { AuditDataset, Dataset, FeatureColumn, Label } from './dataset';
+import type { Task } from './task';
 import { closestName } from './closest-name';
 import { dataWarnings } from './data-warnings';
 import { AuditInputError } from '../errors';
@@ -24,6 +25,8 @@ export interface LoadOptions {
   splitColumn?: string;
   /** The label value that means y = 1; see `choosePositive` for the default. */
   positive?: string;
+  /** What the label is, when the user said so; otherwise its values decide, and a numeric label with few values is refused. */
+  task?: Task;
 }
 
 type ColumnRole = 'label' | 'group' | 'feature' | 'split';
@@ -143,7 +146,7 @@ export function loadAuditDataset(table: CsvTable, options: LoadOptions): AuditDa
   return loadWith(table, options, readLabel) as AuditDataset;
 }
 
-type LabelReader<L extends Label> = (name: string, cells: readonly string[], rows: Int32Array, requested?: string) => L;
+type LabelReader<L extends Label> = (name: string, cells: readonly string[], rows: Int32Array, requested?: string, task?: Task) => L;
 
 function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLabelCells: LabelReader<L>): Dataset<L> {
   const roles = resolveRoles(table.header, options);
@@ -155,7 +158,7 @@ function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLa
   const droppedRows = table.rowCount - kept.length;
   if (kept.length === 0) throw noRows(droppedRows, roles.label, roles.groups);
 
-  const label = readLabelCells(roles.label, labelCells, kept, options.positive);
+  const label = readLabelCells(roles.label, labelCells, kept, options.positive, options.task);
   const groupValues = groupCells.map((cells) => Array.from(kept, (row) => cells[row]));
   roles.groups.forEach((name, a) => checkNotContinuous(name, groupValues[a]));
   checkTwoGroups(roles.groups, groupValues, table.bucketed);

@@ -4,5 +4,7 @@
  */
 export type Task = 'classification' | 'regression';
 
+export const TASKS: readonly Task[] = ['classification', 'regression'];
+
 /** y per row: 0/1 for classification, the label's number for regression. */
 export type Labels = Uint8Array | Float64Array;
