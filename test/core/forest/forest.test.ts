@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { combineForests, type DecisionTree, FOREST_DEFAULTS, fitForest, type ForestModel } from '../../../src/core/learn/forest';
 import { denseMatrix } from '../../../src/core/numeric/matrix';
 import { SeededRandom } from '../../../src/core/numeric/random';
+import SKLEARN_DEFAULTS from '../../fixtures/sklearn-defaults.json';
 import { loadDataset, trainTest, readJson, type ForestCase } from './fixtures';
 
 function forest(model: ReturnType<typeof fitForest>): ForestModel {
@@ -29,8 +30,14 @@ function leaves(tree: DecisionTree): number[] {
 describe('fitForest', () => {
   const { x, y } = noisyData(600, 8, 1);
 
-  it('defaults to paper 1 settings (Appendix G.2.2) and scikit-learn defaults for the rest', () => {
-    expect(FOREST_DEFAULTS).toEqual({ trees: 100, firstTree: 0, maxDepth: 20, minSamplesSplit: 5, minSamplesLeaf: 2, maxFeatures: 'sqrt', bootstrap: true, maxBins: 256 });
+  it('takes scikit-learn\'s RandomForestClassifier defaults where paper 1 (Appendix G.2.2) names none', () => {
+    // scikit-learn's own get_params(), written by scripts/fixtures/make_default_fixtures.py. The paper sets the depth,
+    // the split and leaf sizes; those differ from the library's on purpose.
+    const theirs = SKLEARN_DEFAULTS.RandomForestClassifier;
+    expect(FOREST_DEFAULTS.trees).toBe(theirs.n_estimators);
+    expect(FOREST_DEFAULTS.maxFeatures).toBe(theirs.max_features);
+    expect(FOREST_DEFAULTS.bootstrap).toBe(theirs.bootstrap);
+    expect([theirs.max_depth, theirs.min_samples_split, theirs.min_samples_leaf]).not.toEqual([FOREST_DEFAULTS.maxDepth, FOREST_DEFAULTS.minSamplesSplit, FOREST_DEFAULTS.minSamplesLeaf]);
   });
 
   it('keeps min samples per leaf, min samples per split and max depth on every tree', () => {

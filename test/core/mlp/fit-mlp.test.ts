@@ -3,6 +3,7 @@ import { denseMatrix } from '../../../src/core/numeric/matrix';
 import { fitMlp, MLP_DEFAULTS, type MlpModel } from '../../../src/core/learn/mlp';
 import { holdOut } from '../../../src/core/learn/mlp/fit-mlp';
 import { SeededRandom } from '../../../src/core/numeric/random';
+import SKLEARN_DEFAULTS from '../../fixtures/sklearn-defaults.json';
 
 function net(model: ReturnType<typeof fitMlp>): MlpModel {
   if (model.kind !== 'mlp') throw new Error(`expected a net, got a ${model.kind} model`);
@@ -27,18 +28,19 @@ function data(n: number, seed: number) {
 describe('fitMlp', () => {
   const { x, y } = data(500, 1);
 
-  it('defaults to paper 1 settings (Appendix G.2.1) and scikit-learn defaults for the rest', () => {
-    expect(MLP_DEFAULTS).toEqual({
-      hiddenLayers: [5, 2],
-      learningRate: 1e-3,
-      alpha: 1e-4,
-      batchSize: 200,
-      maxEpochs: 200,
-      tol: 1e-4,
-      patience: 10,
-      calibrationFraction: 0.2,
-      standardize: true,
-    });
+  it('takes scikit-learn\'s MLPClassifier defaults where paper 1 (Appendix G.2.1) names none', () => {
+    // scikit-learn's own get_params(), written by scripts/fixtures/make_default_fixtures.py.
+    const theirs = SKLEARN_DEFAULTS.MLPClassifier;
+    expect(MLP_DEFAULTS.learningRate).toBe(theirs.learning_rate_init);
+    expect(MLP_DEFAULTS.alpha).toBe(theirs.alpha);
+    expect(MLP_DEFAULTS.maxEpochs).toBe(theirs.max_iter);
+    expect(MLP_DEFAULTS.tol).toBe(theirs.tol);
+    expect(MLP_DEFAULTS.patience).toBe(theirs.n_iter_no_change);
+    // batch_size 'auto' is min(200, n_samples): the engine's 200 is the same cap.
+    expect(theirs.batch_size).toBe('auto');
+    expect(MLP_DEFAULTS.batchSize).toBe(200);
+    expect(theirs.solver).toBe('adam');
+    expect(theirs.activation).toBe('relu');
   });
 
   it('learns the signal and predicts probabilities in [0, 1]', () => {
