@@ -1,11 +1,13 @@
-// The CLI as a user installs it: `npm pack` of a copy of the project (its `prepack` builds dist/), the tarball
-// installed globally into a temporary prefix with no dev dependencies, and `fairuse` run from another folder.
-// Slow (a production build, a pack and an install: about 30 s on two busy cores).
+// The packages as users get them, from a copy of the project: the CLI by `npm pack` (its `prepack` builds dist/),
+// installed globally into a temporary prefix with no dev dependencies and run from another folder; and the
+// extension by `vsce package`, as `npm run package` makes it. Slow (two production builds, a pack, an install
+// and a vsce run: about 60 s on two busy cores).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipEntries } from '../e2e/harness/project';
 import { reportFileSchemaErrors } from '../support/report-schema';
 
 const root = resolve(__dirname, '../..');
@@ -56,7 +58,10 @@ beforeAll(() => {
   const installArgs = ['install', '--global', '--prefix', prefix, tarball, '--omit=dev', '--no-audit', '--no-fund'];
   let install = npm([...installArgs, '--offline'], work);
   // The package has no runtime dependencies, so offline works; should one appear, CI fetches it from the registry.
-  if (install.status !== 0) install = npm(installArgs, work);
+  if (install.status !== 0) {
+    console.log(`npm install --offline failed (${install.stderr.trim().split('\n').pop()}); installing from the registry`);
+    install = npm(installArgs, work);
+  }
   expect(install.status, install.stderr).toBe(0);
 }, 240_000);
 
@@ -106,5 +111,33 @@ describe('npm pack of the CLI', () => {
     const report = JSON.parse(readFileSync(join(elsewhere, 'onnx.json'), 'utf8'));
     expect(report.model).toMatchObject({ source: 'onnx' });
     expect(reportFileSchemaErrors(join(elsewhere, 'onnx.json'))).toEqual([]);
+  });
+});
+
+describe('vsce package of the extension', () => {
+  let output: string;
+  let vsix: string;
+  beforeAll(() => {
+    vsix = join(work, 'fair-use-audit.vsix');
+    // npm run package's flags; vsce runs vscode:prepublish (the production build) itself.
+    const args = manifest.scripts.package.replace(/^vsce /, '').split(' ');
+    const vsce = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...args, '-o', vsix], { cwd: copy, env, encoding: 'utf8', timeout: 180_000 });
+    output = `${vsce.stdout}${vsce.stderr}`;
+    expect(vsce.status, output).toBe(0);
+  }, 200_000);
+
+  it('packages with no warning', () => {
+    expect(output).not.toMatch(/WARNING|ERROR/);
+  });
+
+  it('holds the bundles, the runtime, the walkthrough pictures and the schemas, and no sources or source maps', () => {
+    const listing = zipEntries(vsix);
+    const names = listing.filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    for (const file of ['dist/extension.js', 'dist/audit-worker.js', 'media/dist/webview.js', 'dist/ort-wasm-simd-threaded.wasm', 'schemas/report.schema.json', 'schemas/fairuse.schema.json', 'examples/heart.csv']) {
+      expect(names).toContain(file);
+    }
+    for (const step of manifest.contributes.walkthroughs[0].steps) expect(names).toContain(step.media.image);
+    expect(names.filter((f) => /^(src|test|scripts|webview|node_modules)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'))).toEqual([]);
+    console.log(`.vsix: ${(lstatSync(vsix).size / 1024 / 1024).toFixed(2)} MB, ${names.length} files`);
   });
 });
