@@ -29,8 +29,11 @@ await Promise.all([
   // jsonc-parser (JSON syntax errors located without quoting the file; the spec's "groups" line SARIF points to)
   // takes its ES modules here too, as below.
   build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'] }),
-  build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
-  build({ ...node, entryPoints: ['scripts/calibration.ts'], outfile: 'dist/calibration.js' }),
+  // The benchmark and the calibration run from a clone only: a release build (npm pack, vsce) leaves them out.
+  ...(production ? [] : [
+    build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
+    build({ ...node, entryPoints: ['scripts/calibration.ts'], outfile: 'dist/calibration.js' }),
+  ]),
   build({ ...node, entryPoints: ['src/worker/audit-worker.ts'], outfile: 'dist/audit-worker.js', mainFields: ['module', 'main'] }),
   // jsonc-parser's default (UMD) build requires its parts in a way esbuild cannot follow: take its ES modules.
   build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], mainFields: ['module', 'main'] }),

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reportFileSchemaErrors } from '../support/report-schema';
 import { renderReportHtml } from '../../src/core/report/render/html';
 
 const root = resolve(__dirname, '../..');
@@ -40,6 +41,7 @@ describe('fairuse audit on examples/heart.csv', () => {
   it('writes the SPEC §8 JSON', () => {
     const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
     expect(report.schemaVersion).toBe(1);
+    expect(reportFileSchemaErrors(jsonPath)).toEqual([]);
     expect(report.dataset).toMatchObject({ rows: 303, droppedRows: 0, label: 'Disease', positive: '1', groupAttributes: ['Sex', 'Age'] });
     expect(report.dataset.features).toHaveLength(27);
     expect(report.settings).toMatchObject({ technique: '1hot', model: 'lr', C: 1, seed: 2338, bootstrap: 200, alpha: 0.1, correction: 'bonferroni', testSize: 0.2 });
@@ -198,6 +200,7 @@ describe('fairuse audit --intervene', () => {
     const report = JSON.parse(readFileSync(join(work, 'intervene.json'), 'utf8'));
     expect(report.interventions.items.map((i: { kind: string }) => i.kind)).toEqual(['generic', 'decoupled', 'selected']);
     expect(report.limits.epsilon).toBe(0.05);
+    expect(reportFileSchemaErrors(join(work, 'intervene.json'))).toEqual([]);
     for (const kind of ['generic', 'decoupled', 'selected']) expect(run.stdout).toContain(`Intervention "${kind}"`);
     expect(run.stdout).toMatch(/Data minimization: /);
     expect(run.stdout).toMatch(/can validate about \d+\.\d binary attributes/);

@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reportFileSchemaErrors } from '../support/report-schema';
 
 const root = resolve(__dirname, '../..');
 const heart = join(root, 'examples/heart.csv');
@@ -41,6 +42,7 @@ describe('fairuse train and fairuse audit --model-file', () => {
     expect(b.groups).toEqual(a.groups);
     expect(b.model).toMatchObject({ source: 'json', path: 'm.json', technique: 'all', newData: false });
     expect(c.model).toMatchObject({ source: 'predictions', path: 'p.csv' });
+    for (const f of ['a.json', 'b.json', 'c.json']) expect(reportFileSchemaErrors(join(work, f))).toEqual([]);
     expect(fromModel.stdout).toContain('model: m.json (fairuse model, technique all');
   });
 
@@ -53,6 +55,7 @@ describe('fairuse train and fairuse audit --model-file', () => {
     expect(run.status).toBe(report.metrics.error.summary.rationalityViolations + report.metrics.error.summary.envyViolations > 0 ? 1 : 3);
     expect(report.model).toMatchObject({ source: 'onnx', output: 'probabilities' });
     expect(report.model.inputs).toHaveLength(31);
+    expect(reportFileSchemaErrors(join(work, 'o.json'))).toEqual([]);
     expect(run.stdout).toContain('model: ONNX');
   });
 
@@ -65,6 +68,7 @@ describe('fairuse train and fairuse audit --model-file', () => {
     const report = json(join(work, 'n.json'));
     expect(report.model.newData).toBe(true);
     expect(report.comparison.trainingData.rows).toBe(242);
+    expect(reportFileSchemaErrors(join(work, 'n.json'))).toEqual([]);
     expect(report.groups.reduce((n: number, g: { nTest: number }) => n + g.nTest, 0)).toBe(303);
   });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reportFileSchemaErrors } from '../support/report-schema';
 
 const root = resolve(__dirname, '../..');
 const example = join(root, 'examples/blood-pressure.csv');
@@ -30,6 +31,7 @@ describe('fairuse audit examples/blood-pressure.csv (regression)', () => {
   it('writes the SPEC §8 JSON with the regression fields', () => {
     const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
     expect(report.schemaVersion).toBe(1);
+    expect(reportFileSchemaErrors(jsonPath)).toEqual([]);
     expect(report.dataset).toMatchObject({ rows: 3000, droppedRows: 0, label: 'systolic_bp', task: 'regression', positive: null, groupAttributes: ['sex', 'age_group'] });
     expect(report.dataset.features).toEqual(['bmi', 'sodium_g', 'smoker', 'exercise_h']);
     expect(report.settings).toMatchObject({ technique: '1hot', model: 'lr', C: 1, bootstrap: 200, metric: 'mse', testSize: 0.2 });
@@ -74,6 +76,7 @@ describe('fairuse audit examples/blood-pressure.csv (regression)', () => {
     expect(intervened.status).toBe(1);
     const report = JSON.parse(readFileSync(path, 'utf8'));
     expect(report.interventions.metric).toBe('mse');
+    expect(reportFileSchemaErrors(path)).toEqual([]);
     expect(report.interventions.items.map((i: { kind: string }) => i.kind)).toEqual(['generic', 'decoupled', 'selected']);
     expect(report.interventions.items[0].resolved).toContain('rationality: sex=Female, age_group=55-79');
     expect(intervened.stdout).toContain('## Intervention "generic"');

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the e2e tests: setup.sh (toolchain in ~/.cache/fair-use-audit-e2e), then each script bundled
 # with esbuild into out/e2e/ and run with node.
-#   bash test/e2e/run.sh                          # all: smoke.ts, integration.ts, audit-ui.ts, a11y-ui.ts, editor-ui.ts
+#   bash test/e2e/run.sh                          # all: smoke.ts, integration.ts, audit-ui.ts, a11y-ui.ts, editor-ui.ts, walkthrough-ui.ts
 #   bash test/e2e/run.sh test/e2e/<script>.ts [args…]
 # Exit status 0 only when every script passed. Screenshots and logs: test/e2e/screenshots/.
 # Env: FAIRUSE_E2E_CACHE, FAIRUSE_E2E_KEEP=1 (keep temp folders), FAIRUSE_E2E_VERBOSE=1,
@@ -14,7 +14,7 @@ if [ $# -gt 0 ]; then
   ENTRIES=("$1")
   shift
 else
-  ENTRIES=(test/e2e/smoke.ts test/e2e/integration.ts test/e2e/audit-ui.ts test/e2e/a11y-ui.ts test/e2e/editor-ui.ts)
+  ENTRIES=(test/e2e/smoke.ts test/e2e/integration.ts test/e2e/audit-ui.ts test/e2e/a11y-ui.ts test/e2e/editor-ui.ts test/e2e/walkthrough-ui.ts)
 fi
 
 bash test/e2e/setup.sh </dev/null
