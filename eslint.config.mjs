@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', 'test/e2e/.cache/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['dist/**', 'out/**', 'media/dist/**', 'node_modules/**', 'test/e2e/.cache/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -86,7 +86,7 @@ async function mediaShot(page: Page, name: string): Promise<void> {
 
 async function main(): Promise<number> {
   ensureSetup();
-  const env = e2eEnv();
+  e2eEnv();
   const run = new E2ERun('e2e walkthrough', 12 * 60_000);
   let server: CodeServer | undefined;
   let page: Page | undefined;
