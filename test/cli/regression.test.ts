@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -102,13 +102,4 @@ describe('regression input errors: exit 2, one line, no stack trace', () => {
       expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
     });
   }
-
-  it('a model file with a regression label (a predictions CSV): the same clear refusal', () => {
-    const predictions = join(work, 'bp-predictions.csv');
-    writeFileSync(predictions, 'pred@generic\n120\n');
-    const run = fairuse('audit', example, ...roles, '--model-file', predictions);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/regression label, and model files .* without --model-file/);
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
 });

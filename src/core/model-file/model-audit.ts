@@ -20,11 +20,11 @@ import { decodeText } from '../data/decode-text';
 import { parseJsonText } from '../data/json-syntax';
 import { type CsvTable, parseCsv } from '../data/csv';
 import { showCell } from '../data/show-cell';
-import type { Dataset } from '../data/dataset';
+import type { AuditDataset, Dataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import { fitFeatureEncoder } from '../learn/feature-encoder';
 import { type GroupIndex, indexGroups } from '../data/groups';
-import { loadDataset, type LoadOptions } from '../data/load-dataset';
+import { loadAuditDataset, loadDataset, type LoadOptions } from '../data/load-dataset';
 import { METRIC_IDS, type MetricId } from '../audit/metrics';
 import { fitGeneric, predictAsGroup } from '../learn/models';
 import { type AuditOptions, resolveOptions } from '../audit/options';
@@ -184,12 +184,21 @@ function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], what 
 
 /** loadDataset with exactly `features` (none at all when empty, where loadDataset would take every column). */
 function load(table: CsvTable, options: LoadOptions): Dataset {
-  if ((options.features ?? []).length > 0) return loadDataset(table, options);
+  return loadWithFeatures(table, options, loadDataset);
+}
+
+/** As `load`, but a numeric label with more than two values is a regression label (SPEC §1). */
+function loadAny(table: CsvTable, options: LoadOptions): AuditDataset {
+  return loadWithFeatures(table, options, loadAuditDataset);
+}
+
+function loadWithFeatures<D>(table: CsvTable, options: LoadOptions, loader: (table: CsvTable, options: LoadOptions) => D): D {
+  if ((options.features ?? []).length > 0) return loader(table, options);
   const roles = [options.label, ...options.groups, ...(options.splitColumn ? [options.splitColumn] : [])];
   // A name not in the header fails in loadDataset, with the whole header in the message.
-  if (roles.some((name) => !table.header.includes(name))) return loadDataset(table, options);
+  if (roles.some((name) => !table.header.includes(name))) return loader(table, options);
   const reduced: CsvTable = { ...table, header: roles, columns: roles.map((name) => table.columns[table.header.indexOf(name)]) };
-  return loadDataset(reduced, { ...options, features: [] });
+  return loader(reduced, { ...options, features: [] });
 }
 
 interface Roles {
@@ -263,7 +272,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   if (loaded.kind === 'predictions') {
     if (request.trainData) throw new AuditInputError('BAD_OPTION', 'Training data (--train-data) cannot be given with a predictions file.', "Leave it out: the predictions file holds h0's predictions too.");
     if (request.load.splitColumn) throw new AuditInputError('BAD_OPTION', 'A split column cannot be given with a predictions file.', 'Leave it out: the rows with predictions are the test rows.');
-    const dataset = load(table, { label: roles.label, groups: roles.groups, positive: roles.positive });
+    const dataset = loadAny(table, { label: roles.label, groups: roles.groups, positive: roles.positive });
     const groups = indexGroups(dataset);
     progress({ stage: 'split' });
     const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
