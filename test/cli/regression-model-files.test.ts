@@ -69,3 +69,40 @@ describe('fairuse audit --model-file <predictions of real values>', () => {
     expectOneLineRefusal(fairuse('audit', binary, '--model-file', predictions, ...roles), /the data's label "bp" is binary \(a classification\), and a value outside \[0, 1\] is a regression's prediction/);
   });
 });
+
+describe('fairuse train on a numeric label, then fairuse audit --model-file', () => {
+  const bp = join(work, 'bp.csv');
+  beforeAll(() => {
+    writeFileSync(bp, readFileSync(join(root, 'examples/blood-pressure.csv'), 'utf8').split('\n').slice(0, 801).join('\n'));
+  });
+  const bpRoles = ['--label', 'systolic_bp', '--groups', 'sex,age_group'];
+
+  for (const [modelClass, technique, words] of [
+    ['lr', 'all', 'ridge regression'],
+    ['rf', '1hot', 'random forest regressor'],
+    ['nn', 'dcp', 'neural net regressor'],
+  ] as const) {
+    it(`--model ${modelClass} --technique ${technique}: the file's audit is the in-process audit (JSON, but for "model")`, () => {
+      const saved = join(work, `bp-${modelClass}.json`);
+      const settings = ['--model', modelClass, '--technique', technique, '--seed', '5'];
+      const trained = fairuse('train', bp, ...bpRoles, ...settings, '--save-model', saved);
+      expect(trained.stderr).toBe('');
+      expect(trained.status).toBe(0);
+      expect(trained.stdout).toContain(`Saved the ${technique} ${words} (`);
+      const inProcess = join(work, `bp-${modelClass}-in-process.json`);
+      const fromFile = join(work, `bp-${modelClass}-from-file.json`);
+      const a = fairuse('audit', bp, ...bpRoles, ...settings, '--bootstrap', '100', '--json', inProcess, '--no-explanations');
+      const b = fairuse('audit', bp, '--model-file', saved, '--bootstrap', '100', '--json', fromFile, '--no-explanations');
+      expect(b.stderr).toBe('');
+      expect(b.status).toBe(a.status);
+      const { model, ...report } = JSON.parse(readFileSync(fromFile, 'utf8'));
+      expect(model).toMatchObject({ source: 'json', technique, newData: false });
+      expect(report).toEqual(JSON.parse(readFileSync(inProcess, 'utf8')));
+      expect(report.settings.model).toBe(modelClass);
+    });
+  }
+
+  it('--model rf on a binary label is still refused for a model file: exit 2, one line', () => {
+    expectOneLineRefusal(fairuse('train', join(root, 'examples/heart.csv'), '--label', 'Disease', '--groups', 'Sex,Age', '--model', 'rf', '--save-model', join(work, 'heart-rf.json')), /holds logistic regressions for a binary label, not --model rf/);
+  });
+});

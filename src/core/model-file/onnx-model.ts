@@ -13,7 +13,7 @@
  * file holds no I/O.
  */
 import { showCell } from '../data/show-cell';
-import type { Dataset } from '../data/dataset';
+import type { AuditDataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import type { Group } from '../data/groups';
 import type { GroupScorer } from './group-scorer';
@@ -227,7 +227,7 @@ export function probabilitiesFromOutput(output: { readonly data: ArrayLike<numbe
  * @throws AuditInputError MODEL_INPUT_WIDTH when the model fixes a width other than the number of columns;
  *   BAD_OPTION when a group value of the data has no input (requireGroupInputs), as the engine's model file does
  */
-export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], dataset: Dataset, session: OnnxSession, positiveIndex: number, source: string): GroupScorer {
+export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], dataset: AuditDataset, session: OnnxSession, positiveIndex: number, source: string): GroupScorer {
   if (plan.inputWidth !== null && plan.inputWidth !== inputs.length) {
     throw widthMismatch(source, plan.inputWidth, inputs.length);
   }
