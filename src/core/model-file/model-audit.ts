@@ -302,8 +302,9 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     }
   }
   const options: Partial<AuditOptions> = { ...(json ? withModelDefaults(request.options, json) : request.options), modelClass: h0Class };
-  const modelTask: Task = json ? (isRegressionModel(json.modelClass) ? 'regression' : 'classification') : 'classification';
-  const checkTask = (dataset: AuditDataset) => requireTask(dataset, modelTask, modelPath, json ? json.modelClass : '');
+  // A graph that does not say (plain MatMul, Add) is read as the data's task.
+  const modelTaskOf = (dataset: AuditDataset): Task => (json ? (isRegressionModel(json.modelClass) ? 'regression' : 'classification') : (loaded as { plan: OnnxPlan }).plan.task ?? taskOf(dataset.label));
+  const checkTask = (dataset: AuditDataset) => requireTask(dataset, modelTaskOf(dataset), modelPath, json ? json.modelClass : '');
   /** load, where the positive class the model states does not hide that the data's label is numeric (checkTask says so). */
   const loadForModel = (from: CsvTable, loadOptions: LoadOptions): AuditDataset => {
     if (request.load.positive !== undefined || loadOptions.positive === undefined) return load(from, loadOptions);
