@@ -15,13 +15,14 @@ import { diffReports, readReport } from '../core/report/diff';
 import { diffJson, diffMarkdown, diffText } from '../core/report/render-diff';
 import { toSarif } from '../core/report/sarif';
 import { sarifAnchor } from './sarif-anchor';
-import { loadDataset } from '../core/data/load-dataset';
+import { loadAuditDataset } from '../core/data/load-dataset';
 import { designColumns } from '../core/learn/feature-encoder';
 import { auditModelFile, DEFAULT_MAX_MODEL_MB } from '../core/model-file/model-audit';
 import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../core/model-file/predictions-file';
 import { sha256 } from '../core/data/sha256';
 import { formatEngineModel, trainEngineModel } from '../core/model-file/train-model';
+import type { EngineModel } from '../core/model-file/engine-model';
 import { checkOutputPaths } from './output-paths';
 import { readInputFileSync } from '../files/input-file';
 import { writeOutputFile } from '../files/output-file';
@@ -178,6 +179,13 @@ function isTextModel(path: string, kind: string | undefined): boolean {
  * `fairuse train`: fits the personalized model as an audit would and writes the engine's model file. With a spec,
  * the spec's data, columns and options (its "assign" included) are used, the command line's flags on top.
  */
+const MODEL_CLASS_WORDS: Readonly<Record<EngineModel['modelClass'], string>> = {
+  'logistic-regression': 'logistic model',
+  'ridge-regression': 'ridge regression',
+  'random-forest-regressor': 'random forest regressor',
+  'neural-net-regressor': 'neural net regressor',
+};
+
 function train(command: TrainCommand): number {
   const plan = planAudit(command);
   if (plan.model !== undefined) {
@@ -186,7 +194,7 @@ function train(command: TrainCommand): number {
   checkOutputPaths({ '--save-model': command.saveModel, '--save-predictions': command.savePredictions }, { 'data file': plan.dataPath, 'audit spec': command.specPath });
   const bytes = readBytes(plan.dataPath, 'CSV file');
   const table = prepareTable(decodeText(bytes, plan.dataPath), plan.run.buckets);
-  const dataset = loadDataset(table, plan.run.load);
+  const dataset = loadAuditDataset(table, plan.run.load);
   const version = typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
   const trained = trainEngineModel(dataset, plan.run.options, { path: plan.dataPath, sha256: sha256(bytes) }, `fairuse ${version}`);
   writeOutput(command.saveModel, formatEngineModel(trained.model));
@@ -198,7 +206,7 @@ function train(command: TrainCommand): number {
   const inputs = designColumns(model.features).length;
   const served = model.assigned?.length ? `; ${model.assigned.map((a) => `${Object.values(a.group).join(', ')} served by ${a.serve === 'generic' ? 'h0' : 'its decoupled model'}`).join('; ')}` : '';
   process.stdout.write(
-    `Saved the ${model.technique} logistic model (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${plan.dataPath}, to ${command.saveModel}.\n`,
+    `Saved the ${model.technique} ${MODEL_CLASS_WORDS[model.modelClass]} (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${plan.dataPath}, to ${command.saveModel}.\n`,
   );
   return 0;
 }
