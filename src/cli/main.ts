@@ -26,7 +26,7 @@ import { checkOutputPaths } from './output-paths';
 import { readInputFileSync } from '../files/input-file';
 import { writeOutputFile } from '../files/output-file';
 import { confinedSpecPath } from '../files/spec-paths';
-import { renderText } from './render-text';
+import { headlineText, renderText } from './render-text';
 import { describeFailure } from './describe-failure';
 import { stderrProgress } from './progress';
 
@@ -87,16 +87,16 @@ interface ReportContext {
 }
 
 function writeReport(command: AuditCommand, report: AuditReport, context: ReportContext): number {
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  writeOutput(command.jsonPath, json);
-  writeOutput(command.markdownPath, renderMarkdown(report));
+  // Each view is rendered only when asked for: with hundreds of groups a view costs seconds (docs/performance.md).
+  writeOutput(command.jsonPath, () => `${JSON.stringify(report, null, 2)}\n`);
+  writeOutput(command.markdownPath, () => renderMarkdown(report));
   // As the editor exports it, less the finishing time: the same inputs give the same file.
-  writeOutput(command.htmlPath, renderReportHtml(report, { specLabel: command.specPath }));
-  if (command.sarifPath !== undefined) writeOutput(command.sarifPath, sarifOf(command, report, context));
+  writeOutput(command.htmlPath, () => renderReportHtml(report, { specLabel: command.specPath }));
+  writeOutput(command.sarifPath, () => sarifOf(command, report, context));
   const stdoutTaken = [command.jsonPath, command.markdownPath, command.htmlPath, command.sarifPath].includes('-');
   const color = command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (!stdoutTaken) {
-    process.stdout.write(command.quiet ? `${renderText(report, color).trimEnd().split('\n').pop()}\n` : renderText(report, color));
+    process.stdout.write(command.quiet ? `${headlineText(report, color)}\n` : renderText(report, color));
   }
   if (context.baseline !== undefined) {
     const changes = diffReports(context.baseline, report);
@@ -287,12 +287,13 @@ function readBytes(path: string, what: string, maxBytes?: number, asText = true)
   return readInputFileSync(path, what, { asText, maxBytes, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with --max-model-mb if the file is what you mean to audit.' });
 }
 
-function writeOutput(path: string | undefined, content: string): void {
+function writeOutput(path: string | undefined, content: string | (() => string)): void {
   if (path === undefined) return;
+  const text = typeof content === 'string' ? content : content();
   if (path === '-') {
-    process.stdout.write(content);
+    process.stdout.write(text);
     return;
   }
-  writeOutputFile(path, content);
+  writeOutputFile(path, text);
 }
 
