@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { runAudit } from '../core/audit/audit';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit/audit-spec';
 import { decodeText } from '../core/data/decode-text';
+import { isParquet, parseTableBytes } from '../core/data/table-bytes';
 import { parseJsonText } from '../core/data/json-syntax';
 import { AuditInputError } from '../core/errors';
 import { DEFAULT_OPTIONS } from '../core/audit/options';
@@ -69,10 +70,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 type Finish = (report: AuditReport, dataHead: string) => number;
 
 async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish: Finish): Promise<number> {
-  const bytes = readBytes(dataPath, 'CSV file');
+  const parquetByName = /\.parquet$/i.test(dataPath);
+  const bytes = readBytes(dataPath, parquetByName ? 'data file' : 'CSV file', undefined, !parquetByName);
+  // A Parquet file has no text: the SARIF anchor then falls back to the file's first line.
+  const table = isParquet(bytes, dataPath) ? await parseTableBytes(bytes, dataPath) : undefined;
   // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
-  const text = decodeText(bytes, dataPath, 'CSV file');
-  const dataset = prepareAuditDataset(text, run);
+  const text = table === undefined ? decodeText(bytes, dataPath, 'CSV file') : '';
+  const dataset = prepareAuditDataset(table ?? text, run);
   const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
   const report = await runAudit(dataset, run.options, { path: dataPath, sha256: sha256(bytes) }, { onProgress: progress.update });
   progress.done();
@@ -170,7 +174,7 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
 
 /** A model JSON or predictions CSV is decoded as text (so V8's string limit applies); an ONNX model is not. */
 function isTextModel(path: string, kind: string | undefined): boolean {
-  return kind === undefined ? !/\.onnx$/i.test(path) : kind !== 'onnx';
+  return kind === undefined ? !/\.(onnx|parquet)$/i.test(path) : kind !== 'onnx' && !/\.parquet$/i.test(path);
 }
 
 /**

@@ -40,7 +40,7 @@ export function dataRowOfKeptRow(dataTable: Pick<CsvTable, 'lines'>, dataset: Pi
 /**
  * Reads a predictions file against the dataset it predicts.
  *
- * @param text the predictions CSV
+ * @param text the predictions CSV, or its table (a Parquet predictions file, read by parseTableBytes)
  * @param dataRows the number of data rows of the data CSV
  * @param keptDataRow see dataRowOfKeptRow
  * @param label the dataset's label, to check the file's `label` column against (when it has one)
@@ -49,14 +49,14 @@ export function dataRowOfKeptRow(dataTable: Pick<CsvTable, 'lines'>, dataset: Pi
  *   not a number; MODEL_OUTPUT_NAN for NaN; MODEL_OUTPUT_NOT_PROBABILITY for a value outside [0, 1]
  */
 export function readPredictionsFile(
-  text: string,
+  text: string | CsvTable,
   source: string,
   dataRows: number,
   keptDataRow: Int32Array,
   groups: GroupIndex,
   label?: BinaryLabel,
 ): { split: TrainTestSplit; predictions: PredictionMatrix } {
-  const table = parseCsv(text);
+  const table = typeof text === 'string' ? parseCsv(text) : text;
   const columnOf = (name: string): readonly string[] => {
     const j = table.header.indexOf(name);
     if (j < 0) {
