@@ -6,6 +6,7 @@
  *   npm run bench                       the paper's shape (25,366 × 471) and the many-groups case (256 groups)
  *   npm run bench -- --large            also 250,000 × 468 (a 650 MB CSV; minutes)
  *   npm run bench -- --only paper --techniques 1hot --bootstrap 200
+ *   npm run bench -- --timeout 600     give up on one run after 600 s (default 1800)
  *
  * The CLI runs with --no-explanations: the pipeline computes the five classification metrics, not the
  * explanation metrics (docs/performance.md). Timings on a shared 2-core machine are noisy: compare ratios,
@@ -21,6 +22,12 @@ import { type BenchShape, LABEL, MANY_GROUPS_SHAPE, PAPER_SHAPE, writeBenchCsv }
 const ROOT = join(__dirname, '..');
 const PYTHON = '/usr/bin/python3';
 const LARGE_SHAPE: BenchShape = { ...PAPER_SHAPE, rows: 250_000 };
+let timeoutMs = 1_800_000;
+
+function failureOf(result: { status: number | null; signal: NodeJS.Signals | null; error?: Error }, line: string | undefined): string {
+  if (result.error && /ETIMEDOUT/.test(String((result.error as NodeJS.ErrnoException).code))) return `timed out after ${timeoutMs / 1000} s`;
+  return line ?? `exit ${result.status} ${result.signal ?? ''}`;
+}
 
 interface Run {
   readonly seconds: number;
@@ -28,6 +35,8 @@ interface Run {
   /** Overall error rates of h0 and h, to show both did the same work; or the failure's line. */
   readonly errors?: { generic: number; personalized: number };
   readonly failure?: string;
+  /** The pipeline's own stage times (numpy only). */
+  readonly stages?: Record<string, number>;
 }
 
 function runOurs(file: string, shape: BenchShape, technique: string, bootstrap: number, out: string): Run {
@@ -36,12 +45,12 @@ function runOurs(file: string, shape: BenchShape, technique: string, bootstrap: 
     process.execPath,
     ['--require', join(ROOT, 'scripts', 'bench', 'peak-rss.cjs'), join(ROOT, 'bin', 'fairuse.js'), 'audit', file, '--label', LABEL, '--groups', shape.attributes.map((a) => a.name).join(','),
       '--technique', technique, '--bootstrap', String(bootstrap), '--no-explanations', '--quiet', '--json', out],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
+    { encoding: 'utf8', maxBuffer: 1 << 26, timeout: timeoutMs },
   );
   const seconds = (performance.now() - start) / 1000;
   const peakMB = Math.round(Number(/fairuse-bench peak-rss-kb (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024);
   if (result.status === 2 || result.status === null) {
-    return { seconds, peakMB, failure: result.stderr.split('\n').find((line) => line.startsWith('fairuse:')) ?? `exit ${result.status} ${result.signal ?? ''}` };
+    return { seconds, peakMB, failure: failureOf(result, result.stderr.split('\n').find((line) => line.startsWith('fairuse:'))) };
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const overall = report.metrics.error.overall;
@@ -53,12 +62,12 @@ function runNumpy(file: string, shape: BenchShape, technique: string, bootstrap:
   const result = spawnSync(
     PYTHON,
     [join(ROOT, 'scripts', 'bench', 'numpy_audit.py'), file, '--label', LABEL, '--groups', shape.attributes.map((a) => a.name).join(','), '--technique', technique, '--bootstrap', String(bootstrap)],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
+    { encoding: 'utf8', maxBuffer: 1 << 26, timeout: timeoutMs },
   );
   const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) return { seconds, peakMB: NaN, failure: result.stderr.trim().split('\n').pop() ?? `exit ${result.status}` };
+  if (result.status !== 0) return { seconds, peakMB: NaN, failure: failureOf(result, result.stderr.trim().split('\n').pop()) };
   const line = JSON.parse(result.stdout.trim().split('\n').pop() as string);
-  return { seconds, peakMB: line.peakRssMB, errors: line.overallError };
+  return { seconds, peakMB: line.peakRssMB, errors: line.overallError, stages: line.stages };
 }
 
 /** Why the numpy side cannot run here, or undefined when it can. */
@@ -75,8 +84,10 @@ function main(): void {
       only: { type: 'string' },
       techniques: { type: 'string', default: '1hot,all,dcp' },
       bootstrap: { type: 'string', default: '1000' },
+      timeout: { type: 'string', default: '1800' },
     },
   });
+  timeoutMs = Number(values.timeout) * 1000;
   const bootstrap = Number(values.bootstrap);
   const techniques = (values.techniques as string).split(',');
   const cases: Array<[string, BenchShape]> = [['paper', PAPER_SHAPE], ['groups', MANY_GROUPS_SHAPE]];
