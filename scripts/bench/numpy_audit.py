@@ -123,21 +123,29 @@ def weighted_auc(C, y, P):
         return np.where(pairs[:, None] > 0, aucs / pairs[:, None], np.nan)
 
 
-def tests(delta_b, delta):
-    """Percentile interval and one-sided bootstrap p-values of a gain; NaN resamples left out."""
-    kept = delta_b[~np.isnan(delta_b)]
-    if len(kept) == 0:
-        return [np.nan, np.nan], 1.0, 1.0
-    ci = np.percentile(kept, [100 * ALPHA / 2, 100 * (1 - ALPHA / 2)]).tolist()
-    return ci, (1 + np.sum(kept >= 0)) / (len(kept) + 1), (1 + np.sum(kept <= 0)) / (len(kept) + 1)
+def tests(deltas):
+    """Percentile intervals and one-sided bootstrap p-values of B x k resampled gains, NaN resamples left out."""
+    kept = ~np.isnan(deltas)
+    count = kept.sum(axis=0)
+    levels = [100 * ALPHA / 2, 100 * (1 - ALPHA / 2)]
+    if kept.all():
+        ci = np.percentile(deltas, levels, axis=0)
+    else:  # only AUC has undefined resamples; nanpercentile goes column by column, so only then
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an all-NaN column (AUC with one class in every resample)
+            ci = np.nanpercentile(deltas, levels, axis=0)
+    p_harm = (1 + np.sum(kept & (deltas >= 0), axis=0)) / (count + 1)
+    p_gain = (1 + np.sum(kept & (deltas <= 0), axis=0)) / (count + 1)
+    return ci, p_harm, p_gain
 
 
-def mcnemar(wrong_h, wrong_ref):
-    b = int(np.sum(wrong_h & ~wrong_ref))
-    c = int(np.sum(~wrong_h & wrong_ref))
-    if b + c == 0:
-        return 1.0, 1.0
-    return float(binom.sf(b - 1, b + c, 0.5)), float(binom.sf(c - 1, b + c, 0.5))
+def mcnemar(wrong_h, wrong_refs):
+    """Exact one-sided McNemar p-values of h's decisions (n) against each column of wrong_refs (n x k)."""
+    b = np.sum(wrong_h[:, None] & ~wrong_refs, axis=0)
+    c = np.sum(~wrong_h[:, None] & wrong_refs, axis=0)
+    p_harm = np.where(b + c == 0, 1.0, binom.sf(b - 1, b + c, 0.5))
+    p_gain = np.where(b + c == 0, 1.0, binom.sf(c - 1, b + c, 0.5))
+    return p_harm, p_gain
 
 
 def main():
@@ -193,21 +201,17 @@ def main():
         risk = resampled_risks(np.ones((1, n)), yg, models)
         wrong = (models >= THRESHOLD) != yg[:, None]
         own = 1 + g
+        # column 0 = rationality (h0 in h's place), then the envy pairs (h(., g') in its place) for every g' != g
+        refs = np.array([0] + [1 + other for other in range(m) if other != g])
         for metric in METRICS:
             if metric == "auc" and len(np.unique(yg)) < 2:
                 continue
-            d = risk[metric][0]
-            ci, p_harm, p_gain = tests(risk_b[metric][:, 0] - risk_b[metric][:, own], d[0] - d[own])
+            gains = risk[metric][0, refs] - risk[metric][0, own]
+            ci, p_harm, p_gain = tests(risk_b[metric][:, refs] - risk_b[metric][:, [own]])
             if metric == "error":
-                p_harm, p_gain = mcnemar(wrong[:, own], wrong[:, 0])
-            rationality[metric].append((g, d[0] - d[own], ci, p_harm, p_gain))
-            for other in range(m):
-                if other == g:
-                    continue
-                ci, p_harm, p_gain = tests(risk_b[metric][:, 1 + other] - risk_b[metric][:, own], d[1 + other] - d[own])
-                if metric == "error":
-                    p_harm, p_gain = mcnemar(wrong[:, own], wrong[:, 1 + other])
-                envy[metric].append((g, other, d[1 + other] - d[own], ci, p_harm, p_gain))
+                p_harm, p_gain = mcnemar(wrong[:, own], wrong[:, refs])
+            rationality[metric].append((g, gains[0], ci[:, 0], p_harm[0], p_gain[0]))
+            envy[metric].extend((g, refs[k] - 1, gains[k], ci[:, k], p_harm[k], p_gain[k]) for k in range(1, len(refs)))
     stage("bootstrap + tests")
 
     summary = {}
