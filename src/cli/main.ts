@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { runAudit } from '../core/audit/audit';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit/audit-spec';
 import { decodeText } from '../core/data/decode-text';
+import { isParquet, parseTableBytes } from '../core/data/table-bytes';
 import { parseJsonText } from '../core/data/json-syntax';
 import { AuditInputError } from '../core/errors';
 import { DEFAULT_OPTIONS } from '../core/audit/options';
@@ -27,7 +28,7 @@ import { checkOutputPaths } from './output-paths';
 import { readInputFileSync } from '../files/input-file';
 import { writeOutputFile } from '../files/output-file';
 import { confinedSpecPath } from '../files/spec-paths';
-import { renderText } from './render-text';
+import { headlineText, renderText } from './render-text';
 import { describeFailure } from './describe-failure';
 import { stderrProgress } from './progress';
 
@@ -71,10 +72,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 type Finish = (report: AuditReport, dataHead: string) => number;
 
 async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish: Finish): Promise<number> {
-  const bytes = readBytes(dataPath, 'CSV file');
+  const parquetByName = /\.parquet$/i.test(dataPath);
+  const bytes = readBytes(dataPath, parquetByName ? 'data file' : 'CSV file', undefined, !parquetByName);
+  // A Parquet file has no text: the SARIF anchor then falls back to the file's first line.
+  const table = isParquet(bytes, dataPath) ? await parseTableBytes(bytes, dataPath) : undefined;
   // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
-  const text = decodeText(bytes, dataPath, 'CSV file');
-  const dataset = prepareAuditDataset(text, run);
+  const text = table === undefined ? decodeText(bytes, dataPath, 'CSV file') : '';
+  const dataset = prepareAuditDataset(table ?? text, run);
   const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
   const report = await runAudit(dataset, run.options, { path: dataPath, sha256: sha256(bytes) }, { onProgress: progress.update });
   progress.done();
@@ -89,16 +93,16 @@ interface ReportContext {
 }
 
 function writeReport(command: AuditCommand, report: AuditReport, context: ReportContext): number {
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  writeOutput(command.jsonPath, json);
-  writeOutput(command.markdownPath, renderMarkdown(report));
+  // Each view is rendered only when asked for: with hundreds of groups a view costs seconds (docs/performance.md).
+  writeOutput(command.jsonPath, () => `${JSON.stringify(report, null, 2)}\n`);
+  writeOutput(command.markdownPath, () => renderMarkdown(report));
   // As the editor exports it, less the finishing time: the same inputs give the same file.
-  writeOutput(command.htmlPath, renderReportHtml(report, { specLabel: command.specPath }));
-  if (command.sarifPath !== undefined) writeOutput(command.sarifPath, sarifOf(command, report, context));
+  writeOutput(command.htmlPath, () => renderReportHtml(report, { specLabel: command.specPath }));
+  writeOutput(command.sarifPath, () => sarifOf(command, report, context));
   const stdoutTaken = [command.jsonPath, command.markdownPath, command.htmlPath, command.sarifPath].includes('-');
   const color = command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (!stdoutTaken) {
-    process.stdout.write(command.quiet ? `${renderText(report, color).trimEnd().split('\n').pop()}\n` : renderText(report, color));
+    process.stdout.write(command.quiet ? `${headlineText(report, color)}\n` : renderText(report, color));
   }
   if (context.baseline !== undefined) {
     const changes = diffReports(context.baseline, report);
@@ -172,7 +176,7 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
 
 /** A model JSON or predictions CSV is decoded as text (so V8's string limit applies); an ONNX model is not. */
 function isTextModel(path: string, kind: string | undefined): boolean {
-  return kind === undefined ? !/\.onnx$/i.test(path) : kind !== 'onnx';
+  return kind === undefined ? !/\.(onnx|parquet)$/i.test(path) : kind !== 'onnx' && !/\.parquet$/i.test(path);
 }
 
 /**
@@ -297,12 +301,13 @@ function readBytes(path: string, what: string, maxBytes?: number, asText = true)
   return readInputFileSync(path, what, { asText, maxBytes, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with --max-model-mb if the file is what you mean to audit.' });
 }
 
-function writeOutput(path: string | undefined, content: string): void {
+function writeOutput(path: string | undefined, content: string | (() => string)): void {
   if (path === undefined) return;
+  const text = typeof content === 'string' ? content : content();
   if (path === '-') {
-    process.stdout.write(content);
+    process.stdout.write(text);
     return;
   }
-  writeOutputFile(path, content);
+  writeOutputFile(path, text);
 }
 

@@ -18,7 +18,8 @@ import { type AuditHooks, type AuditProgress, AuditCancelledError, auditGivenPre
 import { bucketColumn } from '../data/buckets';
 import { decodeText } from '../data/decode-text';
 import { parseJsonText } from '../data/json-syntax';
-import { type CsvTable, parseCsv } from '../data/csv';
+import type { CsvTable } from '../data/csv';
+import { isParquet, parseTableBytes } from '../data/table-bytes';
 import { showCell } from '../data/show-cell';
 import { type AuditDataset, taskOf } from '../data/dataset';
 import { AuditInputError } from '../errors';
@@ -90,7 +91,7 @@ export interface ModelAuditRuntime {
 type LoadedModel =
   | { readonly kind: 'json'; readonly model: EngineModel }
   | { readonly kind: 'onnx'; readonly plan: OnnxPlan }
-  | { readonly kind: 'predictions'; readonly text: string };
+  | { readonly kind: 'predictions' };
 
 
 /** A file size for a message: MB with one decimal, or KB below 0.1 MB. */
@@ -103,7 +104,7 @@ export function detectModelKind(path: string, bytes: Uint8Array): ModelKind {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.onnx')) return 'onnx';
-  if (lower.endsWith('.csv')) return 'predictions';
+  if (lower.endsWith('.csv') || lower.endsWith('.parquet') || isParquet(bytes, path)) return 'predictions';
   let first = 0;
   while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x09 || bytes[first] === 0xef || bytes[first] === 0xbb || bytes[first] === 0xbf)) first++;
   if (bytes[first] === 0x7b /* { */) return 'json';
@@ -124,8 +125,9 @@ function readModel(request: ModelAuditRequest): LoadedModel {
   }
   const kind = request.model.kind ?? detectModelKind(path, bytes);
   if (kind === 'onnx') return { kind, plan: planOnnx(bytes, path) };
-  const text = decodeText(bytes, path, kind === 'predictions' ? 'predictions file' : 'model file');
-  if (kind === 'predictions') return { kind, text };
+  // A predictions file is read as a table (CSV or Parquet) once the data file is loaded.
+  if (kind === 'predictions') return { kind };
+  const text = decodeText(bytes, path, 'model file');
   const parsed = parseJsonText(text, (where) => new AuditInputError('BAD_MODEL', `The model file ${showCell(path, 80)} is not valid JSON (${where}).`, 'Give the file `fairuse train --save-model` wrote, unedited, or an .onnx model.'));
   return { kind, model: parseEngineModel(parsed, path) };
 }
@@ -178,8 +180,8 @@ export function inspectModelFile(model: FileInput & { readonly kind?: ModelKind 
   };
 }
 
-function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], what = 'CSV file'): CsvTable {
-  let table = parseCsv(decodeText(file.bytes, file.path, what));
+async function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], what = 'CSV file'): Promise<CsvTable> {
+  let table = await parseTableBytes(file.bytes, file.path, what);
   for (const { column, cuts } of buckets ?? []) table = bucketColumn(table, column, cuts);
   return table;
 }
@@ -278,7 +280,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   const roles = resolveRoles(loaded, request);
   const modelPath = request.model.path;
   const dataSha = sha256(request.data.bytes);
-  const table = readTable(request.data, request.buckets);
+  const table = await readTable(request.data, request.buckets);
   const warnings: string[] = [];
 
   if (loaded.kind === 'predictions') {
@@ -287,7 +289,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const dataset = load(table, { label: roles.label, groups: roles.groups, positive: roles.positive });
     const groups = indexGroups(dataset);
     progress({ stage: 'split' });
-    const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
+    const { split, predictions } = readPredictionsFile(await parseTableBytes(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
     const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
     const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings, unexplained: PREDICTIONS_FILE_UNEXPLAINED }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });
@@ -381,7 +383,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   // New data: h0 is fitted on the training data; every row of the audited data is a test row.
   const trainFile = request.trainData;
   const trainSha = sha256(trainFile.bytes);
-  const trainTable = readTable(trainFile, request.buckets, 'training CSV');
+  const trainTable = await readTable(trainFile, request.buckets, 'training CSV');
   requireColumns(features, trainTable, modelPath, trainFile.path);
   requireColumns(features, table, modelPath, request.data.path);
   const trainSplitColumn = request.load.splitColumn ?? (trainedOnThis(trainSha) ? recordedSplitColumn : undefined);

@@ -45,7 +45,7 @@ export function dataRowOfKeptRow(dataTable: Pick<CsvTable, 'lines'>, dataset: Pi
 /**
  * Reads a predictions file against the dataset it predicts.
  *
- * @param text the predictions CSV
+ * @param text the predictions CSV, or its table (a Parquet predictions file, read by parseTableBytes)
  * @param dataRows the number of data rows of the data CSV
  * @param keptDataRow see dataRowOfKeptRow
  * @param label the dataset's label: it says the task (probabilities for a binary label, values for a numeric one),
@@ -56,14 +56,14 @@ export function dataRowOfKeptRow(dataTable: Pick<CsvTable, 'lines'>, dataset: Pi
  *   [0, 1] when the label is binary (the message says the file looks like a regression's)
  */
 export function readPredictionsFile(
-  text: string,
+  text: string | CsvTable,
   source: string,
   dataRows: number,
   keptDataRow: Int32Array,
   groups: GroupIndex,
   label?: Label,
 ): { split: TrainTestSplit; predictions: PredictionMatrix } {
-  const table = parseCsv(text);
+  const table = typeof text === 'string' ? parseCsv(text) : text;
   const columnOf = (name: string): readonly string[] => {
     const j = table.header.indexOf(name);
     if (j < 0) {
