@@ -78,16 +78,6 @@ async function axeViolations(frame: Frame, axeSource: string): Promise<string[]>
   }, WCAG_21_AA);
 }
 
-/** What has focus in the report, as a short description; null when focus is outside the report's document. */
-async function focusedInReport(frame: Frame): Promise<{ kind: string; name: string } | null> {
-  return frame.evaluate(() => {
-    const a = document.activeElement as HTMLElement | null;
-    if (!a || a === document.body || !document.hasFocus()) return null;
-    const role = a.getAttribute('role') ?? a.tagName.toLowerCase();
-    return { kind: role, name: (a.getAttribute('aria-label') ?? a.textContent ?? '').trim() };
-  });
-}
-
 
 /** The two reports: a violation headline with every violation style, and an inconclusive one. */
 const REPORTS = [
