@@ -5,17 +5,19 @@
  * focus keeps it.
  */
 import type { MetricId } from '../src/core/audit/metrics/metric';
+import { EXPLANATION_SECTION_TITLE } from '../src/core/report/render/explanation-tables';
 import { metricNoun, metricTitle } from '../src/core/report/render/format';
 import { rSquaredTable } from '../src/core/report/render/tables';
 import type { AuditReport, MetricReport } from '../src/core/report/report';
 import { HEADLINE_GLYPH, headlineOf } from '../src/core/report/headline';
 import type { AsIf, ExportFormat, PanelState, ReportEntry } from '../src/protocol/webview-protocol';
 import { reportAsIf, servedBy } from './as-if';
-import { append, clear, el } from './dom';
+import { append, clear, el, srOnly } from './dom';
 import { renderAsIfBanner, renderAsIfToggle } from './render-as-if';
 import { renderGainChart, type PlotApi } from './render-chart';
 import { renderComparison } from './render-comparison';
 import { renderGroupSizes, renderSettings, renderWarnings, formatTime } from './render-diagnostics';
+import { renderExplanations } from './render-explanations';
 import { renderHeatmap } from './render-heatmap';
 import { renderInterventions } from './render-interventions';
 import { renderLimits } from './render-limits';
@@ -57,11 +59,13 @@ export function renderPanel(root: HTMLElement, state: PanelState, actions: Panel
   const report = entry.report;
   const interventions = renderInterventions(report, { showAsIf: (kind) => actions.selectAsIf(kind) });
   const limits = renderLimits(report);
+  const explanations = renderExplanations(report);
   append(root,
     header(entry, actions),
     verdictBanner(report),
     renderAsIfToggle(report, activeAsIf(state), (asIf) => actions.selectAsIf(asIf)),
     metricTabs(report, metric, actions),
+    explanations ? section('explanations', EXPLANATION_SECTION_TITLE, explanations) : null,
     interventions && report.interventions
       ? section('interventions', `Interventions (${metricNoun(report.interventions.metric)})`, interventions)
       : null,
@@ -165,12 +169,18 @@ function metricTabs(report: AuditReport, active: MetricId, actions: PanelActions
     const section = report.metrics[metric] as MetricReport;
     const violations = section.summary.rationalityViolations + section.summary.envyViolations;
     const decides = metric === report.settings.metric;
-    const spoken = [metricTitle(metric), decides ? 'decides the verdict' : null, violations > 0 ? `${violations} violation${violations === 1 ? '' : 's'}` : null];
+    // Seen "Error rate * ⚠ 2", read "Error rate, decides the verdict, 2 violations" (tabs.ts: the content is the name).
     return {
       key: metric,
-      name: spoken.filter(Boolean).join(', '),
       title: decides ? 'Decides the verdict' : undefined,
-      visible: [`${metricTitle(metric)}${decides ? ' *' : ''}`, violations > 0 ? el('span', { class: 'fu-tab-violations' }, ` ⚠ ${violations}`) : null],
+      content: [
+        metricTitle(metric),
+        decides ? el('span', { attrs: { 'aria-hidden': 'true' } }, ' *') : null,
+        decides ? srOnly(', decides the verdict') : null,
+        violations > 0
+          ? el('span', { class: 'fu-tab-violations' }, el('span', { attrs: { 'aria-hidden': 'true' } }, ' ⚠ '), srOnly(', '), String(violations), srOnly(` violation${violations === 1 ? '' : 's'}`))
+          : null,
+      ],
     };
   });
   const container = renderTabs({ label: 'Metric', tabs, selected: active, onSelect: (key) => actions.selectMetric(key as MetricId) });

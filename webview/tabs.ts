@@ -2,19 +2,22 @@
  * Tabs after the WAI-ARIA Authoring Practices "tabs with manual activation" pattern
  * (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): one tab stop for the tab list (roving tabindex);
  * ←/→ move focus with wrap-around, Home/End to the first/last tab; Enter or Space selects the focused
- * tab; a click selects. Each tab carries a spoken name (`aria-label`) for what its visible marks only
- * hint at ("*", "⚠ 2"). Plain buttons rather than vscode-tabs: that element selects on Enter only,
- * ignores Space, Home and End, and nests a tablist in a tablist.
+ * tab; a click selects. A tab's content is its accessible name: its visible marks ("*", "⚠") are
+ * aria-hidden and their words screen-reader-only text, so the name contains every visible word and number
+ * in order (WCAG 2.5.3, label in name; an aria-label that rewords the visible text fails it). Plain buttons
+ * rather than vscode-tabs: that element selects on Enter only, ignores Space, Home and End, and nests a
+ * tablist in a tablist.
  */
 import { el, type Child } from './dom';
 
 export interface TabSpec {
   /** Identifies the tab and its panel (`data-key`, and the ids `fu-tab-<key>`, `fu-tabpanel-<key>`). */
   readonly key: string;
-  /** What the eye sees on the tab. */
-  readonly visible: readonly Child[];
-  /** What a screen reader says for the tab, e.g. "Error rate, decides the verdict, 2 violations". */
-  readonly name: string;
+  /**
+   * The tab's content: what the eye sees, with the words a screen reader says for its marks, so that it is
+   * read e.g. "Error rate, decides the verdict, 2 violations" while the eye sees "Error rate * ⚠ 2".
+   */
+  readonly content: readonly Child[];
   readonly title?: string;
 }
 
@@ -33,8 +36,8 @@ export function renderTabs(options: TabsOptions): HTMLElement {
     ...options.tabs.map((tab) => {
       const button = el('button', {
         class: 'fu-tab',
-        attrs: { type: 'button', role: 'tab', id: `fu-tab-${tab.key}`, 'aria-controls': `fu-tabpanel-${tab.key}`, 'aria-label': tab.name, title: tab.title, 'data-key': tab.key },
-      }, ...tab.visible);
+        attrs: { type: 'button', role: 'tab', id: `fu-tab-${tab.key}`, 'aria-controls': `fu-tabpanel-${tab.key}`, title: tab.title, 'data-key': tab.key },
+      }, ...tab.content);
       button.addEventListener('click', () => options.onSelect(tab.key));
       return button;
     }));

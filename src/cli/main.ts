@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { runAudit } from '../core/audit/audit';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit/audit-spec';
 import { decodeText } from '../core/data/decode-text';
+import { isParquet, parseTableBytes } from '../core/data/table-bytes';
 import { parseJsonText } from '../core/data/json-syntax';
 import { AuditInputError } from '../core/errors';
 import { DEFAULT_OPTIONS } from '../core/audit/options';
@@ -15,18 +16,19 @@ import { diffReports, readReport } from '../core/report/diff';
 import { diffJson, diffMarkdown, diffText } from '../core/report/render-diff';
 import { toSarif } from '../core/report/sarif';
 import { sarifAnchor } from './sarif-anchor';
-import { loadDataset } from '../core/data/load-dataset';
+import { loadAuditDataset } from '../core/data/load-dataset';
 import { designColumns } from '../core/learn/feature-encoder';
 import { auditModelFile, DEFAULT_MAX_MODEL_MB } from '../core/model-file/model-audit';
 import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../core/model-file/predictions-file';
 import { sha256 } from '../core/data/sha256';
 import { formatEngineModel, trainEngineModel } from '../core/model-file/train-model';
+import type { EngineModel } from '../core/model-file/engine-model';
 import { checkOutputPaths } from './output-paths';
 import { readInputFileSync } from '../files/input-file';
 import { writeOutputFile } from '../files/output-file';
 import { confinedSpecPath } from '../files/spec-paths';
-import { renderText } from './render-text';
+import { headlineText, renderText } from './render-text';
 import { describeFailure } from './describe-failure';
 import { stderrProgress } from './progress';
 
@@ -70,10 +72,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 type Finish = (report: AuditReport, dataHead: string) => number;
 
 async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish: Finish): Promise<number> {
-  const bytes = readBytes(dataPath, 'CSV file');
+  const parquetByName = /\.parquet$/i.test(dataPath);
+  const bytes = readBytes(dataPath, parquetByName ? 'data file' : 'CSV file', undefined, !parquetByName);
+  // A Parquet file has no text: the SARIF anchor then falls back to the file's first line.
+  const table = isParquet(bytes, dataPath) ? await parseTableBytes(bytes, dataPath) : undefined;
   // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
-  const text = decodeText(bytes, dataPath, 'CSV file');
-  const dataset = prepareAuditDataset(text, run);
+  const text = table === undefined ? decodeText(bytes, dataPath, 'CSV file') : '';
+  const dataset = prepareAuditDataset(table ?? text, run);
   const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
   const report = await runAudit(dataset, run.options, { path: dataPath, sha256: sha256(bytes) }, { onProgress: progress.update });
   progress.done();
@@ -88,16 +93,16 @@ interface ReportContext {
 }
 
 function writeReport(command: AuditCommand, report: AuditReport, context: ReportContext): number {
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  writeOutput(command.jsonPath, json);
-  writeOutput(command.markdownPath, renderMarkdown(report));
+  // Each view is rendered only when asked for: with hundreds of groups a view costs seconds (docs/performance.md).
+  writeOutput(command.jsonPath, () => `${JSON.stringify(report, null, 2)}\n`);
+  writeOutput(command.markdownPath, () => renderMarkdown(report));
   // As the editor exports it, less the finishing time: the same inputs give the same file.
-  writeOutput(command.htmlPath, renderReportHtml(report, { specLabel: command.specPath }));
-  if (command.sarifPath !== undefined) writeOutput(command.sarifPath, sarifOf(command, report, context));
+  writeOutput(command.htmlPath, () => renderReportHtml(report, { specLabel: command.specPath }));
+  writeOutput(command.sarifPath, () => sarifOf(command, report, context));
   const stdoutTaken = [command.jsonPath, command.markdownPath, command.htmlPath, command.sarifPath].includes('-');
   const color = command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (!stdoutTaken) {
-    process.stdout.write(command.quiet ? `${renderText(report, color).trimEnd().split('\n').pop()}\n` : renderText(report, color));
+    process.stdout.write(command.quiet ? `${headlineText(report, color)}\n` : renderText(report, color));
   }
   if (context.baseline !== undefined) {
     const changes = diffReports(context.baseline, report);
@@ -171,13 +176,20 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
 
 /** A model JSON or predictions CSV is decoded as text (so V8's string limit applies); an ONNX model is not. */
 function isTextModel(path: string, kind: string | undefined): boolean {
-  return kind === undefined ? !/\.onnx$/i.test(path) : kind !== 'onnx';
+  return kind === undefined ? !/\.(onnx|parquet)$/i.test(path) : kind !== 'onnx' && !/\.parquet$/i.test(path);
 }
 
 /**
  * `fairuse train`: fits the personalized model as an audit would and writes the engine's model file. With a spec,
  * the spec's data, columns and options (its "assign" included) are used, the command line's flags on top.
  */
+const MODEL_CLASS_WORDS: Readonly<Record<EngineModel['modelClass'], string>> = {
+  'logistic-regression': 'logistic model',
+  'ridge-regression': 'ridge regression',
+  'random-forest-regressor': 'random forest regressor',
+  'neural-net-regressor': 'neural net regressor',
+};
+
 function train(command: TrainCommand): number {
   const plan = planAudit(command);
   if (plan.model !== undefined) {
@@ -186,7 +198,7 @@ function train(command: TrainCommand): number {
   checkOutputPaths({ '--save-model': command.saveModel, '--save-predictions': command.savePredictions }, { 'data file': plan.dataPath, 'audit spec': command.specPath });
   const bytes = readBytes(plan.dataPath, 'CSV file');
   const table = prepareTable(decodeText(bytes, plan.dataPath), plan.run.buckets);
-  const dataset = loadDataset(table, plan.run.load);
+  const dataset = loadAuditDataset(table, plan.run.load);
   const version = typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
   const trained = trainEngineModel(dataset, plan.run.options, { path: plan.dataPath, sha256: sha256(bytes) }, `fairuse ${version}`);
   writeOutput(command.saveModel, formatEngineModel(trained.model));
@@ -198,7 +210,7 @@ function train(command: TrainCommand): number {
   const inputs = designColumns(model.features).length;
   const served = model.assigned?.length ? `; ${model.assigned.map((a) => `${Object.values(a.group).join(', ')} served by ${a.serve === 'generic' ? 'h0' : 'its decoupled model'}`).join('; ')}` : '';
   process.stdout.write(
-    `Saved the ${model.technique} logistic model (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${plan.dataPath}, to ${command.saveModel}.\n`,
+    `Saved the ${model.technique} ${MODEL_CLASS_WORDS[model.modelClass]} (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${plan.dataPath}, to ${command.saveModel}.\n`,
   );
   return 0;
 }
@@ -289,12 +301,13 @@ function readBytes(path: string, what: string, maxBytes?: number, asText = true)
   return readInputFileSync(path, what, { asText, maxBytes, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with --max-model-mb if the file is what you mean to audit.' });
 }
 
-function writeOutput(path: string | undefined, content: string): void {
+function writeOutput(path: string | undefined, content: string | (() => string)): void {
   if (path === undefined) return;
+  const text = typeof content === 'string' ? content : content();
   if (path === '-') {
-    process.stdout.write(content);
+    process.stdout.write(text);
     return;
   }
-  writeOutputFile(path, content);
+  writeOutputFile(path, text);
 }
 

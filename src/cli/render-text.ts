@@ -37,9 +37,15 @@ export function renderText(report: AuditReport, color: boolean): string {
   if (report.warnings.length) {
     out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${showControl(w)}`), '');
   }
-  const headline = headlineOf(report);
-  out.push(paint(HEADLINE_COLOR[headline.state], headline.sentence));
+  out.push(headlineText(report, color));
   return out.join('\n') + '\n';
+}
+
+/** The report's last line, the verdict, alone (`--quiet`): the same line renderText ends with. */
+export function headlineText(report: AuditReport, color: boolean): string {
+  const headline = headlineOf(report);
+  const text = showControl(headline.sentence);
+  return color ? `${HEADLINE_COLOR[headline.state]}${text}${ANSI.reset}` : text;
 }
 
 function table(t: Table, paint: (code: string, text: string) => string): string[] {

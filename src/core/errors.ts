@@ -15,6 +15,8 @@ export type AuditErrorCode =
   | 'DUPLICATE_COLUMN'
   | 'RAGGED_ROW'
   | 'MALFORMED_ROW'
+  // A Parquet file that is truncated or corrupt, or holds a column type or codec the reader does not take.
+  | 'BAD_PARQUET'
   | 'UNKNOWN_COLUMN'
   | 'LABEL_NOT_BINARY'
   | 'AMBIGUOUS_TASK'

@@ -128,7 +128,7 @@ describe('bad input: exit status 2 and one line naming the problem', () => {
     ['a numeric group column with many values', () => ['audit', csv('ages-raw.csv', ['y,age,x', ...Array.from({ length: 40 }, (_, i) => `${i % 2},${20 + i},${i % 3}`)].join('\n')), '--label', 'y', '--groups', 'age'], /age.*40 different numbers.*--groups age:/],
     ['bad bucket syntax', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex:60:30'], /increasing cut points/],
     ['unknown model class', () => ['audit', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'svm'], /model 'svm'/],
-    ['saving a forest as a model file', () => ['train', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'rf', '--save-model', join(work, 'rf.json')], /logistic regressions only/],
+    ['saving a forest as a model file', () => ['train', heart, '--label', 'Disease', '--groups', 'Sex', '--model', 'rf', '--save-model', join(work, 'rf.json')], /holds logistic regressions for a binary label, not --model rf/],
     ['spec that is not JSON', () => ['audit', '--spec', csv('broken.fairuse.json', '{ "data": ')], /not valid JSON/],
     ['spec with an unknown field', () => ['audit', '--spec', csv('odd.fairuse.json', JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex'], alpah: 0.1 }))], /unknown field "alpah"\. Did you mean "alpha"\?/],
     ['spec naming a missing CSV', () => ['audit', '--spec', csv('lost.fairuse.json', JSON.stringify({ data: 'lost.csv', label: 'y', groups: ['g'] }))], /lost\.csv/],

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -89,7 +89,6 @@ describe('regression input errors: exit 2, one line, no stack trace', () => {
     ['a classification metric', ['audit', example, ...roles, '--metric', 'auc'], /The metric auc is for classification, but the label is numeric/],
     ['a positive class', ['audit', example, ...roles, '--positive', '120'], /regression, which has no classes/],
     ['a regression metric on a binary label', ['audit', join(root, 'examples/heart.csv'), '--label', 'Disease', '--groups', 'Sex,Age', '--metric', 'mse'], /The metric mse is for regression, but the label is binary/],
-    ['fairuse train (model files hold classifiers)', ['train', example, ...roles, '--save-model', join(work, 'bp-model.json')], /regression label, and model files \(and fairuse train\) are binary classifiers/],
   ];
   for (const [name, args, message] of cases) {
     it(name, () => {
@@ -101,13 +100,4 @@ describe('regression input errors: exit 2, one line, no stack trace', () => {
       expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
     });
   }
-
-  it('a model file with a regression label (a predictions CSV): the same clear refusal', () => {
-    const predictions = join(work, 'bp-predictions.csv');
-    writeFileSync(predictions, 'pred@generic\n120\n');
-    const run = fairuse('audit', example, ...roles, '--model-file', predictions);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/regression label, and model files .* without --model-file/);
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
 });

@@ -30,6 +30,16 @@ function show(report: AuditReport) {
 const tabs = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('[role="tablist"] [role="tab"]')];
 const press = (target: Element, key: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 const focused = () => document.activeElement as HTMLElement | null;
+/** The text of `el` without the parts marked `selector`, whitespace collapsed. */
+const textWithout = (el: Element, selector: string) => {
+  const copy = el.cloneNode(true) as Element;
+  for (const part of copy.querySelectorAll(selector)) part.remove();
+  return copy.textContent!.replace(/\s+/g, ' ').trim();
+};
+/** What a screen reader reads for a tab named by its content (aria-hidden parts left out). */
+const spoken = (el: Element) => textWithout(el, '[aria-hidden="true"]');
+/** What the eye sees on it (screen-reader-only text left out). */
+const seen = (el: Element) => textWithout(el, '.sr-only');
 
 describe('metric tabs: the WAI-ARIA tabs pattern', () => {
   it('has one tab stop, the selected tab, and each tab controls a panel labelled by it', async () => {
@@ -98,9 +108,14 @@ describe('metric tabs: the WAI-ARIA tabs pattern', () => {
       const violations = [...section.rationality, ...section.envy].filter((r) => r.verdict === 'violation').length;
       const expected = [metricTitle(metric), metric === report.settings.metric ? 'decides the verdict' : null, violations ? `${violations} violation${violations === 1 ? '' : 's'}` : null]
         .filter(Boolean).join(', ');
-      expect(tab.getAttribute('aria-label')).toBe(expected);
+      expect(spoken(tab)).toBe(expected);
+      // Label in name (WCAG 2.5.3): no aria-label rewording the tab, and every visible word and number is in the name in order.
+      expect(tab.hasAttribute('aria-label')).toBe(false);
+      const words = seen(tab).match(/[\p{L}\p{N}]+/gu)!;
+      expect(spoken(tab)).toMatch(new RegExp(words.join('.*')));
     }
-    expect(tabs(root)[0].getAttribute('aria-label')).toMatch(/^Error rate, decides the verdict, [1-9]\d* violations?$/);
+    expect(spoken(tabs(root)[0])).toMatch(/^Error rate, decides the verdict, [1-9]\d* violations?$/);
+    expect(seen(tabs(root)[0])).toMatch(/^Error rate \* ⚠ [1-9]\d*$/);
   });
 });
 

@@ -26,7 +26,7 @@ describe('a regression report (examples/blood-pressure.csv) in the panel', () =>
 
   it('has a tab for MSE (decisive), MAE and the explanation metrics', () => {
     // each tab carries its count of violations after the name
-    expect([...root.querySelectorAll('[role="tab"]')].map((h) => h.textContent!.split(' ⚠')[0])).toEqual(['MSE *', 'MAE', 'Sufficiency', 'Comprehensiveness']);
+    expect([...root.querySelectorAll('[role="tab"]')].map((h) => [...h.childNodes].filter((n) => !(n as Element).classList?.contains('sr-only')).map((n) => n.textContent).join('').split(' ⚠')[0])).toEqual(['MSE *', 'MAE', 'Sufficiency', 'Comprehensiveness']);
   });
 
   it('shows MSE values in the label\'s unit, not as percents, with the gain and the verdict', () => {

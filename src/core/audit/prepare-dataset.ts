@@ -16,13 +16,13 @@ export function prepareDataset(csvText: string, run: Pick<SpecRun, 'load' | 'buc
  * CSV text → the dataset of an audit with the engine's own models, the path the CLI and the editor's worker
  * take: as `prepareDataset`, but a numeric label with more than two values is a regression label (SPEC §1).
  */
-export function prepareAuditDataset(csvText: string, run: Pick<SpecRun, 'load' | 'buckets'>): AuditDataset {
+export function prepareAuditDataset(csvText: string | CsvTable, run: Pick<SpecRun, 'load' | 'buckets'>): AuditDataset {
   return loadAuditDataset(prepareTable(csvText, run.buckets), run.load);
 }
 
-/** The parsed CSV with its numeric group columns bucketed, before the columns are typed. */
-export function prepareTable(csvText: string, buckets: SpecRun['buckets']): CsvTable {
-  let table = parseCsv(csvText);
+/** The parsed CSV (or a table read from Parquet) with its numeric group columns bucketed, before the columns are typed. */
+export function prepareTable(csvText: string | CsvTable, buckets: SpecRun['buckets']): CsvTable {
+  let table = typeof csvText === 'string' ? parseCsv(csvText) : csvText;
   for (const { column, cuts } of buckets) table = bucketColumn(table, column, cuts);
   return table;
 }

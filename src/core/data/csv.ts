@@ -41,8 +41,9 @@ export const EMPTY_FILE_PROBLEM = 'The CSV file is empty.';
 export const EMPTY_FILE_FIX = 'Choose a CSV file with a header row and at least one data row.';
 export const HEADER_ONLY_FIX = 'Add data rows below the header, or choose another file.';
 
-function headerOnly(columns: number): AuditInputError {
-  return new AuditInputError('HEADER_ONLY', `The CSV file has a header (${columns} ${columns === 1 ? 'column' : 'columns'}) but no data rows.`, HEADER_ONLY_FIX);
+/** HEADER_ONLY: `subject` is the file in the message ("The CSV file", or a Parquet file by name). */
+export function headerOnlyError(columns: number, subject = 'The CSV file'): AuditInputError {
+  return new AuditInputError('HEADER_ONLY', `${subject} has a header (${columns} ${columns === 1 ? 'column' : 'columns'}) but no data rows.`, HEADER_ONLY_FIX);
 }
 
 function emptyHeaderName(line: number, column: number, columns: number): AuditInputError {
@@ -160,7 +161,7 @@ export function parseCsv(text: string): CsvTable {
 
   const names = header as string[] | null;
   if (names === null) throw new AuditInputError('EMPTY_FILE', EMPTY_FILE_PROBLEM, EMPTY_FILE_FIX);
-  if (rowCount === 0) throw headerOnly(names.length);
+  if (rowCount === 0) throw headerOnlyError(names.length);
   for (const column of columns) column.length = rowCount;
   return { header: names, columns, lines: lines.slice(0, rowCount), rowCount };
 }
@@ -180,8 +181,8 @@ function countOccurrences(text: string, part: string): number {
   return count;
 }
 
-/** The trimmed column names; throws when one is empty or repeated. */
-function readHeader(fields: readonly string[], line: number): string[] {
+/** The trimmed column names; throws when one is empty or repeated (a CSV header, or a Parquet file's columns). */
+export function readHeader(fields: readonly string[], line: number): string[] {
   const names = fields.map((field) => field.trim());
   const columnOfName = new Map<string, number>();
   names.forEach((name, j) => {

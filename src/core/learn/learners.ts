@@ -15,7 +15,7 @@ import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from '../data/groups';
 import { type DenseMatrix, selectRows } from '../numeric/matrix';
 import { fitMlp, fitMlpRegressor } from './mlp';
-import { constantMeanWarning, fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, LOGISTIC_LEARNER, RIDGE_LEARNER } from './models';
+import { constantMeanWarning, fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, LOGISTIC_LEARNER, predictAsGroup, RIDGE_LEARNER } from './models';
 import type { ModelClass } from './model-class';
 import type { Labels } from '../data/task';
 import type { Technique } from './technique';
@@ -24,6 +24,8 @@ import type { Technique } from './technique';
 export interface ClassFits {
   /** h0(x_r) on every test row. */
   readonly generic: Float64Array;
+  /** h0 itself, on the features' design columns: for rows of other data (an audit on new data). */
+  readonly genericModel: FittedModel;
   readonly warnings: readonly string[];
   /**
    * asGroup[g][r] = h(x_r, g) for the technique; its warnings; and, for a model class the engine can explain,
@@ -33,8 +35,15 @@ export interface ClassFits {
     readonly asGroup: readonly Float64Array[];
     readonly warnings: readonly string[];
     readonly explain?: (fraction: number) => ExplanationMatrices;
+    /** A forest's or net's fitted h, for a model file: one model over the features and the group dummies, or one per group (dcp). */
+    readonly fitted?: FittedPersonalized;
   };
 }
+
+/** The fitted forests or nets of h (treeOrNetFits): as the prediction matrix was computed from them. */
+export type FittedPersonalized =
+  | { readonly technique: '1hot' | 'all'; readonly model: FittedModel }
+  | { readonly technique: 'dcp'; readonly models: readonly FittedModel[] };
 
 /**
  * Fits h0 on the training rows and scores the test rows; `personalized` fits h by a technique on demand.
@@ -56,6 +65,7 @@ function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: Featur
   const genericQuality = new Map<number, RowExplanationQuality>();
   return {
     generic: generic.testProbabilities,
+    genericModel: { predict: (x) => predictAsGroup({ technique: 'dcp', models: [generic.model] }, x, 0, learner.predict) },
     warnings: generic.warnings,
     personalized: (technique) => {
       const fit = fitPersonalized(technique, encoder, generic, groups, trainRows, C);
@@ -92,9 +102,11 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
     return model;
   };
   const warnings: string[] = [];
-  const generic = fit(xTrain, yTrain, 0, 'the generic model h0', warnings).predict(xTest);
+  const genericModel = fit(xTrain, yTrain, 0, 'the generic model h0', warnings);
+  const generic = genericModel.predict(xTest);
   return {
     generic,
+    genericModel,
     warnings,
     personalized: (technique) => {
       const personalWarnings: string[] = [];
@@ -103,14 +115,15 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
         trainRows.forEach((row, r) => rowsOfGroup[groups.groupOfRow[row]].push(r));
         // Each decoupled fit's seed comes from its group's first training row, not the group's place in the sorted
         // order, so renaming a value changes no fit (SPEC §1).
-        const asGroup = groups.groups.map((group, g) => {
+        const models = groups.groups.map((group, g) => {
           if (rowsOfGroup[g].length === 0) {
             personalWarnings.push(`Group ${group.id} has no training rows; its decoupled model is the generic model h0.`);
-            return generic;
+            return genericModel;
           }
-          return fit(selectRows(xTrain, rowsOfGroup[g]), pickLabels(yTrain, rowsOfGroup[g]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings).predict(xTest);
+          return fit(selectRows(xTrain, rowsOfGroup[g]), pickLabels(yTrain, rowsOfGroup[g]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings);
         });
-        return { asGroup, warnings: personalWarnings };
+        const asGroup = models.map((model) => (model === genericModel ? generic : model.predict(xTest)));
+        return { asGroup, warnings: personalWarnings, fitted: { technique: 'dcp', models } };
       }
       const { groupColumns, dummyNames } = groupDummies(groups, technique);
       const width = xTrain.cols;
@@ -122,7 +135,7 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
       const groupOfTrainRow = Int32Array.from(trainRows, (row) => groups.groupOfRow[row]);
       const model = fit(withDummies(trainRows, (r) => groupOfTrainRow[r]), yTrain, 1000, `the personalized model (${technique})`, personalWarnings, groupOfTrainRow);
       const asGroup = groups.groups.map((_, g) => model.predict(withDummies(testRows, () => g)));
-      return { asGroup, warnings: personalWarnings };
+      return { asGroup, warnings: personalWarnings, fitted: { technique, model } };
     },
   };
 }

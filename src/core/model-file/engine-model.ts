@@ -1,6 +1,6 @@
 /**
  * The engine's own model file (`fairuse train … --save-model m.json`), format version 1: a personalized logistic
- * model with everything needed to score a CSV row as any group — the feature encoding, the group columns, the
+ * model (or, on a numeric label, a ridge, forest or net regressor: docs/regression.md) with everything needed to score a CSV row as any group — the feature encoding, the group columns, the
  * coefficients — and where it was trained (the training data's SHA-256 and split), so an audit on the same data
  * uses the same split. The README ("Auditing a model you already have") documents every field. The file is data:
  * it is parsed as JSON and checked field by field, never evaluated.
@@ -9,6 +9,8 @@ import { showCell } from '../data/show-cell';
 import { AuditInputError } from '../errors';
 import { TECHNIQUES, type Technique } from '../learn/technique';
 import { designColumns, type FeatureEncoding } from '../learn/feature-encoder';
+import type { ModelClass } from '../learn/model-class';
+import { parseSavedFit, type SavedFit } from './saved-fit';
 
 export const ENGINE_MODEL_FORMAT = 'fairuse-model';
 export const ENGINE_MODEL_VERSION = 1;
@@ -46,21 +48,56 @@ export interface TrainingRecord {
   readonly warnings?: readonly string[];
 }
 
+/**
+ * What the file holds: a logistic model on a binary label, or a regressor on a numeric one (ridge least squares,
+ * a random forest or a neural net: docs/regression.md). Linear classes store coefficients, the others a SavedFit.
+ */
+export type EngineModelClass = 'logistic-regression' | 'ridge-regression' | 'random-forest-regressor' | 'neural-net-regressor';
+export const ENGINE_MODEL_CLASSES: readonly EngineModelClass[] = ['logistic-regression', 'ridge-regression', 'random-forest-regressor', 'neural-net-regressor'];
+
+/** The engine's model class (--model) of each file class: h0 is fitted by the same class when the file is audited. */
+export const MODEL_CLASS_OF: Readonly<Record<EngineModelClass, ModelClass>> = {
+  'logistic-regression': 'lr',
+  'ridge-regression': 'lr',
+  'random-forest-regressor': 'rf',
+  'neural-net-regressor': 'nn',
+};
+
+export function isRegressionModel(modelClass: EngineModelClass): boolean {
+  return modelClass !== 'logistic-regression';
+}
+
+/** Coefficients (linear classes) or a saved forest or net. */
+export function isLinearModel(modelClass: EngineModelClass): boolean {
+  return modelClass === 'logistic-regression' || modelClass === 'ridge-regression';
+}
+
+/** The label: a binary one's two values, or (a regressor's) the column alone. */
+export type EngineLabel = { readonly column: string; readonly positive: string; readonly negative: string } | { readonly column: string; readonly positive?: undefined; readonly negative?: undefined };
+
+/** A decoupled group model: coefficients (weights, intercept) for a linear class, a saved fit for a forest or net. */
+export interface GroupModel extends Partial<LinearCoefficients> {
+  readonly group: GroupCondition;
+  readonly fit?: SavedFit;
+}
+
 export interface EngineModel {
   readonly format: typeof ENGINE_MODEL_FORMAT;
   readonly formatVersion: typeof ENGINE_MODEL_VERSION;
-  readonly modelClass: 'logistic-regression';
-  readonly label: { readonly column: string; readonly positive: string; readonly negative: string };
+  readonly modelClass: EngineModelClass;
+  readonly label: EngineLabel;
   readonly groupAttributes: readonly string[];
   readonly technique: Technique;
   readonly features: readonly FeatureEncoding[];
   /** 1hot and all: the group columns that follow the features' design columns. */
   readonly groupColumns?: readonly GroupCondition[];
-  /** 1hot and all: one weight per design column, then one per group column. */
+  /** 1hot and all, linear classes: one weight per design column, then one per group column. */
   readonly weights?: readonly number[];
   readonly intercept?: number;
+  /** 1hot and all, forests and nets: the model over the design columns, then the group columns. */
+  readonly fit?: SavedFit;
   /** dcp: one model per group over the features' design columns. */
-  readonly groupModels?: ReadonlyArray<{ readonly group: GroupCondition } & LinearCoefficients>;
+  readonly groupModels?: readonly GroupModel[];
   /**
    * Groups the model serves with h0 or with their own decoupled model instead of h (the audit spec's "assign",
    * SPEC §6), each with the coefficients of the model that serves it, over the features' design columns.
@@ -70,7 +107,7 @@ export interface EngineModel {
   readonly createdBy?: string;
 }
 
-const TOP_FIELDS = ['$schema', 'format', 'formatVersion', 'modelClass', 'label', 'groupAttributes', 'technique', 'features', 'groupColumns', 'weights', 'intercept', 'groupModels', 'assigned', 'training', 'createdBy'];
+const TOP_FIELDS = ['$schema', 'format', 'formatVersion', 'modelClass', 'label', 'groupAttributes', 'technique', 'features', 'groupColumns', 'weights', 'intercept', 'fit', 'groupModels', 'assigned', 'training', 'createdBy'];
 
 /**
  * Checks a parsed model file and returns it typed.
@@ -112,10 +149,16 @@ export function parseEngineModel(value: unknown, source: string): EngineModel {
     fail(`"formatVersion" is ${JSON.stringify(root.formatVersion)}; this fairuse reads version ${ENGINE_MODEL_VERSION}.`, 'Update fairuse, or save the model again with this version.');
   }
   for (const key of Object.keys(root)) if (!TOP_FIELDS.includes(key)) fail(`unknown field "${key}".`);
-  if (root.modelClass !== 'logistic-regression') fail(`"modelClass" is ${JSON.stringify(root.modelClass)}; version 1 holds "logistic-regression".`);
+  const modelClass = root.modelClass as EngineModelClass;
+  if (!ENGINE_MODEL_CLASSES.includes(modelClass)) fail(`"modelClass" is ${JSON.stringify(root.modelClass)}; version 1 holds ${ENGINE_MODEL_CLASSES.map((c) => `"${c}"`).join(', ')}.`);
+  const linear = isLinearModel(modelClass);
 
   const labelObject = object(root.label, '"label"');
-  const label = { column: text(labelObject.column, '"label.column"'), positive: text(labelObject.positive, '"label.positive"'), negative: text(labelObject.negative, '"label.negative"') };
+  let label: EngineLabel;
+  if (isRegressionModel(modelClass)) {
+    if (labelObject.positive !== undefined || labelObject.negative !== undefined) fail(`"label" of a regressor (${modelClass}) has no positive or negative value.`);
+    label = { column: text(labelObject.column, '"label.column"') };
+  } else label = { column: text(labelObject.column, '"label.column"'), positive: text(labelObject.positive, '"label.positive"'), negative: text(labelObject.negative, '"label.negative"') };
   const groupAttributes = array(root.groupAttributes, '"groupAttributes"').map((g, k) => text(g, `"groupAttributes"[${k}]`));
   if (groupAttributes.length === 0) fail('"groupAttributes" is empty.');
   const technique = root.technique as Technique;
@@ -149,22 +192,32 @@ export function parseEngineModel(value: unknown, source: string): EngineModel {
     return entry as GroupCondition;
   };
 
-  let personalized: Pick<EngineModel, 'groupColumns' | 'weights' | 'intercept' | 'groupModels'>;
+  const savedFit = (v: unknown, where: string, inputs: number): SavedFit => parseSavedFit(v, inputs, where, (problem) => fail(problem));
+  let personalized: Pick<EngineModel, 'groupColumns' | 'weights' | 'intercept' | 'fit' | 'groupModels'>;
   if (technique === 'dcp') {
-    if (root.groupColumns !== undefined || root.weights !== undefined || root.intercept !== undefined) fail('a dcp model has "groupModels", not "groupColumns", "weights" or "intercept".');
-    const groupModels = array(root.groupModels, '"groupModels"').map((m, k) => {
+    if (root.groupColumns !== undefined || root.weights !== undefined || root.intercept !== undefined || root.fit !== undefined) fail('a dcp model has "groupModels", not "groupColumns", "weights", "intercept" or "fit".');
+    const groupModels = array(root.groupModels, '"groupModels"').map((m, k): GroupModel => {
       const where = `"groupModels"[${k}]`;
       const entry = object(m, where);
-      return { group: condition(entry.group, `${where}.group`, true), weights: numbers(entry.weights, `${where}.weights`, width), intercept: finite(entry.intercept, `${where}.intercept`) };
+      const group = condition(entry.group, `${where}.group`, true);
+      if (!linear) return { group, fit: savedFit(entry.fit, `${where}.fit`, width) };
+      return { group, weights: numbers(entry.weights, `${where}.weights`, width), intercept: finite(entry.intercept, `${where}.intercept`) };
     });
     if (groupModels.length === 0) fail('"groupModels" is empty.');
     personalized = { groupModels };
   } else {
-    if (root.groupModels !== undefined) fail(`a ${technique} model has "groupColumns", "weights" and "intercept", not "groupModels".`);
+    if (root.groupModels !== undefined) fail(`a ${technique} model has "groupColumns" and ${linear ? '"weights" and "intercept"' : '"fit"'}, not "groupModels".`);
     const groupColumns = array(root.groupColumns, '"groupColumns"').map((c, k) => condition(c, `"groupColumns"[${k}]`, technique === 'all'));
-    personalized = { groupColumns, weights: numbers(root.weights, '"weights"', width + groupColumns.length), intercept: finite(root.intercept, '"intercept"') };
+    if (linear) {
+      if (root.fit !== undefined) fail(`a ${modelClass} model has "weights" and "intercept", not "fit".`);
+      personalized = { groupColumns, weights: numbers(root.weights, '"weights"', width + groupColumns.length), intercept: finite(root.intercept, '"intercept"') };
+    } else {
+      if (root.weights !== undefined || root.intercept !== undefined) fail(`a ${modelClass} model has "fit", not "weights" or "intercept".`);
+      personalized = { groupColumns, fit: savedFit(root.fit, '"fit"', width + groupColumns.length) };
+    }
   }
 
+  if (!linear && root.assigned !== undefined) fail(`"assigned" is saved for linear models only, not for a ${modelClass}.`);
   const assigned = root.assigned === undefined ? undefined : array(root.assigned, '"assigned"').map((a, k): AssignedGroup => {
     const where = `"assigned"[${k}]`;
     const entry = object(a, where);
@@ -203,7 +256,7 @@ export function parseEngineModel(value: unknown, source: string): EngineModel {
   return {
     format: ENGINE_MODEL_FORMAT,
     formatVersion: ENGINE_MODEL_VERSION,
-    modelClass: 'logistic-regression',
+    modelClass,
     label,
     groupAttributes,
     technique,

@@ -4,13 +4,15 @@
  * row: the prediction matrix. Model files of every kind are bound to a dataset as a GroupScorer.
  */
 import { showCell } from '../data/show-cell';
-import type { Dataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import type { Group } from '../data/groups';
 import type { DenseMatrix } from '../numeric/matrix';
 import { predictAsGroup, type PersonalizedModel } from '../learn/models';
 import { encoderFor } from '../learn/feature-encoder';
-import { type EngineModel, type GroupCondition, meets } from './engine-model';
+import type { FittedModel } from '../learn/forest';
+import type { AuditDataset } from '../data/dataset';
+import { type EngineModel, type GroupCondition, isLinearModel, meets } from './engine-model';
+import { loadFit } from './saved-fit';
 
 export interface GroupScorer {
   /** h(x_r, g′) for every row r of `rows` (positions in the bound dataset), in that order. */
@@ -28,10 +30,12 @@ function unknownGroup(source: string, group: Group, what: string): AuditInputErr
 }
 
 /**
- * Binds the engine's model file to a dataset. The arithmetic is the engine's own (`predictAsGroup`), so a model
- * saved by `fairuse train` scores exactly as the in-process model did.
+ * Binds the engine's model file to a dataset. The arithmetic is the engine's own (`predictAsGroup`; a saved
+ * forest's or net's own predict), so a model saved by `fairuse train` scores exactly as the in-process model did.
  */
-export function engineModelScorer(model: EngineModel, dataset: Dataset, source: string): GroupScorer {
+export function engineModelScorer(model: EngineModel, dataset: AuditDataset, source: string): GroupScorer {
+  if (!isLinearModel(model.modelClass)) return savedFitScorer(model, dataset, source);
+  const predict = model.modelClass === 'ridge-regression' ? (z: number) => z : undefined;
   const encoder = encoderFor(model.features, dataset.features, source);
   let cached: { rows: Int32Array; x: DenseMatrix } | undefined;
   const design = (rows: Int32Array): DenseMatrix => {
@@ -44,13 +48,11 @@ export function engineModelScorer(model: EngineModel, dataset: Dataset, source: 
     if (served) return { technique: 'dcp', models: [{ weights: Float64Array.from(served.weights), intercept: served.intercept }] };
     if (model.technique === 'dcp') {
       const own = (model.groupModels ?? []).find((m) => meets(m.group, group.values));
-      if (!own) throw unknownGroup(source, group, 'no decoupled model');
-      return { technique: 'dcp', models: [{ weights: Float64Array.from(own.weights), intercept: own.intercept }] };
+      if (!own?.weights) throw unknownGroup(source, group, 'no decoupled model');
+      return { technique: 'dcp', models: [{ weights: Float64Array.from(own.weights), intercept: own.intercept as number }] };
     }
     const conditions = model.groupColumns as readonly GroupCondition[];
-    const active = conditions.flatMap((c, k) => (meets(c, group.values) ? [k] : []));
-    const covered = model.technique === 'all' ? active.length === 1 : model.groupAttributes.every((a) => active.some((k) => a in conditions[k]));
-    if (!covered) throw unknownGroup(source, group, 'no group column');
+    const active = activeColumns(model, group, source);
     return {
       technique: model.technique,
       model: { weights: Float64Array.from(model.weights as readonly number[]), intercept: model.intercept as number },
@@ -60,7 +62,45 @@ export function engineModelScorer(model: EngineModel, dataset: Dataset, source: 
   };
   return {
     async score(rows, asGroup) {
-      return predictAsGroup(personalizedFor(asGroup), design(rows), 0);
+      return predictAsGroup(personalizedFor(asGroup), design(rows), 0, predict);
+    },
+    unseenLevels: () => encoder.unseenLevels(),
+  };
+}
+
+/** The active group columns of a group, or an error when the model has none that cover it. */
+function activeColumns(model: EngineModel, group: Group, source: string): number[] {
+  const conditions = model.groupColumns as readonly GroupCondition[];
+  const active = conditions.flatMap((c, k) => (meets(c, group.values) ? [k] : []));
+  const covered = model.technique === 'all' ? active.length === 1 : model.groupAttributes.every((a) => active.some((k) => a in conditions[k]));
+  if (!covered) throw unknownGroup(source, group, 'no group column');
+  return active;
+}
+
+/**
+ * A saved forest or net (saved-fit.ts): `1hot` / `all` read the features' design columns then the group columns,
+ * set for the substituted group, as the in-process fit's design (learners.ts); `dcp` the group's own model.
+ */
+function savedFitScorer(model: EngineModel, dataset: AuditDataset, source: string): GroupScorer {
+  const encoder = encoderFor(model.features, dataset.features, source);
+  const loaded = new Map<unknown, FittedModel>();
+  const fitted = (saved: NonNullable<EngineModel['fit']>, inputs: number): FittedModel => {
+    if (!loaded.has(saved)) loaded.set(saved, loadFit(saved, inputs));
+    return loaded.get(saved)!;
+  };
+  return {
+    async score(rows, asGroup) {
+      if (model.technique === 'dcp') {
+        const own = (model.groupModels ?? []).find((m) => meets(m.group, asGroup.values));
+        if (!own?.fit) throw unknownGroup(source, asGroup, 'no decoupled model');
+        const x = encoder.encode(rows);
+        return fitted(own.fit, x.cols).predict(x);
+      }
+      const groupColumns = (model.groupColumns as readonly GroupCondition[]).length;
+      const x = encoder.encode(rows, groupColumns);
+      const width = x.cols - groupColumns;
+      for (const column of activeColumns(model, asGroup, source)) for (let r = 0; r < rows.length; r++) x.data[r * x.cols + width + column] = 1;
+      return fitted(model.fit!, x.cols).predict(x);
     },
     unseenLevels: () => encoder.unseenLevels(),
   };

@@ -6,7 +6,7 @@
  */
 import { parseDecimal } from '../data/column-type';
 import { showCell } from '../data/show-cell';
-import type { Dataset } from '../data/dataset';
+import type { AuditDataset } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import { MISSING_LEVEL } from '../learn/feature-encoder';
 import { isMissing } from '../data/missing';
@@ -99,7 +99,7 @@ export interface LevelsWithoutInput {
  *
  * @param rows the rows whose cells are counted (the test rows); levels are taken over all rows of the dataset
  */
-export function featureLevelsWithoutInput(inputs: readonly InputColumn[], dataset: Dataset, rows: Int32Array): LevelsWithoutInput[] {
+export function featureLevelsWithoutInput(inputs: readonly InputColumn[], dataset: AuditDataset, rows: Int32Array): LevelsWithoutInput[] {
   const out: LevelsWithoutInput[] = [];
   for (const feature of dataset.features) {
     if (feature.kind !== 'categorical') continue;
@@ -131,7 +131,7 @@ export function featureColumnsOf(inputs: readonly InputColumn[], groupAttributes
  *
  * @throws AuditInputError NON_NUMERIC when an input reads a text column (or a text group value) as a number
  */
-export function inputMatrix(inputs: readonly InputColumn[], dataset: Dataset, rows: Int32Array, tuple: readonly string[], source: string): Float32Array {
+export function inputMatrix(inputs: readonly InputColumn[], dataset: AuditDataset, rows: Int32Array, tuple: readonly string[], source: string): Float32Array {
   const width = inputs.length;
   const out = new Float32Array(rows.length * width);
   inputs.forEach((input, j) => {

@@ -18,19 +18,22 @@ import { type AuditHooks, type AuditProgress, AuditCancelledError, auditGivenPre
 import { bucketColumn } from '../data/buckets';
 import { decodeText } from '../data/decode-text';
 import { parseJsonText } from '../data/json-syntax';
-import { type CsvTable, parseCsv } from '../data/csv';
+import type { CsvTable } from '../data/csv';
+import { isParquet, parseTableBytes } from '../data/table-bytes';
 import { showCell } from '../data/show-cell';
-import type { Dataset } from '../data/dataset';
+import { type AuditDataset, taskOf } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import { fitFeatureEncoder } from '../learn/feature-encoder';
 import { type GroupIndex, indexGroups } from '../data/groups';
-import { loadDataset, type LoadOptions } from '../data/load-dataset';
+import { loadAuditDataset, type LoadOptions } from '../data/load-dataset';
 import { METRIC_IDS, type MetricId } from '../audit/metrics';
-import { fitGeneric, predictAsGroup } from '../learn/models';
+import { fitClass } from '../learn/learners';
+import type { ModelClass } from '../learn/model-class';
+import type { Task } from '../data/task';
 import { type AuditOptions, resolveOptions } from '../audit/options';
 import type { AuditReport, ComparisonRow, DataComparison, GainOnData, ModelReport } from '../report/report';
 import type { Technique } from '../learn/technique';
-import { type EngineModel, parseEngineModel } from './engine-model';
+import { type EngineModel, isRegressionModel, MODEL_CLASS_OF, parseEngineModel } from './engine-model';
 import { describeEncoding, encoderFor } from '../learn/feature-encoder';
 import { engineModelScorer, type GroupScorer } from './group-scorer';
 import { featureColumnsOf, featureLevelsWithoutInput, type InputColumn, resolveInputColumns } from './input-columns';
@@ -88,7 +91,7 @@ export interface ModelAuditRuntime {
 type LoadedModel =
   | { readonly kind: 'json'; readonly model: EngineModel }
   | { readonly kind: 'onnx'; readonly plan: OnnxPlan }
-  | { readonly kind: 'predictions'; readonly text: string };
+  | { readonly kind: 'predictions' };
 
 
 /** A file size for a message: MB with one decimal, or KB below 0.1 MB. */
@@ -101,7 +104,7 @@ export function detectModelKind(path: string, bytes: Uint8Array): ModelKind {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.onnx')) return 'onnx';
-  if (lower.endsWith('.csv')) return 'predictions';
+  if (lower.endsWith('.csv') || lower.endsWith('.parquet') || isParquet(bytes, path)) return 'predictions';
   let first = 0;
   while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x09 || bytes[first] === 0xef || bytes[first] === 0xbb || bytes[first] === 0xbf)) first++;
   if (bytes[first] === 0x7b /* { */) return 'json';
@@ -122,8 +125,9 @@ function readModel(request: ModelAuditRequest): LoadedModel {
   }
   const kind = request.model.kind ?? detectModelKind(path, bytes);
   if (kind === 'onnx') return { kind, plan: planOnnx(bytes, path) };
-  const text = decodeText(bytes, path, kind === 'predictions' ? 'predictions file' : 'model file');
-  if (kind === 'predictions') return { kind, text };
+  // A predictions file is read as a table (CSV or Parquet) once the data file is loaded.
+  if (kind === 'predictions') return { kind };
+  const text = decodeText(bytes, path, 'model file');
   const parsed = parseJsonText(text, (where) => new AuditInputError('BAD_MODEL', `The model file ${showCell(path, 80)} is not valid JSON (${where}).`, 'Give the file `fairuse train --save-model` wrote, unedited, or an .onnx model.'));
   return { kind, model: parseEngineModel(parsed, path) };
 }
@@ -176,20 +180,37 @@ export function inspectModelFile(model: FileInput & { readonly kind?: ModelKind 
   };
 }
 
-function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], what = 'CSV file'): CsvTable {
-  let table = parseCsv(decodeText(file.bytes, file.path, what));
+async function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], what = 'CSV file'): Promise<CsvTable> {
+  let table = await parseTableBytes(file.bytes, file.path, what);
   for (const { column, cuts } of buckets ?? []) table = bucketColumn(table, column, cuts);
   return table;
 }
 
-/** loadDataset with exactly `features` (none at all when empty, where loadDataset would take every column). */
-function load(table: CsvTable, options: LoadOptions): Dataset {
-  if ((options.features ?? []).length > 0) return loadDataset(table, options);
+/**
+ * loadAuditDataset (a binary label, or a numeric one: regression) with exactly `features` (none at all when
+ * empty, where loadAuditDataset would take every column).
+ */
+function load(table: CsvTable, options: LoadOptions): AuditDataset {
+  if ((options.features ?? []).length > 0) return loadAuditDataset(table, options);
   const roles = [options.label, ...options.groups, ...(options.splitColumn ? [options.splitColumn] : [])];
-  // A name not in the header fails in loadDataset, with the whole header in the message.
-  if (roles.some((name) => !table.header.includes(name))) return loadDataset(table, options);
+  // A name not in the header fails in loadAuditDataset, with the whole header in the message.
+  if (roles.some((name) => !table.header.includes(name))) return loadAuditDataset(table, options);
   const reduced: CsvTable = { ...table, header: roles, columns: roles.map((name) => table.columns[table.header.indexOf(name)]) };
-  return loadDataset(reduced, { ...options, features: [] });
+  return loadAuditDataset(reduced, { ...options, features: [] });
+}
+
+const TASK_WORDS: Readonly<Record<Task, string>> = { classification: 'binary (a classification)', regression: 'numeric (a regression)' };
+const MODEL_TASK_WORDS: Readonly<Record<Task, string>> = { classification: 'a binary classifier (probabilities)', regression: 'a regression model (predicted values)' };
+
+/** The model's task must be the data's: a classifier's probabilities are no predictions of a number, and back. */
+function requireTask(dataset: AuditDataset, modelTask: Task, modelPath: string, what: string): void {
+  const task = taskOf(dataset.label);
+  if (task === modelTask) return;
+  throw new AuditInputError(
+    'BAD_MODEL',
+    `The label ${showCell(dataset.label.name)} is ${TASK_WORDS[task]}, but the model ${showCell(modelPath, 80)} is ${MODEL_TASK_WORDS[modelTask]}${what ? ` (${what})` : ''}.`,
+    task === 'regression' ? 'Audit a regressor on a numeric label, or give the binary label the model was trained on.' : 'Audit a classifier on a binary label, or give the numeric label the model was trained on.',
+  );
 }
 
 interface Roles {
@@ -250,14 +271,16 @@ function reporter(hooks: AuditHooks): (p: AuditProgress) => void {
  */
 export async function auditModelFile(request: ModelAuditRequest, runtime: ModelAuditRuntime = {}, hooks: AuditHooks = {}): Promise<AuditReport> {
   const progress = reporter(hooks);
-  if (request.options.modelClass !== undefined && request.options.modelClass !== 'lr') {
-    throw new AuditInputError('BAD_OPTION', `A model file is audited against a logistic-regression h0; --model ${request.options.modelClass} applies only to models the engine trains.`, 'Leave out --model (or "modelClass") when auditing a model file.');
-  }
   const loaded = readModel(request);
+  // h0 is of the engine model file's class (so the audit of the file is the in-process audit), else linear.
+  const h0Class: ModelClass = loaded.kind === 'json' ? MODEL_CLASS_OF[loaded.model.modelClass] : 'lr';
+  if (request.options.modelClass !== undefined && request.options.modelClass !== h0Class) {
+    throw new AuditInputError('BAD_OPTION', `This model file is audited against a${h0Class === 'lr' ? ' linear' : h0Class === 'rf' ? ' random-forest' : ' neural-net'} h0 (--model ${h0Class}); --model ${request.options.modelClass} applies only to models the engine trains.`, 'Leave out --model (or "modelClass") when auditing a model file.');
+  }
   const roles = resolveRoles(loaded, request);
   const modelPath = request.model.path;
   const dataSha = sha256(request.data.bytes);
-  const table = readTable(request.data, request.buckets);
+  const table = await readTable(request.data, request.buckets);
   const warnings: string[] = [];
 
   if (loaded.kind === 'predictions') {
@@ -266,7 +289,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const dataset = load(table, { label: roles.label, groups: roles.groups, positive: roles.positive });
     const groups = indexGroups(dataset);
     progress({ stage: 'split' });
-    const { split, predictions } = readPredictionsFile(decodeText(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
+    const { split, predictions } = readPredictionsFile(await parseTableBytes(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
     const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
     const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings, unexplained: PREDICTIONS_FILE_UNEXPLAINED }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });
@@ -280,12 +303,27 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
       if (!inputs.some((i) => i.column === attribute)) warnings.push(`The model ${modelPath} has no input for the group attribute ${attribute}: substituting it changes nothing, so its envy-freeness gains are 0.`);
     }
   }
-  const options: Partial<AuditOptions> = json ? withModelDefaults(request.options, json) : request.options;
+  const options: Partial<AuditOptions> = { ...(json ? withModelDefaults(request.options, json) : request.options), modelClass: h0Class };
+  // A graph that does not say (plain MatMul, Add) is read as the data's task.
+  const modelTaskOf = (dataset: AuditDataset): Task => (json ? (isRegressionModel(json.modelClass) ? 'regression' : 'classification') : (loaded as { plan: OnnxPlan }).plan.task ?? taskOf(dataset.label));
+  const checkTask = (dataset: AuditDataset) => requireTask(dataset, modelTaskOf(dataset), modelPath, json ? json.modelClass : '');
+  /** load, where the positive class the model states does not hide that the data's label is numeric (checkTask says so). */
+  const loadForModel = (from: CsvTable, loadOptions: LoadOptions): AuditDataset => {
+    if (request.load.positive !== undefined || loadOptions.positive === undefined) return load(from, loadOptions);
+    try {
+      return load(from, loadOptions);
+    } catch (error) {
+      if (!(error instanceof AuditInputError && error.code === 'BAD_OPTION')) throw error;
+      const numeric = load(from, { ...loadOptions, positive: undefined });
+      if (numeric.label.task === 'regression') return numeric;
+      throw error;
+    }
+  };
   const trainedOnThis = (sha: string) => json !== undefined && json.training.sha256 === sha;
   const recordedSplitColumn = json && 'splitColumn' in json.training.split ? json.training.split.splitColumn : undefined;
 
   let session: OnnxSession | undefined;
-  const scorerFor = async (dataset: Dataset, positiveIndex: number): Promise<GroupScorer> => {
+  const scorerFor = async (dataset: AuditDataset, positiveIndex: number): Promise<GroupScorer> => {
     if (json) return engineModelScorer(json, dataset, modelPath);
     const plan = (loaded as { plan: OnnxPlan }).plan;
     if (!session) {
@@ -294,8 +332,8 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     }
     return onnxScorer(plan, inputs as InputColumn[], dataset, session, positiveIndex, modelPath);
   };
-  const positiveIndexOf = (dataset: Dataset) =>
-    loaded.kind === 'onnx' ? positiveColumn(loaded.plan.classLabels, dataset.label.positive, warnings, modelPath) : 0;
+  const positiveIndexOf = (dataset: AuditDataset) =>
+    loaded.kind === 'onnx' && dataset.label.task !== 'regression' ? positiveColumn(loaded.plan.classLabels, dataset.label.positive, warnings, modelPath) : 0;
   const scoreAll = async (scorer: GroupScorer, rows: Int32Array, groups: GroupIndex) => {
     const out: Float64Array[] = [];
     for (const group of groups.groups) out.push(await scorer.score(rows, group));
@@ -316,13 +354,15 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     if (json && trainedOnThis(dataSha)) requireRecordedSplit(json, request);
     const splitColumn = request.load.splitColumn ?? (trainedOnThis(dataSha) ? recordedSplitColumn : undefined);
     requireColumns(features, table, modelPath, request.data.path);
-    const dataset = load(table, { label: roles.label, groups: roles.groups, features, splitColumn, positive: roles.positive });
+    const dataset = loadForModel(table, { label: roles.label, groups: roles.groups, features, splitColumn, positive: roles.positive });
+    checkTask(dataset);
     progress({ stage: 'split' });
     const groups = indexGroups(dataset);
     const split = auditSplit(dataset, groups, resolvedSplitOptions(options));
     const encoder = fitFeatureEncoder(dataset.features, split.train);
     progress({ stage: 'fit-generic' });
-    const generic = fitGeneric(encoder, dataset.label.values, split.train, split.test, resolveOptions(options).C);
+    const resolved = resolveOptions(options, taskOf(dataset.label));
+    const generic = fitClass(h0Class, encoder, dataset.label, groups, split.train, split.test, resolved.C, resolved.seed);
     progress({ stage: 'fit-personalized' });
     const asGroup = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), split.test, groups);
     if (json && !trainedOnThis(dataSha)) {
@@ -334,7 +374,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     }
     if (inputs) warnings.push(...levelWarnings(inputs, dataset, split.test, modelPath));
     const assigned = modelAssignment(options.assign, json, groups, modelPath);
-    const predictions = assigned.apply({ generic: generic.testProbabilities, asGroup });
+    const predictions = assigned.apply({ generic: generic.generic, asGroup });
     const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED };
     const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
     return withModel(report, modelReport(false));
@@ -343,12 +383,14 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   // New data: h0 is fitted on the training data; every row of the audited data is a test row.
   const trainFile = request.trainData;
   const trainSha = sha256(trainFile.bytes);
-  const trainTable = readTable(trainFile, request.buckets, 'training CSV');
+  const trainTable = await readTable(trainFile, request.buckets, 'training CSV');
   requireColumns(features, trainTable, modelPath, trainFile.path);
   requireColumns(features, table, modelPath, request.data.path);
   const trainSplitColumn = request.load.splitColumn ?? (trainedOnThis(trainSha) ? recordedSplitColumn : undefined);
-  const trainSet = load(trainTable, { label: roles.label, groups: roles.groups, features, splitColumn: trainSplitColumn, positive: roles.positive });
-  const dataset = load(table, { label: roles.label, groups: roles.groups, features, positive: trainSet.label.positive });
+  const trainSet = loadForModel(trainTable, { label: roles.label, groups: roles.groups, features, splitColumn: trainSplitColumn, positive: roles.positive });
+  checkTask(trainSet);
+  const dataset = load(table, { label: roles.label, groups: roles.groups, features, positive: trainSet.label.task === 'regression' ? undefined : trainSet.label.positive });
+  checkTask(dataset);
   progress({ stage: 'split' });
   const trainGroups = indexGroups(trainSet);
   const groups = indexGroups(dataset);
@@ -357,10 +399,11 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
 
   progress({ stage: 'fit-generic' });
   const encoder = fitFeatureEncoder(trainSet.features, trainRows);
-  const generic = fitGeneric(encoder, trainSet.label.values, trainRows, trainRows, resolveOptions(options).C);
+  const resolved = resolveOptions(options, taskOf(trainSet.label));
+  const generic = fitClass(h0Class, encoder, trainSet.label, trainGroups, trainRows, trainRows, resolved.C, resolved.seed);
   const newRows = allRows(dataset.rows);
   const newEncoder = encoderFor(describeEncoding(trainSet.features, trainRows), dataset.features, trainFile.path);
-  const genericOnNew = predictAsGroup({ technique: 'dcp', models: [generic.model] }, newEncoder.encode(newRows), 0);
+  const genericOnNew = generic.genericModel.predict(newEncoder.encode(newRows));
 
   progress({ stage: 'fit-personalized' });
   const asGroupNew = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), newRows, groups);
@@ -383,7 +426,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     trainSet,
     { ...options, assign: assignedTrain.assign },
     { path: trainFile.path },
-    { groups: trainGroups, split: { train: noRows, test: trainRows }, predictions: assignedTrain.apply({ generic: generic.testProbabilities, asGroup: asGroupTrain }), warnings: [] },
+    { groups: trainGroups, split: { train: noRows, test: trainRows }, predictions: assignedTrain.apply({ generic: generic.generic, asGroup: asGroupTrain }), warnings: [] },
     hooks,
   );
   const nTrainOf = new Map(trainReport.groups.map((g) => [g.id, g.nTest]));
@@ -392,7 +435,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
 }
 
 /** An ONNX model's categorical inputs whose levels in the data it has no indicator for (input-columns.ts). */
-function levelWarnings(inputs: readonly InputColumn[], dataset: Dataset, testRows: Int32Array, modelPath: string): string[] {
+function levelWarnings(inputs: readonly InputColumn[], dataset: AuditDataset, testRows: Int32Array, modelPath: string): string[] {
   return featureLevelsWithoutInput(inputs, dataset, testRows).map(
     ({ column, levels, inputs: own, cells }) =>
       `The model ${modelPath} has no input for the levels ${levels.map((v) => showCell(`${column}=${v}`, 60)).join(', ')} of ${showCell(column)} (its inputs for it: ${own.map((n) => showCell(n, 60)).join(', ')}): ` +

@@ -2,7 +2,7 @@
  * An ONNX model as the audit uses it: one float tensor input [N, d] whose d columns are CSV columns or indicators
  * (see input-columns.ts), and an output holding the probability of the positive class — a [N] or [N, 1] tensor,
  * an [N, 2] tensor of class probabilities, or skl2onnx's ZipMap (a sequence of maps), read through the tensor
- * that feeds it. The column order and the group attributes come from the model's metadata_props where present:
+ * that feeds it — or, for a regressor on a numeric label, the predicted value, [N] or [N, 1]. The column order and the group attributes come from the model's metadata_props where present:
  *
  * - `fairuse.columns`: JSON array of the input's column names, in order (`["age", "Sex=Female", …]`)
  * - `fairuse.groups`: JSON array of the group attributes (`["Sex", "Age"]`)
@@ -13,7 +13,8 @@
  * file holds no I/O.
  */
 import { showCell } from '../data/show-cell';
-import type { Dataset } from '../data/dataset';
+import type { AuditDataset } from '../data/dataset';
+import type { Task } from '../data/task';
 import { AuditInputError } from '../errors';
 import type { Group } from '../data/groups';
 import type { GroupScorer } from './group-scorer';
@@ -48,6 +49,12 @@ export interface OnnxPlan {
   readonly outputName: string;
   /** The classes in the order of the probability columns, when the graph names them. */
   readonly classLabels: readonly string[] | null;
+  /**
+   * What the graph says it is: a classifier (a classifier operator, ZipMap, Sigmoid or Softmax, class labels) or a
+   * regressor (a regressor operator: LinearRegressor, TreeEnsembleRegressor, …); null for a plain graph (MatMul,
+   * Add), which is read as the data's task.
+   */
+  readonly task: Task | null;
   /** From the metadata, each absent when the model does not say. */
   readonly columns?: readonly string[];
   readonly groups?: readonly string[];
@@ -156,11 +163,22 @@ export function planOnnx(bytes: Uint8Array, source: string): OnnxPlan {
     inputWidth: width !== null && width > 0 ? width : null,
     outputName: outputName!,
     classLabels: classLabelsOf(info.nodes, outputName!),
+    task: taskOfGraph(info.nodes, classLabelsOf(info.nodes, outputName!)),
     ...optional('columns', jsonList(info, ONNX_METADATA.columns, source)),
     ...optional('groups', jsonList(info, ONNX_METADATA.groups, source)),
     ...optional('label', text(ONNX_METADATA.label)),
     ...optional('positive', text(ONNX_METADATA.positive)),
   };
+}
+
+/** ai.onnx.ml regressors and classifiers (scikit-learn, XGBoost and LightGBM exports), and the probability steps. */
+const REGRESSOR_OPS = new Set(['LinearRegressor', 'TreeEnsembleRegressor', 'SVMRegressor']);
+const CLASSIFIER_OPS = new Set(['LinearClassifier', 'TreeEnsembleClassifier', 'SVMClassifier', 'ZipMap', 'Sigmoid', 'Softmax']);
+
+function taskOfGraph(nodes: readonly OnnxNode[], classLabels: readonly string[] | null): Task | null {
+  if (classLabels !== null || nodes.some((n) => CLASSIFIER_OPS.has(n.opType))) return 'classification';
+  if (nodes.some((n) => REGRESSOR_OPS.has(n.opType))) return 'regression';
+  return null;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
@@ -222,12 +240,34 @@ export function probabilitiesFromOutput(output: { readonly data: ArrayLike<numbe
 }
 
 /**
+ * A regressor's predicted value per row, from a raw output of shape [N] or [N, 1], checked finite.
+ *
+ * @throws AuditInputError MODEL_OUTPUT_NAN for NaN or an infinity, naming the row; BAD_MODEL for another shape
+ */
+export function valuesFromOutput(output: { readonly data: ArrayLike<number>; readonly dims: readonly number[] }, rows: number, source: string): Float64Array {
+  const { data, dims } = output;
+  const oneColumn = dims.length === 1 || (dims.length === 2 && dims[1] === 1);
+  if (dims[0] !== rows || !oneColumn || data.length !== rows) {
+    throw badModel(source, `returned an output of shape [${dims.join(', ')}] for ${rows} rows; a regressor's output is one value per row, [N] or [N, 1].`, 'Export a single-target regressor, or name its output in the metadata fairuse.output.');
+  }
+  const out = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const v = data[r];
+    if (!Number.isFinite(v)) {
+      throw new AuditInputError('MODEL_OUTPUT_NAN', `The ONNX model ${source} returned ${v} on row ${r + 1} of the rows scored, not a finite number.`, 'Check for missing values in the data: the model gets NaN for a missing number unless it imputes it itself.');
+    }
+    out[r] = v;
+  }
+  return out;
+}
+
+/**
  * Binds a loaded ONNX model to a dataset. Each call scores the rows with the group attributes set to one group.
  *
  * @throws AuditInputError MODEL_INPUT_WIDTH when the model fixes a width other than the number of columns;
  *   BAD_OPTION when a group value of the data has no input (requireGroupInputs), as the engine's model file does
  */
-export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], dataset: Dataset, session: OnnxSession, positiveIndex: number, source: string): GroupScorer {
+export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], dataset: AuditDataset, session: OnnxSession, positiveIndex: number, source: string): GroupScorer {
   if (plan.inputWidth !== null && plan.inputWidth !== inputs.length) {
     throw widthMismatch(source, plan.inputWidth, inputs.length);
   }
@@ -237,6 +277,8 @@ export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], datas
       const tuple = dataset.groupAttributes.map((a) => asGroup.values[a]);
       const x = inputMatrix(inputs, dataset, rows, tuple, source);
       const output = await session.run(x, rows.length, inputs.length);
+      // A numeric label reads predicted values; a binary one probabilities (the task was checked against the graph's).
+      if (dataset.label.task === 'regression') return valuesFromOutput(output, rows.length, source);
       return probabilitiesFromOutput(output, rows.length, positiveIndex, source);
     },
     unseenLevels: () => 0,

@@ -7,11 +7,13 @@
  * holds predictions for the test rows only, as `fairuse train --save-predictions` writes, reproduces the audit.
  * An optional `label` column holds each test row's label as the data writes it: when present it is checked, so a
  * file applied to other data, or to the same data in another row order, is refused instead of misaligned.
+ * For a binary label the predictions are probabilities of the positive class; for a numeric label (regression)
+ * they are predicted values, any finite number.
  */
 import { parseDecimal } from '../data/column-type';
 import { type CsvTable, parseCsv } from '../data/csv';
 import { showCell } from '../data/show-cell';
-import type { BinaryLabel, Dataset } from '../data/dataset';
+import type { Dataset, Label } from '../data/dataset';
 import { AuditInputError } from '../errors';
 import type { GroupIndex } from '../data/groups';
 import { isMissing } from '../data/missing';
@@ -22,6 +24,9 @@ export const PREDICTION_PREFIX = 'pred@';
 export const GENERIC_COLUMN = `${PREDICTION_PREFIX}generic`;
 export const ROW_COLUMN = 'row';
 export const LABEL_COLUMN = 'label';
+
+/** Cells that spell a non-finite number: NaN and the infinities, as numpy, pandas and R write them. */
+const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 function bad(source: string, problem: string, fix: string): AuditInputError {
   return new AuditInputError('BAD_PREDICTIONS', `The predictions file ${source} ${problem}`, fix);
@@ -40,23 +45,25 @@ export function dataRowOfKeptRow(dataTable: Pick<CsvTable, 'lines'>, dataset: Pi
 /**
  * Reads a predictions file against the dataset it predicts.
  *
- * @param text the predictions CSV
+ * @param text the predictions CSV, or its table (a Parquet predictions file, read by parseTableBytes)
  * @param dataRows the number of data rows of the data CSV
  * @param keptDataRow see dataRowOfKeptRow
- * @param label the dataset's label, to check the file's `label` column against (when it has one)
+ * @param label the dataset's label: it says the task (probabilities for a binary label, values for a numeric one),
+ *   and the file's `label` column, when it has one, is checked against it
  * @returns the test rows (rows with predictions; the others are train rows) and the prediction matrix on them
  * @throws AuditInputError BAD_PREDICTIONS for a missing column, a misaligned or partly filled row, a cell that is
- *   not a number; MODEL_OUTPUT_NAN for NaN; MODEL_OUTPUT_NOT_PROBABILITY for a value outside [0, 1]
+ *   not a number; MODEL_OUTPUT_NAN for NaN or an infinity; MODEL_OUTPUT_NOT_PROBABILITY for a value outside
+ *   [0, 1] when the label is binary (the message says the file looks like a regression's)
  */
 export function readPredictionsFile(
-  text: string,
+  text: string | CsvTable,
   source: string,
   dataRows: number,
   keptDataRow: Int32Array,
   groups: GroupIndex,
-  label?: BinaryLabel,
+  label?: Label,
 ): { split: TrainTestSplit; predictions: PredictionMatrix } {
-  const table = parseCsv(text);
+  const table = typeof text === 'string' ? parseCsv(text) : text;
   const columnOf = (name: string): readonly string[] => {
     const j = table.header.indexOf(name);
     if (j < 0) {
@@ -98,37 +105,56 @@ export function readPredictionsFile(
   }
   const split = fromTestMask(isTest);
   if (split.test.length === 0) throw bad(source, 'has no row with predictions for a row of the data.', 'Check that it belongs to this data CSV.');
-  if (label && table.header.includes(LABEL_COLUMN)) checkLabels(columnOf(LABEL_COLUMN), split.test, (row) => lineOfDataRow[keptDataRow[row]], label, source, table.lines, keptDataRow);
 
+  const regression = label?.task === 'regression';
   const read = (column: readonly string[], name: string): Float64Array =>
     Float64Array.from(split.test, (row) => {
       const p = lineOfDataRow[keptDataRow[row]];
       const cell = column[p];
-      if (cell.toLowerCase() === 'nan') throw new AuditInputError('MODEL_OUTPUT_NAN', `The predictions file ${source} holds NaN in ${showCell(name, 60)} on line ${table.lines[p]}.`, 'Export a probability for every test row.');
+      const where = `in ${showCell(name, 60)} on line ${table.lines[p]} (data row ${keptDataRow[row] + 1})`;
+      if (NON_FINITE.test(cell)) {
+        throw new AuditInputError('MODEL_OUTPUT_NAN', `The predictions file ${source} holds ${showCell(cell)} ${where}, not a finite number.`, regression ? 'Export a predicted value for every test row.' : 'Export a probability for every test row.');
+      }
       const value = parseDecimal(cell);
-      if (Number.isNaN(value)) throw bad(source, `holds ${showCell(cell)} in ${showCell(name, 60)} on line ${table.lines[p]}, which is not a number.`, 'Write probabilities as decimal numbers.');
-      if (value < 0 || value > 1) throw new AuditInputError('MODEL_OUTPUT_NOT_PROBABILITY', `The predictions file ${source} holds ${cell} in ${showCell(name, 60)} on line ${table.lines[p]}, which is not a probability.`, 'Export probabilities of the positive class, between 0 and 1, not scores or labels.');
+      if (Number.isNaN(value)) throw bad(source, `holds ${showCell(cell)} ${where}, which is not a number.`, regression ? 'Write predicted values as decimal numbers.' : 'Write probabilities as decimal numbers.');
+      if (!regression && (value < 0 || value > 1)) {
+        throw new AuditInputError(
+          'MODEL_OUTPUT_NOT_PROBABILITY',
+          `The predictions file ${source} holds ${cell} ${where}, which is not a probability: the data's label${label ? ` ${showCell(label.name)}` : ''} is binary (a classification), and a value outside [0, 1] is a regression's prediction, a score or a label.`,
+          'Export probabilities of the positive class, between 0 and 1; a regression model is audited on a numeric label.',
+        );
+      }
       return value;
     });
-  return {
-    split,
-    predictions: { generic: read(generic, GENERIC_COLUMN), asGroup: asGroup.map((column, g) => read(column, `${PREDICTION_PREFIX}${groups.groups[g].id}`)) },
-  };
+  const predictions = { generic: read(generic, GENERIC_COLUMN), asGroup: asGroup.map((column, g) => read(column, `${PREDICTION_PREFIX}${groups.groups[g].id}`)) };
+  // After the values: a file of a regression's predictions on a binary label is refused for what it is.
+  if (label && table.header.includes(LABEL_COLUMN)) checkLabels(columnOf(LABEL_COLUMN), split.test, (row) => lineOfDataRow[keptDataRow[row]], label, source, table.lines, keptDataRow);
+  return { split, predictions };
 }
 
 /** Every test row's `label` cell names the data's label of that row (as written, or the same number). */
-function checkLabels(cells: readonly string[], testRows: Int32Array, lineOf: (row: number) => number, label: BinaryLabel, source: string, lines: ArrayLike<number>, keptDataRow: Int32Array): void {
+function checkLabels(cells: readonly string[], testRows: Int32Array, lineOf: (row: number) => number, label: Label, source: string, lines: ArrayLike<number>, keptDataRow: Int32Array): void {
   const same = (cell: string, value: string) => cell === value || (!Number.isNaN(parseDecimal(cell)) && parseDecimal(cell) === parseDecimal(value));
+  const misaligned = 'The file belongs to other data, or to this data in another row order: give the data CSV its predictions were made for, or add a "row" column naming each line\'s data row.';
   for (const row of testRows) {
     const p = lineOf(row);
+    const cell = cells[p];
+    if (isMissing(cell)) continue;
+    if (label.task === 'regression') {
+      const value = parseDecimal(cell);
+      if (value === label.values[row]) continue;
+      const problem = Number.isNaN(value)
+        ? `holds ${showCell(cell)} in "${LABEL_COLUMN}" on line ${lines[p]}, which is not a number, and the label ${showCell(label.name)} is numeric.`
+        : `says the label of data row ${keptDataRow[row] + 1} is ${showCell(cell)} on line ${lines[p]}, but the data says ${label.values[row]}.`;
+      throw bad(source, problem, misaligned);
+    }
     const expected = label.values[row] === 1 ? label.positive : label.negative;
     const other = label.values[row] === 1 ? label.negative : label.positive;
-    const cell = cells[p];
-    if (isMissing(cell) || same(cell, expected)) continue;
+    if (same(cell, expected)) continue;
     const problem = same(cell, other)
       ? `says the label of data row ${keptDataRow[row] + 1} is ${showCell(cell)} on line ${lines[p]}, but the data says ${showCell(expected)}.`
       : `holds ${showCell(cell)} in "${LABEL_COLUMN}" on line ${lines[p]}, which is not a value of the label ${showCell(label.name)}.`;
-    throw bad(source, problem, 'The file belongs to other data, or to this data in another row order: give the data CSV its predictions were made for, or add a "row" column naming each line\'s data row.');
+    throw bad(source, problem, misaligned);
   }
 }
 
@@ -141,13 +167,13 @@ function csvCell(text: string): string {
  * rows (and their label, when given, for the check on reading) and empty cells elsewhere. Numbers are written in full (shortest round-trip form), so reading the file
  * back gives the same doubles.
  */
-export function formatPredictionsFile(dataRows: number, keptDataRow: Int32Array, groups: GroupIndex, testRows: Int32Array, predictions: PredictionMatrix, label?: BinaryLabel): string {
+export function formatPredictionsFile(dataRows: number, keptDataRow: Int32Array, groups: GroupIndex, testRows: Int32Array, predictions: PredictionMatrix, label?: Label): string {
   const header = [ROW_COLUMN, ...(label ? [LABEL_COLUMN] : []), GENERIC_COLUMN, ...groups.groups.map((g) => `${PREDICTION_PREFIX}${g.id}`)];
   const first = label ? 2 : 1;
   const cells: string[][] = Array.from({ length: dataRows }, (_, d) => [String(d + 1), ...header.slice(1).map(() => '')]);
   testRows.forEach((row, r) => {
     const line = cells[keptDataRow[row]];
-    if (label) line[1] = label.values[row] === 1 ? label.positive : label.negative;
+    if (label) line[1] = label.task === 'regression' ? String(label.values[row]) : label.values[row] === 1 ? label.positive : label.negative;
     line[first] = String(predictions.generic[r]);
     predictions.asGroup.forEach((column, g) => (line[first + 1 + g] = String(column[r])));
   });

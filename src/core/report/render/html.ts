@@ -5,6 +5,7 @@ import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explana
 import { epsilonText, interventionTables, limitsLines, minimizationLines, testedGroupsGain } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from './tables';
 import { HEADLINE_GLYPH, headlineOf } from '../headline';
+import { envyPairsSummary, envyPairsTable } from './html-envy-pairs';
 
 export interface HtmlReportOptions {
   /** The audit spec the report came from, as the user knows it (shown under the title). */
@@ -314,7 +315,10 @@ function envyHeatmapHtml(report: AuditReport, metric: MetricId): string {
     return `<tr class="tone-${t.tone[i]}"><th scope="row">${escapeHtml(cells[0])}</th>${tds.join('')}</tr>`;
   });
   const note = t.note ? `<p class="note">${escapeHtml(t.note)} Shading: green = the group is better off with its own predictions, red = worse; darker = larger. Untested pairs (italic) are not shaded.</p>` : '';
-  return `${tableWrap(t.title)}<table class="heatmap"><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n`;
+  // The cells show the gain only; each pair's interval and p-values are in the disclosure below (issue 20).
+  const pairs = `<details class="envy-pairs"><summary>${escapeHtml(envyPairsSummary(report, metric))}</summary>\n` +
+    `${tableHtml(envyPairsTable(report, metric), { verdictColumns: [6], className: 'envy-pairs-table' })}</details>\n`;
+  return `${tableWrap(t.title)}<table class="heatmap"><caption>${escapeHtml(t.title)}</caption>${head}<tbody>${rows.join('')}</tbody></table></div>${note}\n${pairs}`;
 }
 
 function groupsTableHtml(report: AuditReport): string {
@@ -380,6 +384,8 @@ tr.total { font-weight: 600; }
 .heat-pos-3 { background: rgba(var(--heat-pos), 0.36); } .heat-pos-4 { background: rgba(var(--heat-pos), 0.5); }
 .heat-neg-1 { background: rgba(var(--heat-neg), 0.12); } .heat-neg-2 { background: rgba(var(--heat-neg), 0.24); }
 .heat-neg-3 { background: rgba(var(--heat-neg), 0.36); } .heat-neg-4 { background: rgba(var(--heat-neg), 0.5); }
+.envy-pairs { margin: 0 0 16px; }
+.envy-pairs summary { cursor: pointer; width: fit-content; }
 .warnings li { margin: 4px 0; overflow-wrap: anywhere; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .tag { display: inline-block; margin-left: 4px; padding: 0 6px; border: 1px solid var(--border); border-radius: 8px; font-size: 0.85em; font-weight: 400; color: var(--muted); white-space: nowrap; }

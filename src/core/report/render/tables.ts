@@ -150,10 +150,19 @@ export function envyMatrix(report: AuditReport, metric: MetricId): Table {
       return `${formatGain(metric, e.gain)}${mark}`;
     }),
   ]);
+  // One pass over the pairs, not one per group: 256 groups have 65,280 pairs (issue 13).
+  const verdictsOf = new Map<string, { rows: number; violation: boolean; untested: number }>();
+  for (const e of section.envy) {
+    const seen = verdictsOf.get(e.group) ?? { rows: 0, violation: false, untested: 0 };
+    seen.rows++;
+    if (e.verdict === 'violation') seen.violation = true;
+    if (e.verdict === 'untested') seen.untested++;
+    verdictsOf.set(e.group, seen);
+  }
   const tone = ids.map((group) => {
-    const own = section.envy.filter((e) => e.group === group);
-    if (own.some((e) => e.verdict === 'violation')) return 'violation' as const;
-    if (own.length > 0 && own.every((e) => e.verdict === 'untested')) return 'untested' as const;
+    const own = verdictsOf.get(group);
+    if (own?.violation) return 'violation' as const;
+    if (own !== undefined && own.untested === own.rows) return 'untested' as const;
     return 'plain' as const;
   });
   return {

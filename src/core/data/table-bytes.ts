@@ -1,0 +1,21 @@
+/**
+ * A data file's bytes → its table of cell texts, whatever its format: Parquet (by the `PAR1` mark or a `.parquet`
+ * name, see parquet.ts) or CSV text (strict UTF-8, see decode-text.ts and csv.ts). The one entry the CLI and the
+ * model-file audit read data, training and predictions files through.
+ */
+import { type CsvTable, parseCsv } from './csv';
+import { decodeText } from './decode-text';
+import { isParquet, parseParquet } from './parquet';
+
+/**
+ * @param bytes the whole file
+ * @param path the file as the user named it, for messages
+ * @param what what the file is, for messages ("CSV file", "predictions file", "training CSV")
+ * @throws AuditInputError as parseParquet, or as decodeText and parseCsv
+ */
+export async function parseTableBytes(bytes: Uint8Array, path: string, what = 'CSV file'): Promise<CsvTable> {
+  if (isParquet(bytes, path)) return parseParquet(bytes, path, what.replace(/CSV file|CSV$/, 'file').replace(/^file$/, 'data file'));
+  return parseCsv(decodeText(bytes, path, what));
+}
+
+export { isParquet } from './parquet';
