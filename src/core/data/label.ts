@@ -32,7 +32,7 @@ export function readLabel(name: string, cells: readonly string[], rows: Int32Arr
   const numeric = distinct.length > 1 && distinct.every((v) => !Number.isNaN(v.number));
   if (task !== 'regression' && distinct.length === 2) return binaryLabel(name, cells, rows, distinct as [LabelValue, LabelValue], requested);
   if (task === 'classification' || !numeric) throw labelNotBinary(name, distinct.map((v) => v.text), distinct.length, rows.length, false, task);
-  if (task === undefined && distinct.length <= FEW_LABEL_VALUES) throw ambiguousTask(name, cells, rows, distinct);
+  if (task === undefined && distinct.length <= FEW_LABEL_VALUES) throw ambiguousTask(name, distinct);
   if (requested !== undefined) {
     throw new AuditInputError(
       'BAD_OPTION',
@@ -47,13 +47,8 @@ export function readLabel(name: string, cells: readonly string[], rows: Int32Arr
 }
 
 /** A few numeric values: classes with codes (0/1 with 9 for unknown) or a score? Only the user knows. */
-function ambiguousTask(name: string, cells: readonly string[], rows: Int32Array, distinct: readonly LabelValue[]): AuditInputError {
-  const rowsOf = new Map<string, number>();
-  for (const row of rows) {
-    const key = String(parseDecimal(cells[row]));
-    rowsOf.set(key, (rowsOf.get(key) ?? 0) + 1);
-  }
-  const counts = [...distinct].sort((a, b) => a.number - b.number).map((v) => `${showCell(v.text)}: ${rowsOf.get(String(v.number)) ?? 0} rows`);
+function ambiguousTask(name: string, distinct: readonly LabelValue[]): AuditInputError {
+  const counts = [...distinct].sort((a, b) => a.number - b.number).map((v) => `${showCell(v.text)}: ${v.rows} rows`);
   return new AuditInputError(
     'AMBIGUOUS_TASK',
     `The label column ${showCell(name)} is numeric with only ${distinct.length} distinct values (${counts.join(', ')}): classes with codes, or a measurement?`,
