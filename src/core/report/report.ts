@@ -2,6 +2,7 @@
  * The audit report (SPEC §8, schemaVersion 1): the single object every view renders — CLI text, JSON,
  * Markdown, the Problems panel and the webview. Names here are a public interface.
  */
+import type { OptionSource } from '../audit/option-layers';
 import type { Correction } from '../audit/stats/correction';
 import type { MetricId } from '../audit/metrics/metric';
 import type { Task } from '../data/task';
@@ -128,6 +129,12 @@ export interface SettingsReport {
   readonly metric: MetricId;
   /** Groups served by h0 or their decoupled model instead of h (the audit spec's "assign"). */
   readonly assign?: Readonly<Record<string, 'generic' | 'decoupled'>>;
+  /**
+   * Where the settings not left at their defaults came from: "settings" (the editor's), "model file", "spec" or
+   * "command line", by setting name (the model class is "model"). Absent when every setting is a default or the
+   * audit did not record it.
+   */
+  readonly sources?: Readonly<Record<string, OptionSource>>;
 }
 
 /** Where the personalized model's predictions came from, when the engine did not train it in this audit. */
