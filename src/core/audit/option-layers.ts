@@ -6,10 +6,9 @@
 import { METRICS } from './metrics';
 import type { AuditOptions } from './options';
 import type { Task } from '../data/task';
-import type { AuditReport } from '../report/report';
+import type { AuditReport, OptionSource } from '../report/report';
 
-/** Where an option's value came from, from the weakest layer to the strongest. */
-export type OptionSource = 'settings' | 'model file' | 'spec' | 'command line';
+export type { OptionSource };
 
 /** The order in which layers apply: a later source overrides an earlier one. */
 export const OPTION_SOURCES: readonly OptionSource[] = ['settings', 'model file', 'spec', 'command line'];

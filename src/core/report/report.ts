@@ -2,7 +2,6 @@
  * The audit report (SPEC §8, schemaVersion 1): the single object every view renders — CLI text, JSON,
  * Markdown, the Problems panel and the webview. Names here are a public interface.
  */
-import type { OptionSource } from '../audit/option-layers';
 import type { Correction } from '../audit/stats/correction';
 import type { MetricId } from '../audit/metrics/metric';
 import type { Task } from '../data/task';
@@ -104,6 +103,9 @@ export interface DatasetReport {
   readonly groupAttributes: readonly string[];
   readonly features: readonly string[];
 }
+
+/** Where a setting's value came from, from the weakest to the strongest (audit/option-layers.ts stacks them). */
+export type OptionSource = 'settings' | 'model file' | 'spec' | 'command line';
 
 export interface SettingsReport {
   readonly technique: Technique;
