@@ -113,7 +113,7 @@ export function auditSimulated(
   settings: { resamples: number; seed: number; alpha: number; correction: Correction },
 ): Record<string, MetricReport> {
   const resampled = groups.map((group, j) =>
-    runBootstrapJob({ group, metrics: metricIds, resamples: settings.resamples, seed: settings.seed, stream: j, threshold: 0.5 }),
+    runBootstrapJob({ group, metrics: metricIds, resamples: settings.resamples, seed: settings.seed, stream: j, threshold: 0.5, alpha: settings.alpha }),
   );
   const overall = {
     y: concat(groups.map((g) => Float64Array.from(g.y))),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessMetric, type GroupEvidence } from '../../src/core/audit/assess-metric';
 import { type GroupPredictions, pointGains } from '../../src/core/audit/bootstrap';
 import { errorRate } from '../../src/core/audit/metrics';
+import { summarizeResamples } from '../../src/core/audit/resample-summary';
 
 /**
  * Paper 1, Figure 2: four groups; h0 predicts − everywhere; h_g predicts + for (young, female),
@@ -50,8 +51,8 @@ describe('paper 1 Figure 2 (misspecification)', () => {
       largeEnough: true,
       // a constant difference: every resample gives the point gain
       resampled: {
-        rationality: new Float64Array(20).fill(pointGains(predictions, errorRate, 0.5).rationality),
-        envy: pointGains(predictions, errorRate, 0.5).envy.map((d) => new Float64Array(20).fill(d)),
+        rationality: summarizeResamples(new Float64Array(20).fill(pointGains(predictions, errorRate, 0.5).rationality), 0.1),
+        envy: pointGains(predictions, errorRate, 0.5).envy.map((d) => summarizeResamples(new Float64Array(20).fill(d), 0.1)),
       },
     }));
     const y = Uint8Array.from(groups.flatMap((g) => [...g.y]));

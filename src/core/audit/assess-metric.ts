@@ -1,12 +1,11 @@
-import { type GroupGains, type GroupPredictions, pointGains } from './bootstrap';
+import { type GroupGains, type GroupPredictions, pointScores } from './bootstrap';
 import { mistakes } from './metrics/error-rate';
 import type { MetricDefinition } from './metrics/metric';
 import { toRisk } from './metrics';
 import type { EnvyRow, GainTest, MetricReport, RationalityRow, TestKind, Verdict } from '../report/report';
-import { bootstrapPValues } from './stats/bootstrap-p-value';
 import { type Correction, correctPValues } from './stats/correction';
 import { mcNemar } from './stats/mcnemar';
-import { percentileInterval } from './stats/percentile';
+import type { ResampleSummary } from './resample-summary';
 import type { Labels } from '../data/task';
 
 /** One group's material for the tests: its predictions and, when it is large enough, its bootstrap. */
@@ -15,8 +14,8 @@ export interface GroupEvidence {
   readonly predictions: GroupPredictions;
   /** False when the group has fewer than minGroupSize test rows (SPEC §1). */
   readonly largeEnough: boolean;
-  /** The B resampled gains of this metric, or null when the group is not large enough. */
-  readonly resampled: GroupGains<Float64Array> | null;
+  /** This metric's resampled gains, summarized for the tests, or null when the group is not large enough. */
+  readonly resampled: GroupGains<ResampleSummary> | null;
 }
 
 export interface AssessSettings {
@@ -55,20 +54,19 @@ export function assessMetric(
 
   for (const group of evidence) {
     const { y, generic, asGroup, truthful } = group.predictions;
-    const value = (p: Float64Array): number | null => finiteOrNull(metric.prepare(y, p, settings.threshold).score());
-    const own = value(asGroup[truthful]);
-    const point = pointGains(group.predictions, metric, settings.threshold);
+    const point = pointScores(group.predictions, metric, settings.threshold);
+    const own = finiteOrNull(point.asGroup[truthful]);
     const resampled = group.largeEnough && own !== null ? group.resampled : null;
     // McNemar pairs decisions: h(·, g) against h0 (rationality) or against h(·, g′) (envy), on g's rows.
     const ownWrong = useMcNemar ? mistakes(y, asGroup[truthful], settings.threshold) : null;
     const exactTest = (comparison: Float64Array) => () => mcNemar(ownWrong!, mistakes(y, comparison, settings.threshold));
 
-    rationalityValues.push({ generic: value(generic), personalized: own });
-    rationalityRaw.push(rawTest(point.rationality, resampled?.rationality ?? null, settings.alpha, useMcNemar ? exactTest(generic) : null));
+    rationalityValues.push({ generic: finiteOrNull(point.generic), personalized: own });
+    rationalityRaw.push(rawTest(point.gains.rationality, resampled?.rationality ?? null, useMcNemar ? exactTest(generic) : null));
     asGroup.forEach((other, g) => {
       if (g === truthful) return;
-      envyValues.push({ group: group.id, reportedAs: evidence[g].id, truthful: own, misreported: value(other) });
-      envyRaw.push(rawTest(point.envy[g], resampled?.envy[g] ?? null, settings.alpha, useMcNemar ? exactTest(other) : null));
+      envyValues.push({ group: group.id, reportedAs: evidence[g].id, truthful: own, misreported: finiteOrNull(point.asGroup[g]) });
+      envyRaw.push(rawTest(point.gains.envy[g], resampled?.envy[g] ?? null, useMcNemar ? exactTest(other) : null));
     });
   }
 
@@ -107,18 +105,16 @@ export function assessMetric(
  */
 function rawTest(
   gain: number,
-  resampled: Float64Array | null,
-  alpha: number,
+  resampled: ResampleSummary | null,
   exactTest: (() => { pHarm: number; pGain: number }) | null,
 ): RawTest {
   const pointGain = finiteOrNull(gain);
-  const defined = resampled?.filter((d) => !Number.isNaN(d)) ?? null;
-  const undefinedResamples = resampled && defined ? resampled.length - defined.length : 0;
-  if (defined === null || defined.length === 0 || pointGain === null) {
+  const undefinedResamples = resampled?.undefinedResamples ?? 0;
+  if (resampled === null || resampled.ci === null || resampled.p === null || pointGain === null) {
     return { gain: pointGain, ci: null, pHarm: null, pGain: null, test: null, undefinedResamples };
   }
-  const p = exactTest ? exactTest() : bootstrapPValues(defined);
-  return { gain: pointGain, ci: percentileInterval(defined, alpha), pHarm: p.pHarm, pGain: p.pGain, test: exactTest ? 'mcnemar' : 'bootstrap', undefinedResamples };
+  const p = exactTest ? exactTest() : resampled.p;
+  return { gain: pointGain, ci: resampled.ci, pHarm: p.pHarm, pGain: p.pGain, test: exactTest ? 'mcnemar' : 'bootstrap', undefinedResamples };
 }
 
 /** Corrects harm and gain p-values separately across the family (SPEC §5) and gives each row its verdict. */

@@ -1,5 +1,6 @@
 import { assessMetric, type GroupEvidence } from './assess-metric';
 import { bootstrapGroupGains, type GroupGains, type GroupPredictions } from './bootstrap';
+import { type ResampleSummary, summarizeResamples } from './resample-summary';
 import { type AuditDataset, taskOf } from '../data/dataset';
 import { fitFeatureEncoder } from '../learn/feature-encoder';
 import { indexGroups } from '../data/groups';
@@ -40,13 +41,15 @@ export interface BootstrapJob {
   readonly seed: number;
   readonly stream: number;
   readonly threshold: number;
+  /** The level of the percentile intervals the job's resamples are summarized into. */
+  readonly alpha: number;
 }
 
 /** Runs bootstrap jobs; the default runs them one after another on this thread. */
 export type BootstrapRunner = (
   jobs: readonly BootstrapJob[],
   onResamples: (done: number) => void,
-) => Promise<Array<Array<GroupGains<Float64Array>>>>;
+) => Promise<Array<Array<GroupGains<ResampleSummary>>>>;
 
 export interface AuditHooks {
   readonly onProgress?: (progress: AuditProgress) => void;
@@ -69,14 +72,22 @@ export interface AuditSource {
   readonly sha256?: string;
 }
 
-/** Runs a bootstrap job on the current thread. */
-export function runBootstrapJob(job: BootstrapJob, onResample: (done: number) => void = () => {}): Array<GroupGains<Float64Array>> {
-  return bootstrapGroupGains(
+/**
+ * Runs a bootstrap job on the current thread, and summarizes each gain's resamples for its tests at once, so
+ * that only one group's resampled gains are held at a time.
+ */
+export function runBootstrapJob(job: BootstrapJob, onResample: (done: number) => void = () => {}): Array<GroupGains<ResampleSummary>> {
+  const resampled = bootstrapGroupGains(
     job.group,
     job.metrics.map((id) => METRICS[id]),
     { resamples: job.resamples, seed: job.seed, stream: job.stream, threshold: job.threshold },
     onResample,
   );
+  const scratch = new Float64Array(job.resamples);
+  return resampled.map((gains) => ({
+    rationality: summarizeResamples(gains.rationality, job.alpha, scratch),
+    envy: gains.envy.map((envy) => summarizeResamples(envy, job.alpha, scratch)),
+  }));
 }
 
 const serialBootstrap = (isCancelled: () => boolean): BootstrapRunner => async (jobs, onResamples) =>
@@ -333,6 +344,7 @@ async function testAndReport(
     seed: options.seed,
     stream: firstRow[j],
     threshold: options.threshold,
+    alpha: options.alpha,
   }));
   const total = jobs.length * options.bootstrap;
   let done = 0;
@@ -344,7 +356,7 @@ async function testAndReport(
     progress({ stage: 'bootstrap', technique, done, total });
   });
   // Results come back in the jobs' order: job k is group jobSources[k].j of its source.
-  const resampledOfMetric = new Map<MetricId, Map<number, GroupGains<Float64Array>>>();
+  const resampledOfMetric = new Map<MetricId, Map<number, GroupGains<ResampleSummary>>>();
   jobs.forEach((job, k) =>
     job.metrics.forEach((id, m) => {
       if (!resampledOfMetric.has(id)) resampledOfMetric.set(id, new Map());

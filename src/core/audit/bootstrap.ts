@@ -43,14 +43,34 @@ export function bootstrapSeed(seed: number): number {
   return (Math.trunc(seed) ^ 0x5bd1e995) >>> 0;
 }
 
+/** The metric of each of a group's predictions on its test rows (NaN where undefined), and their gains. */
+export interface PointScores {
+  /** The metric of h0. */
+  readonly generic: number;
+  /** asGroup[g'] = the metric of h(·, g'). */
+  readonly asGroup: readonly number[];
+  readonly gains: GroupGains<number>;
+}
+
+/** Point values and gains on the group's test rows, for one metric. NaN where the metric is undefined. */
+export function pointScores(group: GroupPredictions, metric: MetricDefinition, threshold: number): PointScores {
+  const { generic, asGroup } = prepareAll(group, metric, threshold);
+  const genericScore = generic.score();
+  const scores = asGroup.map((other) => other.score());
+  const ownRisk = toRisk(metric, scores[group.truthful]);
+  return {
+    generic: genericScore,
+    asGroup: scores,
+    gains: {
+      rationality: toRisk(metric, genericScore) - ownRisk,
+      envy: scores.map((score, g) => (g === group.truthful ? NaN : toRisk(metric, score) - ownRisk)),
+    },
+  };
+}
+
 /** Point gains on the group's test rows, for one metric. NaN where the metric is undefined. */
 export function pointGains(group: GroupPredictions, metric: MetricDefinition, threshold: number): GroupGains<number> {
-  const { generic, own, asGroup } = prepareAll(group, metric, threshold);
-  const ownRisk = toRisk(metric, own.score());
-  return {
-    rationality: toRisk(metric, generic.score()) - ownRisk,
-    envy: asGroup.map((other, g) => (g === group.truthful ? NaN : toRisk(metric, other.score()) - ownRisk)),
-  };
+  return pointScores(group, metric, threshold).gains;
 }
 
 /**

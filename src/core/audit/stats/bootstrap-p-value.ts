@@ -19,5 +19,10 @@ export function bootstrapPValues(resampledGains: ArrayLike<number>): BootstrapPV
     if (resampledGains[b] >= 0) atLeastZero++;
     if (resampledGains[b] <= 0) atMostZero++;
   }
+  return bootstrapPValuesOfCounts(atLeastZero, atMostZero, B);
+}
+
+/** `bootstrapPValues` from its counts: #{b : Δ_b ≥ 0}, #{b : Δ_b ≤ 0} and B. */
+export function bootstrapPValuesOfCounts(atLeastZero: number, atMostZero: number, B: number): BootstrapPValues {
   return { pHarm: (1 + atLeastZero) / (B + 1), pGain: (1 + atMostZero) / (B + 1) };
 }
