@@ -72,8 +72,16 @@ export function assessMetric(
 
   const rationalityTests = finishTests(rationalityRaw, settings);
   const envyTests = finishTests(envyRaw, settings);
-  const rationality: RationalityRow[] = rationalityTests.map((test, g) => ({ group: evidence[g].id, ...rationalityValues[g], ...test }));
-  const envy: EnvyRow[] = envyTests.map((test, k) => ({ ...envyValues[k], ...test }));
+  // Rows are written out field by field, not spread ({ ...values, ...test }): spreading is about 20 times slower,
+  // which 256 groups (326,400 envy rows over five metrics) make seconds (docs/performance.md). Same key order.
+  const rationality: RationalityRow[] = rationalityTests.map((test, g) => {
+    const { generic, personalized } = rationalityValues[g];
+    return withTest({ group: evidence[g].id, generic, personalized }, test);
+  });
+  const envy: EnvyRow[] = envyTests.map((test, k) => {
+    const { group, reportedAs, truthful, misreported } = envyValues[k];
+    return withTest({ group, reportedAs, truthful, misreported }, test);
+  });
 
   const overallGeneric = finiteOrNull(metric.prepare(overall.y, overall.generic, settings.threshold).score());
   const overallPersonalized = finiteOrNull(metric.prepare(overall.y, overall.personalized, settings.threshold).score());
@@ -121,15 +129,23 @@ function rawTest(
 function finishTests(raw: readonly RawTest[], settings: AssessSettings): GainTest[] {
   const pHarm = correctPValues(raw.map((r) => r.pHarm), settings.correction);
   const pGain = correctPValues(raw.map((r) => r.pGain), settings.correction);
-  return raw.map((r, i) => ({
-    gain: r.gain,
-    ci: r.ci,
-    pHarm: pHarm[i],
-    pGain: pGain[i],
-    verdict: verdictOf(r.test, pHarm[i], pGain[i], settings.alpha),
-    test: r.test,
-    ...(r.undefinedResamples > 0 ? { undefinedResamples: r.undefinedResamples } : {}),
-  }));
+  return raw.map((r, i) => {
+    const test: GainTest = { gain: r.gain, ci: r.ci, pHarm: pHarm[i], pGain: pGain[i], verdict: verdictOf(r.test, pHarm[i], pGain[i], settings.alpha), test: r.test };
+    return r.undefinedResamples > 0 ? { ...test, undefinedResamples: r.undefinedResamples } : test;
+  });
+}
+
+/** The row's values followed by its test's fields, in GainTest's order (the JSON report's key order). */
+function withTest<Values extends object>(values: Values, test: GainTest): Values & GainTest {
+  const row = values as Values & { -readonly [K in keyof GainTest]: GainTest[K] };
+  row.gain = test.gain;
+  row.ci = test.ci;
+  row.pHarm = test.pHarm;
+  row.pGain = test.pGain;
+  row.verdict = test.verdict;
+  row.test = test.test;
+  if (test.undefinedResamples !== undefined) row.undefinedResamples = test.undefinedResamples;
+  return row;
 }
 
 function verdictOf(test: TestKind | null, pHarm: number | null, pGain: number | null, alpha: number): Verdict {
