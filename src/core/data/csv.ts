@@ -74,7 +74,7 @@ export function separatorHint(header: readonly string[]): string {
   return `The file looks ${otherSeparator === ';' ? 'semicolon' : 'tab'}-separated: save it with commas between values. `;
 }
 
-function raggedRow(line: number, found: number, header: readonly string[]): AuditInputError {
+export function raggedRow(line: number, found: number, header: readonly string[]): AuditInputError {
   const expected = header.length;
   return new AuditInputError(
     'RAGGED_ROW',
@@ -88,13 +88,15 @@ function raggedRow(line: number, found: number, header: readonly string[]): Audi
  * values that differ only by it would silently be two groups (issue 14, finding 6).
  */
 function nulCharacter(body: string, at: number): AuditInputError {
-  const lineBreak = body.includes('\n') ? '\n' : '\r';
-  let line = 1;
-  for (let k = body.indexOf(lineBreak); k >= 0 && k < at; k = body.indexOf(lineBreak, k + 1)) line++;
+  return nulCharacterOnLine(1 + countOccurrences(body.slice(0, at), body.includes('\n') ? '\n' : '\r'));
+}
+
+/** The error of a NUL character on a 1-based line (see nulCharacter). */
+export function nulCharacterOnLine(line: number): AuditInputError {
   return new AuditInputError('MALFORMED_ROW', `Line ${line} holds a NUL character (\\u0000), which CSV text cannot contain.`, 'The file is probably binary or was cut off and padded with zeros: export it again as CSV text.');
 }
 
-function malformedRow(line: number, detail: string): AuditInputError {
+export function malformedRow(line: number, detail: string): AuditInputError {
   return new AuditInputError(
     'MALFORMED_ROW',
     `Line ${line} is not valid CSV: ${detail}.`,
@@ -102,7 +104,7 @@ function malformedRow(line: number, detail: string): AuditInputError {
   );
 }
 
-const papaProblem: Record<string, string> = {
+export const papaProblem: Record<string, string> = {
   MissingQuotes: 'a quoted field is never closed',
   InvalidQuotes: 'a quoted field has text after its closing quote',
 };
@@ -167,7 +169,7 @@ export function parseCsv(text: string): CsvTable {
 }
 
 /** `cell.trim()`, skipping the call for the usual cell that starts and ends with a printable ASCII character. */
-function trimCell(cell: string): string {
+export function trimCell(cell: string): string {
   const last = cell.length - 1;
   if (last < 0) return cell;
   const first = cell.charCodeAt(0);
@@ -175,7 +177,7 @@ function trimCell(cell: string): string {
   return first > 32 && first < 127 && end > 32 && end < 127 ? cell : cell.trim();
 }
 
-function countOccurrences(text: string, part: string): number {
+export function countOccurrences(text: string, part: string): number {
   let count = 0;
   for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) count++;
   return count;
@@ -198,14 +200,25 @@ export function readHeader(fields: readonly string[], line: number): string[] {
  * Turns papaparse's cursor (the offset just past each row) into the 1-based line on which each row starts, by
  * counting line breaks incrementally: a quoted field may span lines, so rows and lines are not one-to-one.
  */
-class LineCounter {
+export class LineCounter {
   private rowStart = 0;
   private lineAtRowStart = 1;
 
   constructor(
-    private readonly text: string,
+    private text: string,
     private readonly lineBreak: string,
   ) {}
+
+  /** Continues on the next piece of a file read in chunks, which starts where the last row ended. */
+  rebase(text: string): void {
+    this.text = text;
+    this.rowStart = 0;
+  }
+
+  /** The line on which the next row starts. */
+  get nextRowLine(): number {
+    return this.lineAtRowStart;
+  }
 
   /** The line of the row that starts where the previous one ended; then moves past it, to `rowEnd`. */
   lineOfNextRow(rowEnd: number): number {

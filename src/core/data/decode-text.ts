@@ -45,14 +45,19 @@ export function decodeText(
   }
 }
 
-function notUtf8(bytes: Uint8Array, path: string, what: string): AuditInputError {
+/**
+ * NOT_UTF8 for bytes that fail to decode.
+ * @param linesBefore line breaks before `bytes` in the file when they are a later piece of it (a file read in
+ *   chunks); undefined for the whole file or its first piece
+ */
+export function notUtf8(bytes: Uint8Array, path: string, what: string, linesBefore?: number): AuditInputError {
   const excel = /csv/i.test(what) ? ' (in Excel: Save As, file type "CSV UTF-8")' : '';
   const fix = `Save it as UTF-8${excel}, then run the audit again.`;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  if (linesBefore === undefined && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return new AuditInputError('NOT_UTF8', `The ${what} '${path}' is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8.`, fix);
   }
   const at = firstInvalidUtf8(bytes);
-  const line = lineOfByte(bytes, at);
+  const line = (linesBefore ?? 0) + lineOfByte(bytes, at);
   const shown = windows1252(fieldAround(bytes, at));
   const near = shown === undefined ? '' : ` (${showCell(shown, 30)} as Windows-1252)`;
   const byte = bytes[at].toString(16).toUpperCase().padStart(2, '0');
