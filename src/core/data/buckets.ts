@@ -1,5 +1,5 @@
 import { parseDecimal } from './column-type';
-import type { BucketedColumn, CsvTable } from './csv';
+import { type BucketedColumn, type CsvTable, notAmongColumns } from './csv';
 import { showCell } from './show-cell';
 import { AuditInputError } from '../errors';
 import { isMissing } from './missing';
@@ -84,7 +84,7 @@ export function bucketColumn(table: CsvTable, column: string, cuts: readonly num
   }
   const index = table.header.indexOf(column);
   if (index < 0) {
-    throw new AuditInputError('UNKNOWN_COLUMN', `The column ${showCell(column)} to bucket is not in the CSV header.`, 'Check the spelling of the column name.');
+    throw new AuditInputError('UNKNOWN_COLUMN', `The column ${showCell(column)} to bucket ${notAmongColumns(table)}.`, 'Check the spelling of the column name.');
   }
   const labels = bucketLabels(cuts);
   const numbers = new Set<number>();

@@ -34,6 +34,13 @@ export interface CsvTable {
   readonly rowCount: number;
   /** The columns `bucketColumn` replaced by bucket labels, by name: their messages speak of the cut points. */
   readonly bucketed?: Readonly<Record<string, BucketedColumn>>;
+  /** 'parquet' for a Parquet file's table; absent for a CSV. */
+  readonly format?: 'parquet';
+}
+
+/** Where a column name was looked for, as a message says it: "… is not in the CSV header." */
+export function notAmongColumns(table: Pick<CsvTable, 'format'>): string {
+  return table.format === 'parquet' ? "is not among the Parquet file's columns" : 'is not in the CSV header';
 }
 
 // Each message is one line: the problem, then the fix.

@@ -5,7 +5,7 @@ import { readBinaryLabel } from './binary-label';
 import { oneBucketHint, tercileCuts } from './buckets';
 import { readLabel } from './label';
 import { parseDecimal, scanColumn } from './column-type';
-import { separatorHint, type CsvTable } from './csv';
+import { notAmongColumns, separatorHint, type CsvTable } from './csv';
 import { showCell } from './show-cell';
 import type { AuditDataset, Dataset, FeatureColumn, Label } from './dataset';
 import type { Task } from './task';
@@ -36,14 +36,15 @@ const listedColumns = 12;
 
 const missingTokensText = ['empty', ...MISSING_TOKENS.filter((token) => token !== '')].join(', ').replace(/, ([^,]*)$/, ' or $1');
 
-function unknownColumn(name: string, role: ColumnRole, header: readonly string[]): AuditInputError {
+function unknownColumn(name: string, role: ColumnRole, table: Pick<CsvTable, 'header' | 'format'>): AuditInputError {
+  const { header } = table;
   const likely = closestName(name, header);
   const hint = likely === undefined ? '' : `Did you mean ${showCell(likely)}? `;
   const listed = header.slice(0, listedColumns).map((column) => showCell(column, 30));
   const more = header.length > listedColumns ? `, … (${header.length} columns)` : '';
   return new AuditInputError(
     'UNKNOWN_COLUMN',
-    `The ${role} column ${showCell(name)} is not in the CSV header.`,
+    `The ${role} column ${showCell(name)} ${notAmongColumns(table)}.`,
     `${separatorHint(header)}${hint}Columns: ${listed.join(', ')}${more}.`,
   );
 }
@@ -149,7 +150,7 @@ export function loadAuditDataset(table: CsvTable, options: LoadOptions): AuditDa
 type LabelReader<L extends Label> = (name: string, cells: readonly string[], rows: Int32Array, requested?: string, task?: Task) => L;
 
 function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLabelCells: LabelReader<L>): Dataset<L> {
-  const roles = resolveRoles(table.header, options);
+  const roles = resolveRoles(table, options);
   const column = (name: string) => table.columns[table.header.indexOf(name)];
 
   const labelCells = column(roles.label);
@@ -188,10 +189,11 @@ interface ColumnRoles {
 }
 
 /** Checks the option names against the header and each other; returns them trimmed, features filled in. */
-function resolveRoles(header: readonly string[], options: LoadOptions): ColumnRoles {
+function resolveRoles(table: Pick<CsvTable, 'header' | 'format'>, options: LoadOptions): ColumnRoles {
+  const { header } = table;
   const known = new Set(header);
   const checked = (name: string, role: ColumnRole) => {
-    if (!known.has(name)) throw unknownColumn(name, role, header);
+    if (!known.has(name)) throw unknownColumn(name, role, table);
     return name;
   };
   const noRepeats = (names: readonly string[], role: ColumnRole) => {

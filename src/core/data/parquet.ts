@@ -99,7 +99,7 @@ export async function parseParquet(bytes: Uint8Array, path: string, what = 'data
   if (failure) throw failure;
   const lines = new Int32Array(rowCount);
   for (let i = 0; i < rowCount; i++) lines[i] = i + 2;
-  return { header, columns, lines, rowCount };
+  return { header, columns, lines, rowCount, format: 'parquet' };
 }
 
 /** The CSV text of a decoded Parquet value, or undefined for a value no CSV cell can stand for. */

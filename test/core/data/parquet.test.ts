@@ -5,6 +5,8 @@ import { parseCsv } from '../../../src/core/data/csv';
 import { parseParquet } from '../../../src/core/data/parquet';
 import { parseTableBytes } from '../../../src/core/data/table-bytes';
 import { AuditInputError } from '../../../src/core/errors';
+import { loadAuditDataset } from '../../../src/core/data/load-dataset';
+import { bucketColumn } from '../../../src/core/data/buckets';
 
 // Written by DuckDB, not by this project: scripts/fixtures/make_parquet_fixtures.mjs.
 const root = resolve(__dirname, '../../..');
@@ -44,6 +46,18 @@ describe('parseParquet: a file DuckDB wrote reads as its CSV export would', () =
     expect(fromParquet.header).toEqual(fromCsv.header);
     expect(fromParquet.columns).toEqual(fromCsv.columns);
     expect(fromParquet.rowCount).toBe(303);
+  });
+
+  it('an unknown column is looked for among the Parquet file\'s columns, not in a CSV header', async () => {
+    const table = await parseTableBytes(fixture('heart.parquet'), 'heart.parquet');
+    const unknownLabel = await inputError(async () => loadAuditDataset(table, { label: 'Diseas', groups: ['Sex'] }));
+    expect(unknownLabel.code).toBe('UNKNOWN_COLUMN');
+    expect(unknownLabel.problem).toBe(`The label column "Diseas" is not among the Parquet file's columns.`);
+    const unknownBucket = await inputError(async () => bucketColumn(table, 'Agee', [50]));
+    expect(unknownBucket.problem).toBe('The column "Agee" to bucket is not among the Parquet file\'s columns.');
+    // a CSV still says header
+    const csv = parseCsv('y,g\n1,a\n');
+    expect((await inputError(async () => loadAuditDataset(csv, { label: 'x', groups: ['g'] }))).problem).toBe('The label column "x" is not in the CSV header.');
   });
 
   it('parseTableBytes reads CSV text as before, by content and not by name', async () => {
