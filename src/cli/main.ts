@@ -27,6 +27,8 @@ import { formatEngineModel, trainEngineModel } from '../core/model-file/train-mo
 import type { EngineModel } from '../core/model-file/engine-model';
 import { checkOutputPaths } from './output-paths';
 import { readInputFileSync } from '../files/input-file';
+import { readLargeCsvSync } from '../files/large-csv-file';
+import type { CsvTable } from '../core/data/csv';
 import { writeOutputFile } from '../files/output-file';
 import { confinedSpecPath } from '../files/spec-paths';
 import { headlineText, renderText } from './render-text';
@@ -74,16 +76,23 @@ type Finish = (report: AuditReport, dataHead: string) => number;
 
 async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish: Finish): Promise<number> {
   const parquetByName = /\.parquet$/i.test(dataPath);
+  // A CSV of 256 MiB or more is read in chunks, never as one string (V8's 512 MiB wall; docs/performance.md).
+  const large = parquetByName ? undefined : readLargeCsvSync(dataPath);
+  if (large !== undefined) return auditTable(large.table, large.sha256, large.head, dataPath, run, finish);
   const bytes = readBytes(dataPath, parquetByName ? 'data file' : 'CSV file', undefined, !parquetByName);
   // A Parquet file has no text: the SARIF anchor then falls back to the file's first line.
   const table = isParquet(bytes, dataPath) ? await parseTableBytes(bytes, dataPath) : undefined;
   // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
   const text = table === undefined ? decodeText(bytes, dataPath, 'CSV file') : '';
-  const dataset = prepareAuditDataset(table ?? text, run);
+  return auditTable(table ?? text, sha256(bytes), text, dataPath, run, finish);
+}
+
+async function auditTable(data: CsvTable | string, dataSha256: string, dataHead: string, dataPath: string, run: SpecRun, finish: Finish): Promise<number> {
+  const dataset = prepareAuditDataset(data, run);
   const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
-  const report = withOptionSources(await runAudit(dataset, run.options, { path: dataPath, sha256: sha256(bytes) }, { onProgress: progress.update }), run.sources);
+  const report = withOptionSources(await runAudit(dataset, run.options, { path: dataPath, sha256: dataSha256 }, { onProgress: progress.update }), run.sources);
   progress.done();
-  return finish(report, text);
+  return finish(report, dataHead);
 }
 
 interface ReportContext {
