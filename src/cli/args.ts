@@ -23,7 +23,7 @@ Options:
   --spec <file>              read data, label, groups and settings from an audit spec (the file the
                              editor writes); options given on the command line override it
   --label <col>              label column (required): binary (classification), or numeric with more
-                             than two values (regression: ridge models, MSE and MAE)
+                             than two values (regression: MSE and MAE; ridge, forest or net regressors)
   --groups <cols>            group attribute columns, comma-separated (required); a numeric column is
                              bucketed as column:cut:cut (age:40:65 → <40, 40-65, 65+)
   --features <cols>          feature columns (default: every other column)
@@ -36,7 +36,8 @@ Options:
   --technique 1hot|all|dcp   how the personalized model uses groups (default 1hot)
   --model lr|rf|nn           model class of h0 and h: logistic regression (ridge for regression),
                              random forest (100 trees, depth ≤ 20) or neural net (5, 2) with Platt
-                             scaling; for regression their squared-error forms (default lr)
+                             scaling; for regression ridge, a variance-reduction forest or a
+                             squared-loss net (default lr)
   --metric error|auc|ece|logloss|brier|mse|mae|sufficiency|comprehensiveness
                              metric that decides violations and the exit status (default error, mse
                              for regression); every metric of the label's task is computed and reported,

@@ -53,6 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command.kind === 'train') return train(command);
     if (command.kind === 'diff') return diff(command);
     const plan = planAudit(command);
+    if (plan.model !== undefined && plan.run.options.interventions) throw interventionsNeedTraining(plan.model.path);
     checkOutputPaths(
       { '--json': command.jsonPath, '--markdown': command.markdownPath, '--html': command.htmlPath, '--sarif': command.sarifPath },
       { 'data file': plan.dataPath, 'audit spec': command.specPath, 'model file': plan.model?.path, 'training data': plan.model?.trainData, 'baseline report': command.baselinePath },
@@ -214,6 +215,19 @@ function train(command: TrainCommand): number {
     `Saved the ${model.technique} ${MODEL_CLASS_WORDS[model.modelClass]} (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${plan.dataPath}, to ${command.saveModel}.\n`,
   );
   return 0;
+}
+
+/**
+ * The interventions (SPEC §6) refit: each group's decoupled model, and the choice among h, h0 and it on a
+ * validation split carved out of the training rows. A model file is fixed, so they cannot run on it; refused
+ * rather than silently left out of the report.
+ */
+function interventionsNeedTraining(modelPath: string): AuditInputError {
+  return new AuditInputError(
+    'USAGE',
+    `--intervene (or "interventions" in the spec) cannot run on the model file ${modelPath}: the interventions train decoupled models and choose among models on a validation split.`,
+    'Leave out --intervene, serve groups with h0 by the spec\'s "assign", or audit the engine\'s own models (without --model-file) with --intervene.',
+  );
 }
 
 interface ModelPlan {
