@@ -68,7 +68,8 @@ for (const learner of LEARNERS) {
     const t0 = Date.now();
     results[learner][scenario] = run(learner, scenario);
     seconds[`${learner}/${scenario}`] = Math.round((Date.now() - t0) / 1000);
-    process.stderr.write(`${learner} ${scenario}: ${seconds[`${learner}/${scenario}`]} s\n`);
+    // Each scenario's figures as soon as they are known: on a shared machine a long run may be stopped.
+    process.stderr.write(`${learner} ${scenario}: ${seconds[`${learner}/${scenario}`]} s ${JSON.stringify(results[learner][scenario])}\n`);
   }
 }
 

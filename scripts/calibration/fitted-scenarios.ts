@@ -18,7 +18,7 @@
 import { fitForestRegressor } from '../../src/core/learn/forest';
 import { fitMlpRegressor } from '../../src/core/learn/mlp';
 import { type DenseMatrix, denseMatrix } from '../../src/core/numeric/matrix';
-import { SeededRandom } from '../../src/core/numeric/random';
+import { type SeededRandom } from '../../src/core/numeric/random';
 import type { GroupPredictions } from '../../src/core/audit/bootstrap';
 import { GROUPS } from './scenarios';
 

@@ -83,6 +83,9 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   --baseline <OLD.json>      compare with an earlier JSON report: exit 1 only for violations OLD did not
                              have (2 when the two audits cannot be compared)
   --quiet                    print only the verdict line
+  --progress                 show the stages and the bootstrap's progress on stderr even when it is not a
+                             terminal (a line each stage and each 10% of the resamples); on a terminal it
+                             is shown anyway, on one line
   --exit-zero                exit 0 whatever the verdict (a look, not a gate); 2 still means it could not run
   --verbose                  on a failure, also the whole message (and an internal error's stack)
   --no-color                 plain text even on a terminal
@@ -122,6 +125,8 @@ export interface AuditCommand extends DataChoices {
   /** An earlier JSON report: the exit status then counts only violations it did not have. */
   readonly baselinePath?: string;
   readonly quiet: boolean;
+  /** Progress lines on stderr even when it is not a terminal. */
+  readonly progress: boolean;
   /** Exit 0 for a violation or an inconclusive audit too (2 still reports a failure). */
   readonly exitZero: boolean;
   readonly color: boolean | undefined;
@@ -188,6 +193,7 @@ const OPTIONS = {
   sarif: { type: 'string' },
   baseline: { type: 'string' },
   quiet: { type: 'boolean' },
+  progress: { type: 'boolean' },
   'exit-zero': { type: 'boolean' },
   verbose: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -260,7 +266,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!specPath && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
     if (!specPath && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
     if (!values['save-model']) throw new AuditInputError('USAGE', 'Missing --save-model.', 'Name the model file to write, e.g. --save-model model.json.');
-    const auditOnly = (['model-file', 'train-data', 'json', 'markdown', 'html', 'sarif', 'baseline'] as const).find((name) => values[name] !== undefined);
+    const auditOnly = (['model-file', 'train-data', 'json', 'markdown', 'html', 'sarif', 'baseline', 'progress'] as const).find((name) => values[name] !== undefined);
     if (auditOnly) throw new AuditInputError('USAGE', `--${auditOnly} is an option of fairuse audit, not of fairuse train.`, 'Run `fairuse --help` for the options.');
     return {
       kind: 'train',
@@ -292,6 +298,7 @@ export function parseCommand(argv: readonly string[]): Command {
     sarifPath: values.sarif,
     baselinePath: values.baseline,
     quiet: values.quiet ?? false,
+    progress: values.progress ?? false,
     exitZero: values['exit-zero'] ?? false,
     color: values['no-color'] ? false : values.color,
     modelFile,

@@ -32,6 +32,8 @@ import { confinedSpecPath } from '../files/spec-paths';
 import { headlineText, renderText } from './render-text';
 import { describeFailure } from './describe-failure';
 import { stderrProgress } from './progress';
+import { manyGroupsNotice } from '../core/audit/expected-duration';
+import { indexGroups } from '../core/data/groups';
 
 declare const FAIRUSE_VERSION: string;
 
@@ -81,7 +83,11 @@ async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish
   // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
   const text = table === undefined ? decodeText(bytes, dataPath, 'CSV file') : '';
   const dataset = prepareAuditDataset(table ?? text, run);
-  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
+  const resamples = run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap;
+  // Before the long work: with many groups, how many and how long (issue 14).
+  const notice = command.quiet ? undefined : manyGroupsNotice({ rows: dataset.rows, groups: indexGroups(dataset).groups.length, resamples });
+  if (notice !== undefined) process.stderr.write(`fairuse: ${notice}\n`);
+  const progress = stderrProgress({ resamples }, command.progress);
   const report = withOptionSources(await runAudit(dataset, run.options, { path: dataPath, sha256: sha256(bytes) }, { onProgress: progress.update }), run.sources);
   progress.done();
   return finish(report, text);
@@ -155,7 +161,7 @@ function toolVersion(): string {
 async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, model: ModelPlan, finish: Finish): Promise<number> {
   const modelPath = model.path;
   const maxModelBytes = (command.maxModelMb ?? DEFAULT_MAX_MODEL_MB) * 1024 * 1024;
-  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: true });
+  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: true }, command.progress);
   const dataBytes = readBytes(dataPath, 'CSV file');
   const report = await auditModelFile(
     {
