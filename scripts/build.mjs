@@ -33,6 +33,7 @@ await Promise.all([
   ...(production ? [] : [
     build({ ...node, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.js' }),
     build({ ...node, entryPoints: ['scripts/calibration.ts'], outfile: 'dist/calibration.js' }),
+    build({ ...node, entryPoints: ['scripts/calibration-fitted.ts'], outfile: 'dist/calibration-fitted.js' }),
   ]),
   build({ ...node, entryPoints: ['src/worker/audit-worker.ts'], outfile: 'dist/audit-worker.js', mainFields: ['module', 'main'] }),
   // jsonc-parser's default (UMD) build requires its parts in a way esbuild cannot follow: take its ES modules.

@@ -10,7 +10,7 @@
  *    the goal is 1 − α within two standard errors;
  *  - the power: the share of `harm` datasets in which the harmed group's rationality violation is found.
  * Env: CALIBRATION_DATASETS (200), CALIBRATION_ROWS (400 per group), CALIBRATION_BOOTSTRAP (500),
- * CALIBRATION_CORRECTION (bonferroni). Prints a Markdown table, then the JSON.
+ * CALIBRATION_CORRECTION (bonferroni), CALIBRATION_TASKS (classification,regression). Prints a Markdown table, then the JSON.
  */
 import { CLASSIFICATION_METRIC_IDS, REGRESSION_METRIC_IDS, type MetricId } from '../src/core/audit/metrics';
 import { SeededRandom } from '../src/core/numeric/random';
@@ -73,10 +73,11 @@ function run(task: Task, scenario: Scenario, metricIds: readonly MetricId[]): Re
 const standardError = (share: number, n: number) => Math.sqrt((share * (1 - share)) / n);
 
 const started = Date.now();
-const tasks: Array<[Task, readonly MetricId[]]> = [
+const TASKS = (process.env.CALIBRATION_TASKS ?? 'classification,regression').split(',');
+const tasks = ([
   ['classification', CLASSIFICATION_METRIC_IDS],
   ['regression', REGRESSION_METRIC_IDS],
-];
+] as Array<[Task, readonly MetricId[]]>).filter(([task]) => TASKS.includes(task));
 const results: Record<string, Record<string, Record<string, Rates>>> = {};
 for (const [task, ids] of tasks) {
   results[task] = {};

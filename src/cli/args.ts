@@ -23,7 +23,7 @@ Options:
   --spec <file>              read data, label, groups and settings from an audit spec (the file the
                              editor writes); options given on the command line override it
   --label <col>              label column (required): binary (classification), or numeric with more
-                             than two values (regression: ridge models, MSE and MAE)
+                             than two values (regression: MSE and MAE; ridge, forest or net regressors)
   --groups <cols>            group attribute columns, comma-separated (required); a numeric column is
                              bucketed as column:cut:cut (age:40:65 → <40, 40-65, 65+)
   --features <cols>          feature columns (default: every other column)
@@ -36,7 +36,8 @@ Options:
   --technique 1hot|all|dcp   how the personalized model uses groups (default 1hot)
   --model lr|rf|nn           model class of h0 and h: logistic regression (ridge for regression),
                              random forest (100 trees, depth ≤ 20) or neural net (5, 2) with Platt
-                             scaling; for regression their squared-error forms (default lr)
+                             scaling; for regression ridge, a variance-reduction forest or a
+                             squared-loss net (default lr)
   --metric error|auc|ece|logloss|brier|mse|mae|sufficiency|comprehensiveness
                              metric that decides violations and the exit status (default error, mse
                              for regression); every metric of the label's task is computed and reported,
@@ -82,6 +83,9 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   --baseline <OLD.json>      compare with an earlier JSON report: exit 1 only for violations OLD did not
                              have (2 when the two audits cannot be compared)
   --quiet                    print only the verdict line
+  --progress                 show the stages and the bootstrap's progress on stderr even when it is not a
+                             terminal (a line each stage and each 10% of the resamples); on a terminal it
+                             is shown anyway, on one line
   --exit-zero                exit 0 whatever the verdict (a look, not a gate); 2 still means it could not run
   --verbose                  on a failure, also the whole message (and an internal error's stack)
   --no-color                 plain text even on a terminal
@@ -121,6 +125,8 @@ export interface AuditCommand extends DataChoices {
   /** An earlier JSON report: the exit status then counts only violations it did not have. */
   readonly baselinePath?: string;
   readonly quiet: boolean;
+  /** Progress lines on stderr even when it is not a terminal. */
+  readonly progress: boolean;
   /** Exit 0 for a violation or an inconclusive audit too (2 still reports a failure). */
   readonly exitZero: boolean;
   readonly color: boolean | undefined;
@@ -187,6 +193,7 @@ const OPTIONS = {
   sarif: { type: 'string' },
   baseline: { type: 'string' },
   quiet: { type: 'boolean' },
+  progress: { type: 'boolean' },
   'exit-zero': { type: 'boolean' },
   verbose: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -259,7 +266,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!specPath && !values.label) throw new AuditInputError('USAGE', 'Missing --label.', 'Name the binary label column, e.g. --label Disease.');
     if (!specPath && !values.groups) throw new AuditInputError('USAGE', 'Missing --groups.', 'Name the group attribute columns, e.g. --groups Sex,Age.');
     if (!values['save-model']) throw new AuditInputError('USAGE', 'Missing --save-model.', 'Name the model file to write, e.g. --save-model model.json.');
-    const auditOnly = (['model-file', 'train-data', 'json', 'markdown', 'html', 'sarif', 'baseline'] as const).find((name) => values[name] !== undefined);
+    const auditOnly = (['model-file', 'train-data', 'json', 'markdown', 'html', 'sarif', 'baseline', 'progress'] as const).find((name) => values[name] !== undefined);
     if (auditOnly) throw new AuditInputError('USAGE', `--${auditOnly} is an option of fairuse audit, not of fairuse train.`, 'Run `fairuse --help` for the options.');
     return {
       kind: 'train',
@@ -291,6 +298,7 @@ export function parseCommand(argv: readonly string[]): Command {
     sarifPath: values.sarif,
     baselinePath: values.baseline,
     quiet: values.quiet ?? false,
+    progress: values.progress ?? false,
     exitZero: values['exit-zero'] ?? false,
     color: values['no-color'] ? false : values.color,
     modelFile,

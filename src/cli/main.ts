@@ -34,6 +34,8 @@ import { confinedSpecPath } from '../files/spec-paths';
 import { headlineText, renderText } from './render-text';
 import { describeFailure } from './describe-failure';
 import { stderrProgress } from './progress';
+import { manyGroupsNotice } from '../core/audit/expected-duration';
+import { indexGroups } from '../core/data/groups';
 
 declare const FAIRUSE_VERSION: string;
 
@@ -55,6 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command.kind === 'train') return train(command);
     if (command.kind === 'diff') return diff(command);
     const plan = planAudit(command);
+    if (plan.model !== undefined && plan.run.options.interventions) throw interventionsNeedTraining(plan.model.path);
     checkOutputPaths(
       { '--json': command.jsonPath, '--markdown': command.markdownPath, '--html': command.htmlPath, '--sarif': command.sarifPath },
       { 'data file': plan.dataPath, 'audit spec': command.specPath, 'model file': plan.model?.path, 'training data': plan.model?.trainData, 'baseline report': command.baselinePath },
@@ -78,18 +81,22 @@ async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish
   const parquetByName = /\.parquet$/i.test(dataPath);
   // A CSV of 256 MiB or more is read in chunks, never as one string (V8's 512 MiB wall; docs/performance.md).
   const large = parquetByName ? undefined : readLargeCsvSync(dataPath);
-  if (large !== undefined) return auditTable(large.table, large.sha256, large.head, dataPath, run, finish);
+  if (large !== undefined) return auditTable(command, large.table, large.sha256, large.head, dataPath, run, finish);
   const bytes = readBytes(dataPath, parquetByName ? 'data file' : 'CSV file', undefined, !parquetByName);
   // A Parquet file has no text: the SARIF anchor then falls back to the file's first line.
   const table = isParquet(bytes, dataPath) ? await parseTableBytes(bytes, dataPath) : undefined;
   // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
   const text = table === undefined ? decodeText(bytes, dataPath, 'CSV file') : '';
-  return auditTable(table ?? text, sha256(bytes), text, dataPath, run, finish);
+  return auditTable(command, table ?? text, sha256(bytes), text, dataPath, run, finish);
 }
 
-async function auditTable(data: CsvTable | string, dataSha256: string, dataHead: string, dataPath: string, run: SpecRun, finish: Finish): Promise<number> {
+async function auditTable(command: AuditCommand, data: CsvTable | string, dataSha256: string, dataHead: string, dataPath: string, run: SpecRun, finish: Finish): Promise<number> {
   const dataset = prepareAuditDataset(data, run);
-  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
+  const resamples = run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap;
+  // Before the long work: with many groups, how many and how long (issue 14).
+  const notice = command.quiet ? undefined : manyGroupsNotice({ rows: dataset.rows, groups: indexGroups(dataset).groups.length, resamples });
+  if (notice !== undefined) process.stderr.write(`fairuse: ${notice}\n`);
+  const progress = stderrProgress({ resamples }, command.progress);
   const report = withOptionSources(await runAudit(dataset, run.options, { path: dataPath, sha256: dataSha256 }, { onProgress: progress.update }), run.sources);
   progress.done();
   return finish(report, dataHead);
@@ -163,7 +170,7 @@ function toolVersion(): string {
 async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, model: ModelPlan, finish: Finish): Promise<number> {
   const modelPath = model.path;
   const maxModelBytes = (command.maxModelMb ?? DEFAULT_MAX_MODEL_MB) * 1024 * 1024;
-  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: true });
+  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: true }, command.progress);
   const dataBytes = readBytes(dataPath, 'CSV file');
   const report = await auditModelFile(
     {
@@ -223,6 +230,19 @@ function train(command: TrainCommand): number {
     `Saved the ${model.technique} ${MODEL_CLASS_WORDS[model.modelClass]} (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${plan.dataPath}, to ${command.saveModel}.\n`,
   );
   return 0;
+}
+
+/**
+ * The interventions (SPEC §6) refit: each group's decoupled model, and the choice among h, h0 and it on a
+ * validation split carved out of the training rows. A model file is fixed, so they cannot run on it; refused
+ * rather than silently left out of the report.
+ */
+function interventionsNeedTraining(modelPath: string): AuditInputError {
+  return new AuditInputError(
+    'USAGE',
+    `--intervene (or "interventions" in the spec) cannot run on the model file ${modelPath}: the interventions train decoupled models and choose among models on a validation split.`,
+    'Leave out --intervene, serve groups with h0 by the spec\'s "assign", or audit the engine\'s own models (without --model-file) with --intervene.',
+  );
 }
 
 interface ModelPlan {

@@ -28,9 +28,12 @@ export function progressText(p: AuditProgress, settings: ProgressSettings): stri
   return STAGE_LABELS[p.stage];
 }
 
-/** A one-line progress display on stderr, only when stderr is a terminal (never in CI logs). */
-export function stderrProgress(settings: ProgressSettings): { update: (p: AuditProgress) => void; done: () => void } {
-  if (!process.stderr.isTTY) return { update: () => {}, done: () => {} };
+/**
+ * The progress on stderr: on a terminal one line rewritten in place; elsewhere (a CI log) nothing, unless asked
+ * (`--progress`), and then a line for each stage and each tenth of the bootstrap, so a log stays short.
+ */
+export function stderrProgress(settings: ProgressSettings, asked = false): { update: (p: AuditProgress) => void; done: () => void } {
+  if (!process.stderr.isTTY) return asked ? progressLines(settings, (line) => process.stderr.write(line)) : { update: () => {}, done: () => {} };
   let last = '';
   return {
     update(p) {
@@ -41,5 +44,26 @@ export function stderrProgress(settings: ProgressSettings): { update: (p: AuditP
     done() {
       process.stderr.write('\r\x1b[K');
     },
+  };
+}
+
+/**
+ * Progress as whole lines, for a log: each new stage, and the bootstrap at each tenth of B.
+ *
+ * @example // a bootstrap of B = 1000 over 4 groups writes 'bootstrap 0/1000…', 'bootstrap 100/1000…', …, 'bootstrap 1000/1000…'
+ */
+export function progressLines(settings: ProgressSettings, write: (line: string) => void): { update: (p: AuditProgress) => void; done: () => void } {
+  let lastStage = '';
+  let lastTenth = -1;
+  return {
+    update(p) {
+      const stage = `${p.stage} ${p.technique ?? ''}`;
+      const tenth = p.stage === 'bootstrap' && p.total ? Math.floor(((p.done ?? 0) / p.total) * 10) : -1;
+      if (stage === lastStage && tenth === lastTenth) return;
+      lastStage = stage;
+      lastTenth = tenth;
+      write(`${progressText(p, settings)}…\n`);
+    },
+    done() {},
   };
 }

@@ -254,3 +254,38 @@ describe('gates that must not pass silently', () => {
     expect(report.warnings.some((w: string) => w.startsWith('The feature patient_id has 200 different values'))).toBe(true);
   });
 });
+
+describe('long work: the many-groups notice and --progress (issue 14, item 10)', () => {
+  /** Groups ga × gb of `a` × `b` levels, 6 rows each, label alternating within a group. */
+  function groupsCsv(name: string, a: number, b: number): string {
+    const rows = ['y,ga,gb,x'];
+    for (let g = 0; g < a * b; g++) for (let i = 0; i < 6; i++) rows.push(`${i % 2},a${g % a},b${Math.floor(g / a)},${(i * 7 + g) % 11}`);
+    return csv(name, rows.join('\n'));
+  }
+
+  it('more than 64 groups: one line on stderr before the work, with the count and an estimate said to be one', () => {
+    const run = fairuse('audit', groupsCsv('g66.csv', 11, 6), '--label', 'y', '--groups', 'ga,gb', '--bootstrap', '10', '--exit-zero');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^fairuse: The audit has 66 groups \(more than 64\): every group is compared with every other, so it takes longer; expected about \d+ (s|min) \(an estimate from 396 rows × 66 groups × 10 resamples; forests and nets take longer\)\.\n$/);
+  });
+
+  it('64 groups: no notice; --quiet: no notice either', () => {
+    expect(fairuse('audit', groupsCsv('g64.csv', 8, 8), '--label', 'y', '--groups', 'ga,gb', '--bootstrap', '10', '--exit-zero').stderr).toBe('');
+    expect(fairuse('audit', groupsCsv('g66q.csv', 11, 6), '--label', 'y', '--groups', 'ga,gb', '--bootstrap', '10', '--exit-zero', '--quiet').stderr).toBe('');
+  });
+
+  it('--progress writes whole lines on stderr when it is no terminal (here a pipe); without it nothing', () => {
+    const path = groupsCsv('g4.csv', 2, 2);
+    // the engine reports every 50 resamples of a group: B = 100 gives events to show
+    const run = fairuse('audit', path, '--label', 'y', '--groups', 'ga,gb', '--bootstrap', '100', '--exit-zero', '--progress', '--min-group-size', '1');
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('splitting…');
+    const bootstrap = lines.filter((line) => line.startsWith('bootstrap '));
+    expect(bootstrap[0]).toBe('bootstrap 0/100…');
+    expect(bootstrap.at(-1)).toBe('bootstrap 100/100…');
+    expect(bootstrap.length).toBeLessThanOrEqual(11);
+    expect(lines.at(-2)).toBe('writing the report…');
+    expect(lines.at(-1)).toBe('');
+    expect(fairuse('audit', path, '--label', 'y', '--groups', 'ga,gb', '--bootstrap', '10', '--exit-zero', '--min-group-size', '1').stderr).toBe('');
+  });
+});

@@ -39,6 +39,7 @@ const CASES: Record<string, () => string[]> = {
   'semicolon-separated': () => ['audit', 'semicolon.csv', ...base],
   'binary junk': () => ['audit', 'binary-junk.csv', ...base],
   'label column missing': () => ['audit', 'label-missing.csv', ...base],
+  'a numeric feature with one stray word': () => ['audit', 'stray-word.csv', ...base],
   'NUL inside a group value': () => ['audit', 'nul-in-value.csv', ...base],
   'spec that is /etc/passwd-like text (no contents echoed)': () => ['audit', '--spec', 'not-a-spec.fairuse.json'],
   'spec data is an absolute path outside its folder': () => ['audit', '--spec', 'spec-absolute.fairuse.json'],
@@ -80,6 +81,8 @@ const CASES: Record<string, () => string[]> = {
   '--groups with decreasing cuts': () => ['audit', 'good.csv', '--label', 'y', '--groups', 'age:60:40'],
   'unknown option': () => ['audit', 'good.csv', '--lable', 'y', '--groups', 'sex'],
   'missing --label': () => ['audit', 'good.csv', '--groups', 'sex'],
+  '--intervene with --model-file (found before reading)': () => ['audit', 'good.csv', '--model-file', 'model-not-json.json', '--label', 'y', '--groups', 'sex', '--intervene'],
+  'spec with a model file and "interventions": true': () => ['audit', '--spec', at('spec/intervene-model.fairuse.json')],
 };
 
 const results: Record<string, ReturnType<typeof fairuse>> = {};
@@ -101,6 +104,8 @@ beforeAll(() => {
   writeFileSync(at('spec/good.fairuse.json'), '{ "data": "good.csv", "label": "y", "groups": ["sex"], "bootstrap": 20 }\n');
   symlinkSync(at('spec/good.fairuse.json'), at('link-to-spec.md'));
   symlinkSync('/etc/passwd', at('spec/passwd.csv'));
+  copyFileSync(join(hostile, 'model-not-json.json'), at('spec/model.json'));
+  writeFileSync(at('spec/intervene-model.fairuse.json'), '{ "data": "good.csv", "label": "y", "groups": ["sex"], "model": "model.json", "interventions": true }\n');
   writeFileSync(at('spec/linked.fairuse.json'), '{ "data": "passwd.csv", "label": "y", "groups": ["sex"] }\n');
   for (const [name, args] of Object.entries(CASES)) {
     results[name] = fairuse(args(), name.includes('heap 256 MB') ? ['--max-old-space-size=256'] : []);

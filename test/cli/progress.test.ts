@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { progressText } from '../../src/cli/progress';
+import { progressLines, progressText } from '../../src/cli/progress';
 import { type AuditProgress, runAudit } from '../../src/core/audit/audit';
 import { parseCsv } from '../../src/core/data/csv';
 import { loadDataset } from '../../src/core/data/load-dataset';
@@ -25,5 +25,23 @@ describe('the CLI progress line', () => {
     expect(progressText({ stage: 'fit-personalized' }, { resamples: 1000 })).toBe('training the personalized model');
     expect(progressText({ stage: 'fit-personalized' }, { resamples: 1000, modelFile: true })).toBe('scoring the model file as every group');
     expect(progressText({ stage: 'bootstrap', done: 1000, total: 4000 }, { resamples: 1000 })).toBe('bootstrap 250/1000');
+  });
+});
+
+describe('progress lines for a log (--progress without a terminal)', () => {
+  it('writes each stage once and the bootstrap at each tenth of B, not at every event', () => {
+    const written: string[] = [];
+    const lines = progressLines({ resamples: 1000 }, (line) => written.push(line));
+    lines.update({ stage: 'split' });
+    lines.update({ stage: 'fit-generic' });
+    // 4 groups × 1000 resamples, reported every 50 resamples of the total: 81 events, 11 tenths (0 … 10)
+    for (let done = 0; done <= 4000; done += 50) lines.update({ stage: 'bootstrap', done, total: 4000 });
+    lines.update({ stage: 'report' });
+    expect(written).toEqual([
+      'splitting…\n',
+      'training the generic model h0…\n',
+      ...Array.from({ length: 11 }, (_, k) => `bootstrap ${k * 100}/1000…\n`),
+      'writing the report…\n',
+    ]);
   });
 });

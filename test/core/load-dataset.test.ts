@@ -298,17 +298,32 @@ describe('loadDataset: features', () => {
     expect(dataset.features.map((column) => column.kind)).toEqual(['categorical', 'categorical', 'categorical']);
   });
 
-  it('NON_NUMERIC when at least 90% of the values are numbers, naming the column, line and value', () => {
+  const STRAY_FIX = ' Correct the cell, leave it empty or write NA to mark it missing, or leave the column out of the features (--features, or "features" in the spec).';
+
+  it('NON_NUMERIC when most values are numbers, naming the column, the spreadsheet row and the value', () => {
     const rows = Array.from({ length: 10 }, (_, i) => `${i % 2},${i % 2 ? 'u' : 'v'},${i === 6 ? '4O' : i}`);
     const message = loadError(['y,g,age', ...rows].join('\n'), yg, 'NON_NUMERIC');
-    expect(message).toContain('"age"');
-    expect(message).toContain('1 of its 10 values');
-    expect(message).toContain('"4O" on line 8');
-    expect(message).toContain('NA');
+    // data row i = 6 is the 7th data row: row 8 with the header as row 1
+    expect(message).toBe(`The feature column "age" holds numbers except for 1 of its 10 values; the first is "4O" on row 8.${STRAY_FIX}`);
   });
 
-  it('is categorical when fewer than 90% of the values are numbers', () => {
-    const rows = Array.from({ length: 10 }, (_, i) => `${i % 2},${i % 2 ? 'u' : 'v'},${i < 2 ? 'x' : i}`);
+  it('NON_NUMERIC for one stray word among four cells (12, 15, abc, 14), not a categorical guess', () => {
+    expect(loadError('y,g,x\n0,u,12\n1,v,15\n0,u,abc\n1,v,14\n', yg, 'NON_NUMERIC')).toBe(`The feature column "x" holds numbers except for 1 of its 4 values; the first is "abc" on row 4.${STRAY_FIX}`);
+  });
+
+  it('keeps the missing-value words missing: 12, 15, n/a, 14 is a numeric column with one missing cell', () => {
+    const x = feature(load('y,g,x\n0,u,12\n1,v,15\n0,u,n/a\n1,v,14\n', yg), 'x');
+    expect(x.kind).toBe('numeric');
+    expect(Array.from(x.values as Float64Array)).toEqual([12, 15, NaN, 14]);
+  });
+
+  it('names the file line too when a quoted line break makes it differ from the row', () => {
+    const message = loadError('y,g,note,x\n0,u,"two\nlines",12\n1,v,a,15\n0,u,b,abc\n1,v,c,14\n', yg, 'NON_NUMERIC');
+    expect(message).toContain('"abc" on row 4 (line 5 of the file)');
+  });
+
+  it('is categorical when numbers are half of the values or fewer', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `${i % 2},${i % 2 ? 'u' : 'v'},${i < 5 ? 'x' : i}`);
     expect(feature(load(['y,g,code', ...rows].join('\n'), yg), 'code').kind).toBe('categorical');
   });
 

@@ -5,14 +5,15 @@
 import { isMissing } from './missing';
 
 /**
- * Share of the non-missing cells that must parse as numbers for a column with some non-numbers to be taken for a
- * numeric column with typos (loadDataset then reports NON_NUMERIC) rather than a categorical one.
+ * Share of the non-missing cells that must be exceeded by those that parse as numbers for a column with some
+ * non-numbers to be taken for a numeric column with stray words (loadDataset then reports NON_NUMERIC: issue 14,
+ * a guess that would change the model is asked, not made) rather than a categorical one.
  */
-export const NUMERIC_SHARE_FOR_TYPO = 0.9;
+export const NUMERIC_SHARE_FOR_TYPO = 0.5;
 
 /**
  * `numeric`: every non-missing cell is a decimal number (also when every cell is missing).
- * `mostly-numeric`: at least NUMERIC_SHARE_FOR_TYPO of them are, but not all: probably typos.
+ * `mostly-numeric`: more than NUMERIC_SHARE_FOR_TYPO of them are, but not all: probably stray words or typos.
  * `categorical`: otherwise.
  */
 export type ColumnKind = 'numeric' | 'mostly-numeric' | 'categorical';
@@ -99,6 +100,6 @@ export function scanColumn(cells: readonly string[], rows?: ArrayLike<number>, n
   const present = count - missing;
   let kind: ColumnKind = 'categorical';
   if (numeric === present) kind = 'numeric';
-  else if (numeric >= NUMERIC_SHARE_FOR_TYPO * present) kind = 'mostly-numeric';
+  else if (numeric > NUMERIC_SHARE_FOR_TYPO * present) kind = 'mostly-numeric';
   return { kind, missing, numeric, firstNonNumeric };
 }

@@ -107,11 +107,17 @@ function emptySplit(column: string, missingSide: 'train' | 'test', rows: number)
   );
 }
 
-function nonNumeric(column: string, line: number, value: string, numeric: number, present: number): AuditInputError {
+/**
+ * A numeric feature with stray words is not guessed to be categorical (issue 14): the first stray cell is named
+ * by its spreadsheet row (header = row 1), and by its file line when a quoted line break or a blank line makes
+ * the two differ.
+ */
+function nonNumeric(column: string, row: number, line: number, value: string, numeric: number, present: number): AuditInputError {
+  const where = line === row ? `row ${row}` : `row ${row} (line ${line} of the file)`;
   return new AuditInputError(
     'NON_NUMERIC',
-    `The feature column ${showCell(column)} is numeric except for ${present - numeric} of its ${present} values; the first is ${showCell(value)} on line ${line}.`,
-    `Correct the cell, or leave it empty or write NA to mark it missing.`,
+    `The feature column ${showCell(column)} holds numbers except for ${present - numeric} of its ${present} values; the first is ${showCell(value)} on ${where}.`,
+    'Correct the cell, leave it empty or write NA to mark it missing, or leave the column out of the features (--features, or "features" in the spec).',
   );
 }
 
@@ -130,7 +136,7 @@ function nonNumeric(column: string, line: number, value: string, numeric: number
  *   positive class that is not a label value; NO_ROWS when every row is dropped; LABEL_NOT_BINARY;
  *   TOO_FEW_GROUPS when the kept rows form fewer than two intersectional groups; SPLIT_VALUES for a split value
  *   other than train/test; EMPTY_SPLIT when no kept row is train, or none is test; NON_NUMERIC for a feature
- *   whose values are numbers but for a few (see `NUMERIC_SHARE_FOR_TYPO`)
+ *   whose values are numbers but for a minority of stray cells (see `NUMERIC_SHARE_FOR_TYPO`)
  */
 export function loadDataset(table: CsvTable, options: LoadOptions): Dataset {
   return loadWith(table, options, readBinaryLabel);
@@ -312,7 +318,7 @@ function readFeature(name: string, cells: readonly string[], kept: Int32Array, l
   if (scan.kind === 'numeric') return { kind: 'numeric', name, values: numbers };
   if (scan.kind === 'mostly-numeric') {
     const r = scan.firstNonNumeric;
-    throw nonNumeric(name, lines[r], cells[kept[r]], scan.numeric, kept.length - scan.missing);
+    throw nonNumeric(name, kept[r] + 2, lines[r], cells[kept[r]], scan.numeric, kept.length - scan.missing);
   }
   const values = Array.from(kept, (row) => (isMissing(cells[row]) ? null : cells[row]));
   return { kind: 'categorical', name, values };
