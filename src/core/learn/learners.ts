@@ -7,9 +7,12 @@
  */
 import type { Label } from '../data/dataset';
 import { type DegenerateFit, degenerateFit, MIN_DEVIANCE_EXPLAINED } from './degenerate-fit';
-import type { ExplanationMatrices } from './explain/explanations';
+import type { AttributionMethod, ExplanationMatrices } from './explain/explanations';
 import type { RowExplanationQuality } from './explain/linear-explanations';
 import { explainGenericLinear, explainLinearFits } from './explain/linear-fits';
+import { columnMeans } from './explain/linear-explanations';
+import { type AttributionOf, type ExplainedModel, explainFitted } from './explain/fitted-explanations';
+import { netOrConstantAttribution } from './explain/model-attribution';
 import type { FeatureEncoder } from './feature-encoder';
 import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from '../data/groups';
@@ -92,7 +95,28 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
     return model;
   };
   const warnings: string[] = [];
-  const generic = fit(xTrain, yTrain, 0, 'the generic model h0', warnings).predict(xTest);
+  const genericModel = fit(xTrain, yTrain, 0, 'the generic model h0', warnings);
+  const generic = genericModel.predict(xTest);
+  // SPEC §9: each model is explained from the mean of the inputs it was trained on; h0's once per fraction.
+  const attribution = ATTRIBUTIONS[modelClass];
+  const h0: ExplainedModel = { model: genericModel, baseline: columnMeans(xTrain) };
+  const genericQuality = new Map<number, RowExplanationQuality>();
+  const explainGeneric = (attributionOf: AttributionOf, fraction: number): RowExplanationQuality => {
+    if (!genericQuality.has(fraction)) genericQuality.set(fraction, explainFitted(h0, xTest, fraction, attributionOf));
+    return genericQuality.get(fraction) as RowExplanationQuality;
+  };
+  const explainer = (asGroup: (fraction: number, attributionOf: AttributionOf) => RowExplanationQuality[]) =>
+    attribution
+      ? (fraction: number): ExplanationMatrices => {
+          const generic = explainGeneric(attribution.of, fraction);
+          const own = asGroup(fraction, attribution.of);
+          return {
+            method: attribution.method,
+            sufficiency: { generic: generic.sufficiency, asGroup: own.map((q) => q.sufficiency) },
+            comprehensiveness: { generic: generic.comprehensiveness, asGroup: own.map((q) => q.comprehensiveness) },
+          };
+        }
+      : undefined;
   return {
     generic,
     warnings,
@@ -103,14 +127,18 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
         trainRows.forEach((row, r) => rowsOfGroup[groups.groupOfRow[row]].push(r));
         // Each decoupled fit's seed comes from its group's first training row, not the group's place in the sorted
         // order, so renaming a value changes no fit (SPEC §1).
-        const asGroup = groups.groups.map((group, g) => {
+        const models = groups.groups.map((group, g): ExplainedModel => {
           if (rowsOfGroup[g].length === 0) {
             personalWarnings.push(`Group ${group.id} has no training rows; its decoupled model is the generic model h0.`);
-            return generic;
+            return h0;
           }
-          return fit(selectRows(xTrain, rowsOfGroup[g]), pickLabels(yTrain, rowsOfGroup[g]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings).predict(xTest);
+          const xGroup = selectRows(xTrain, rowsOfGroup[g]);
+          const model = fit(xGroup, pickLabels(yTrain, rowsOfGroup[g]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings);
+          return { model, baseline: columnMeans(xGroup) };
         });
-        return { asGroup, warnings: personalWarnings };
+        const asGroup = models.map((m) => (m === h0 ? generic : m.model.predict(xTest)));
+        const explain = explainer((fraction, attributionOf) => models.map((m) => (m === h0 ? explainGeneric(attributionOf, fraction) : explainFitted(m, xTest, fraction, attributionOf))));
+        return { asGroup, warnings: personalWarnings, explain };
       }
       const { groupColumns, dummyNames } = groupDummies(groups, technique);
       const width = xTrain.cols;
@@ -120,9 +148,12 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
         return x;
       };
       const groupOfTrainRow = Int32Array.from(trainRows, (row) => groups.groupOfRow[row]);
-      const model = fit(withDummies(trainRows, (r) => groupOfTrainRow[r]), yTrain, 1000, `the personalized model (${technique})`, personalWarnings, groupOfTrainRow);
+      const xPersonal = withDummies(trainRows, (r) => groupOfTrainRow[r]);
+      const model = fit(xPersonal, yTrain, 1000, `the personalized model (${technique})`, personalWarnings, groupOfTrainRow);
       const asGroup = groups.groups.map((_, g) => model.predict(withDummies(testRows, () => g)));
-      return { asGroup, warnings: personalWarnings };
+      const personal: ExplainedModel = { model, baseline: columnMeans(xPersonal) };
+      const explain = explainer((fraction, attributionOf) => groups.groups.map((_, g) => explainFitted(personal, withDummies(testRows, () => g), fraction, attributionOf)));
+      return { asGroup, warnings: personalWarnings, explain };
     },
   };
 }
@@ -177,6 +208,12 @@ function degenerateWarning(modelClass: 'rf' | 'nn', what: string, flat: Degenera
     `The fit failed, and its gains here say nothing about the model class: try another --seed, or --model lr.`
   );
 }
+
+/** The attribution of each non-linear model class (SPEC §9); absent: the class is not explained. */
+const ATTRIBUTIONS: Readonly<Record<'rf' | 'nn', { readonly method: AttributionMethod; readonly of: AttributionOf } | undefined>> = {
+  rf: undefined,
+  nn: { method: 'integrated-gradients', of: netOrConstantAttribution },
+};
 
 const MODEL_CLASS_WORDS: Readonly<Record<'rf' | 'nn', string>> = { rf: 'random forest', nn: 'neural net' };
 
