@@ -12,7 +12,7 @@ import type { RowExplanationQuality } from './explain/linear-explanations';
 import { explainGenericLinear, explainLinearFits } from './explain/linear-fits';
 import { columnMeans } from './explain/linear-explanations';
 import { type AttributionOf, type ExplainedModel, explainFitted } from './explain/fitted-explanations';
-import { netOrConstantAttribution } from './explain/model-attribution';
+import { forestAttribution, netAttribution } from './explain/model-attribution';
 import type { FeatureEncoder } from './feature-encoder';
 import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from '../data/groups';
@@ -209,10 +209,10 @@ function degenerateWarning(modelClass: 'rf' | 'nn', what: string, flat: Degenera
   );
 }
 
-/** The attribution of each non-linear model class (SPEC §9); absent: the class is not explained. */
-const ATTRIBUTIONS: Readonly<Record<'rf' | 'nn', { readonly method: AttributionMethod; readonly of: AttributionOf } | undefined>> = {
-  rf: undefined,
-  nn: { method: 'integrated-gradients', of: netOrConstantAttribution },
+/** The attribution of each non-linear model class (SPEC §9). */
+const ATTRIBUTIONS: Readonly<Record<'rf' | 'nn', { readonly method: AttributionMethod; readonly of: AttributionOf }>> = {
+  rf: { method: 'tree-shap', of: forestAttribution },
+  nn: { method: 'integrated-gradients', of: netAttribution },
 };
 
 const MODEL_CLASS_WORDS: Readonly<Record<'rf' | 'nn', string>> = { rf: 'random forest', nn: 'neural net' };

@@ -1,24 +1,35 @@
 /**
  * Which attribution explains a fitted model of the engine (SPEC §9), as a function of one input row: exact
- * Integrated Gradients for the neural net; nothing to attribute for a constant model.
+ * Integrated Gradients for the neural net, exact Shapley values against the baseline for a forest; nothing to
+ * attribute for a constant model.
  */
-import type { FittedModel } from '../forest';
+import type { FittedModel, ForestModel } from '../forest';
 import type { MlpModel } from '../mlp';
 import { plattProbability } from '../mlp/platt';
 import { sigmoid } from '../../numeric/sigmoid';
 import { type ExplainedNet, integratedGradients, type OutputLink } from './integrated-gradients';
 import type { RowAttribution } from './masked-quality';
+import { forestShapley } from './tree-shap';
 
-/** The attribution of `model` from `baseline`, or null for a model this attribution cannot explain. */
-export function netOrConstantAttribution(model: FittedModel, baseline: Float64Array): RowAttribution | null {
+/** The attribution of a net (or a constant model) from `baseline`, or null for any other model. */
+export function netAttribution(model: FittedModel, baseline: Float64Array): RowAttribution | null {
   const kind = (model as { kind?: string }).kind;
-  if (kind === 'constant') return (z) => new Float64Array(z.length);
-  if (kind === 'mlp') {
-    const net = explainedNet(model as MlpModel);
-    return (z) => integratedGradients(net, baseline, z);
-  }
-  return null;
+  if (kind === 'constant') return constantAttribution;
+  if (kind !== 'mlp') return null;
+  const net = explainedNet(model as MlpModel);
+  return (z) => integratedGradients(net, baseline, z);
 }
+
+/** The attribution of a forest (or a constant model) from `baseline`, or null for any other model. */
+export function forestAttribution(model: FittedModel, baseline: Float64Array): RowAttribution | null {
+  const kind = (model as { kind?: string }).kind;
+  if (kind === 'constant') return constantAttribution;
+  if (kind !== 'forest') return null;
+  const { trees } = model as ForestModel;
+  return (z) => forestShapley(trees, baseline, z);
+}
+
+const constantAttribution: RowAttribution = (z) => new Float64Array(z.length);
 
 /** A fitted net with its output link: Platt's sigmoid or σ of the logit for a classifier, z · scale + mean for a regressor. */
 export function explainedNet(model: MlpModel): ExplainedNet {

@@ -48,13 +48,13 @@ function csv(regression: boolean): string {
   return lines.join('\n');
 }
 
-describe('--model nn audits report the explanation metrics (exact Integrated Gradients)', () => {
-  for (const regression of [false, true]) {
+describe('--model nn and rf audits report the explanation metrics (exact Integrated Gradients, exact Shapley values)', () => {
+  for (const [modelClass, method] of [['nn', 'integrated-gradients'], ['rf', 'tree-shap']] as const) for (const regression of [false, true]) {
     for (const technique of ['1hot', 'all', 'dcp'] as const) {
-      it(`${regression ? 'regression' : 'classification'}, ${technique}`, async () => {
+      it(`${modelClass}, ${regression ? 'regression' : 'classification'}, ${technique}`, async () => {
         const dataset = prepareAuditDataset(csv(regression), { load: { label: 'y', groups: ['g'] }, buckets: [] });
-        const report = await runAudit(dataset, { modelClass: 'nn', technique, bootstrap: 50 }, { path: 'nn.csv' });
-        expect(report.explanations?.method).toBe('integrated-gradients');
+        const report = await runAudit(dataset, { modelClass, technique, bootstrap: 50 }, { path: 'nn.csv' });
+        expect(report.explanations?.method).toBe(method);
         for (const metric of ['sufficiency', 'comprehensiveness'] as const) {
           for (const row of report.metrics[metric]!.rationality) {
             expect(Number.isFinite(row.generic)).toBe(true);
@@ -62,7 +62,7 @@ describe('--model nn audits report the explanation metrics (exact Integrated Gra
           }
         }
         // Keeping every input explains everything: r = 1 gives sufficiency 0 for h0 and h.
-        const all = await runAudit(dataset, { modelClass: 'nn', technique, bootstrap: 50, explainFraction: 1 }, { path: 'nn.csv' });
+        const all = await runAudit(dataset, { modelClass, technique, bootstrap: 50, explainFraction: 1 }, { path: 'nn.csv' });
         for (const row of all.metrics.sufficiency!.rationality) expect([row.generic, row.personalized]).toEqual([0, 0]);
         expect(all.metrics.comprehensiveness!.rationality.some((row) => row.generic! > 0.01)).toBe(true);
       });
