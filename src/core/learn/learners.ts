@@ -7,12 +7,12 @@
  */
 import type { Label } from '../data/dataset';
 import { type DegenerateFit, degenerateFit, MIN_DEVIANCE_EXPLAINED } from './degenerate-fit';
-import type { AttributionMethod, ExplanationMatrices } from './explain/explanations';
+import type { AttributionMethod, ExplanationMatrices, Unexplained } from './explain/explanations';
 import type { RowExplanationQuality } from './explain/linear-explanations';
 import { explainGenericLinear, explainLinearFits } from './explain/linear-fits';
 import { columnMeans } from './explain/linear-explanations';
 import { type AttributionOf, type ExplainedModel, explainFitted } from './explain/fitted-explanations';
-import { forestAttribution, netAttribution } from './explain/model-attribution';
+import { forestAttribution, forestExplanationTooCostly, netAttribution } from './explain/model-attribution';
 import type { FeatureEncoder } from './feature-encoder';
 import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from '../data/groups';
@@ -35,7 +35,7 @@ export interface ClassFits {
   personalized(technique: Technique): {
     readonly asGroup: readonly Float64Array[];
     readonly warnings: readonly string[];
-    readonly explain?: (fraction: number) => ExplanationMatrices;
+    readonly explain?: (fraction: number) => ExplanationMatrices | Unexplained;
   };
 }
 
@@ -105,18 +105,21 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
     if (!genericQuality.has(fraction)) genericQuality.set(fraction, explainFitted(h0, xTest, fraction, attributionOf));
     return genericQuality.get(fraction) as RowExplanationQuality;
   };
-  const explainer = (asGroup: (fraction: number, attributionOf: AttributionOf) => RowExplanationQuality[]) =>
-    attribution
-      ? (fraction: number): ExplanationMatrices => {
-          const generic = explainGeneric(attribution.of, fraction);
-          const own = asGroup(fraction, attribution.of);
-          return {
-            method: attribution.method,
-            sufficiency: { generic: generic.sufficiency, asGroup: own.map((q) => q.sufficiency) },
-            comprehensiveness: { generic: generic.comprehensiveness, asGroup: own.map((q) => q.comprehensiveness) },
-          };
-        }
-      : undefined;
+  // A forest whose explanations would take too long is skipped with the reason (h0 and one model per group).
+  let tooCostly: string | null | undefined;
+  const explainer =
+    (asGroup: (fraction: number, attributionOf: AttributionOf) => RowExplanationQuality[]) =>
+    (fraction: number): ExplanationMatrices | Unexplained => {
+      if (modelClass === 'rf') tooCostly ??= forestExplanationTooCostly(genericModel, h0.baseline, xTest, 1 + groups.groups.length);
+      if (tooCostly) return { unavailable: tooCostly };
+      const generic = explainGeneric(attribution.of, fraction);
+      const own = asGroup(fraction, attribution.of);
+      return {
+        method: attribution.method,
+        sufficiency: { generic: generic.sufficiency, asGroup: own.map((q) => q.sufficiency) },
+        comprehensiveness: { generic: generic.comprehensiveness, asGroup: own.map((q) => q.comprehensiveness) },
+      };
+    };
   return {
     generic,
     warnings,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forestExplanationTooCostly } from '../../../src/core/learn/explain/model-attribution';
 import { forestShapley } from '../../../src/core/learn/explain/tree-shap';
 import { type DecisionTree, fitForest, fitForestRegressor, type ForestModel } from '../../../src/core/learn/forest';
 import { denseMatrix } from '../../../src/core/numeric/matrix';
@@ -111,4 +112,17 @@ describe('exact Shapley values of fitted forests agree with the definition (2^d 
       }
     });
   }
+});
+
+describe('a forest whose explanations would take too long is skipped, saying why', () => {
+  it('estimates the nodes walked from the first rows and names the limit', () => {
+    const x = denseMatrix(100, 2, new Float64Array(200).fill(1));
+    const forest = { kind: 'forest', trees: [stairs, stairs], features: 2, exactSplits: true, predict: () => new Float64Array(0) } as ForestModel;
+    // b = (0, 0), z = (1, 1) part at the root: z's way node 2, where they part again (leaves 4 and 3), b's way
+    // leaf 1: 5 nodes a tree, 10 a row, 100 rows × 3 models = 3,000.
+    expect(forestExplanationTooCostly(forest, new Float64Array(2), x, 3, 3000)).toBeNull();
+    expect(forestExplanationTooCostly(forest, new Float64Array(2), x, 3, 2999)).toBe(
+      'The explanations of this random forest would walk about 3.0e+3 tree nodes (100 test rows × 3 models × 10 a row), over the limit of 3e+3: no explanation metrics. Use --model lr or nn to have them, or --no-explanations.',
+    );
+  });
 });

@@ -22,5 +22,10 @@ export interface ExplanationMatrices {
   readonly comprehensiveness: PredictionMatrix;
 }
 
+/** An explanation the audit skipped, with the one line the report says instead (e.g. it would take too long). */
+export interface Unexplained {
+  readonly unavailable: string;
+}
+
 /** The default share r of the inputs an explanation keeps (paper 2). */
 export const DEFAULT_EXPLAIN_FRACTION = 0.5;

@@ -56,3 +56,34 @@ function outputLink(model: MlpModel): OutputLink {
     },
   };
 }
+
+/** Tree nodes the explanations of one audit may walk (about 10–30 s on one core); more and they are skipped. */
+export const FOREST_VISIT_LIMIT = 2e9;
+
+/**
+ * Why a forest's explanations are skipped, or null when they fit FOREST_VISIT_LIMIT: the nodes walked per row,
+ * measured on the first rows of `x` for h0, times the rows and the models explained.
+ *
+ * @param models the models explained on every row of x: h0 and one per group
+ * @param limit the most nodes to walk (FOREST_VISIT_LIMIT; smaller in tests)
+ */
+export function forestExplanationTooCostly(
+  h0: FittedModel,
+  baseline: Float64Array,
+  x: { rows: number; cols: number; data: Float64Array },
+  models: number,
+  limit = FOREST_VISIT_LIMIT,
+): string | null {
+  const trees = (h0 as Partial<ForestModel>).trees;
+  if (!trees || x.rows === 0) return null;
+  const sample = Math.min(16, x.rows);
+  const visits = { count: 0 };
+  for (let r = 0; r < sample; r++) forestShapley(trees, baseline, x.data.subarray(r * x.cols, (r + 1) * x.cols), visits);
+  const perRow = visits.count / sample;
+  const total = perRow * x.rows * models;
+  if (total <= limit) return null;
+  return (
+    `The explanations of this random forest would walk about ${total.toExponential(1)} tree nodes (${x.rows} test rows × ${models} models × ${Math.round(perRow)} a row), ` +
+    `over the limit of ${limit.toExponential(0)}: no explanation metrics. Use --model lr or nn to have them, or --no-explanations.`
+  );
+}

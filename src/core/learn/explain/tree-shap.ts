@@ -17,13 +17,14 @@ import type { DecisionTree } from '../forest';
  *
  * @param baseline b, one per input
  * @param z the explained row, same length
+ * @param visits counts the nodes walked (the cost), when given
  */
-export function forestShapley(trees: readonly DecisionTree[], baseline: ArrayLike<number>, z: ArrayLike<number>): Float64Array {
+export function forestShapley(trees: readonly DecisionTree[], baseline: ArrayLike<number>, z: ArrayLike<number>, visits: { count: number } = { count: 0 }): Float64Array {
   const phi = new Float64Array(z.length);
-  // The side a split sends each input to is fixed per feature: 1 = z's way only, −1 = b's way only, 0 = free.
+  // Which way each input is held on the current path: 1 = z's way only, −1 = b's way only, 0 = not split apart.
   const side = new Int8Array(z.length);
-  const sides: number[] = [];
-  for (const tree of trees) walk(tree, 0, baseline, z, side, sides, 0, 0, phi, 1 / trees.length);
+  const path: number[] = [];
+  for (const tree of trees) walk(tree, 0, baseline, z, side, path, 0, 0, phi, 1 / trees.length, visits);
   return phi;
 }
 
@@ -43,7 +44,9 @@ function walk(
   inB: number,
   phi: Float64Array,
   scale: number,
+  visits: { count: number },
 ): void {
+  visits.count++;
   const f = tree.feature[node];
   if (f < 0) {
     const v = tree.value[node] * scale;
@@ -57,13 +60,13 @@ function walk(
   const t = tree.threshold[node];
   const zChild = z[f] <= t ? tree.left[node] : tree.right[node];
   const bChild = b[f] <= t ? tree.left[node] : tree.right[node];
-  if (zChild === bChild || side[f] > 0) return walk(tree, zChild, b, z, side, path, inZ, inB, phi, scale);
-  if (side[f] < 0) return walk(tree, bChild, b, z, side, path, inZ, inB, phi, scale);
+  if (zChild === bChild || side[f] > 0) return walk(tree, zChild, b, z, side, path, inZ, inB, phi, scale, visits);
+  if (side[f] < 0) return walk(tree, bChild, b, z, side, path, inZ, inB, phi, scale, visits);
   path.push(f);
   side[f] = 1;
-  walk(tree, zChild, b, z, side, path, inZ + 1, inB, phi, scale);
+  walk(tree, zChild, b, z, side, path, inZ + 1, inB, phi, scale, visits);
   side[f] = -1;
-  walk(tree, bChild, b, z, side, path, inZ, inB + 1, phi, scale);
+  walk(tree, bChild, b, z, side, path, inZ, inB + 1, phi, scale, visits);
   side[f] = 0;
   path.pop();
 }
