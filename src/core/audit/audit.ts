@@ -20,6 +20,7 @@ import { checkTrainingRows } from '../data/training-rows';
 import { fromTestMask, labelStrata, stratifiedSplit, type TrainTestSplit } from '../data/split';
 import { AuditInputError } from '../errors';
 import { type ExplanationInput, explanationInput, explanationsReport } from './audit-explanations';
+import type { ExplanationMatrices, Unexplained } from '../learn/explain/explanations';
 
 export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report' | 'interventions';
 
@@ -257,6 +258,8 @@ export interface GivenPredictions {
   readonly unseenLevels?: number;
   /** Why the given model cannot be explained (SPEC §9), said in the report instead of explanation metrics. */
   readonly unexplained?: string;
+  /** The given models' explanation metrics (SPEC §9), or why they were skipped; computed by the caller with the options' fraction. */
+  readonly explained?: ExplanationMatrices | Unexplained;
 }
 
 /**
@@ -277,7 +280,15 @@ export async function auditGivenPredictions(
     if (isCancelled()) throw new AuditCancelledError();
     hooks.onProgress?.(p);
   };
-  const explanations = options.explanations && given.unexplained ? { unavailable: given.unexplained, fraction: options.explainFraction } : null;
+  const fraction = options.explainFraction;
+  const unexplained = given.explained && 'unavailable' in given.explained ? given.explained.unavailable : given.unexplained;
+  const explanations: ExplanationInput | null = !options.explanations
+    ? null
+    : given.explained && !('unavailable' in given.explained)
+      ? { matrices: given.explained, fraction }
+      : unexplained
+        ? { unavailable: unexplained, fraction }
+        : null;
   return testAndReport(dataset, options, source, given.groups, given.split, given.unseenLevels ?? 0, given.predictions, given.warnings, hooks, progress, explanations);
 }
 

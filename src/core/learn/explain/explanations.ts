@@ -6,13 +6,14 @@
 import type { PredictionMatrix } from '../../audit/prediction-matrix';
 
 /** How the attributions were computed, as the report names it. */
-export type AttributionMethod = 'linear-exact' | 'integrated-gradients' | 'tree-shap';
+export type AttributionMethod = 'linear-exact' | 'integrated-gradients' | 'tree-shap' | 'occlusion';
 
 export const ATTRIBUTION_METHOD_NAMES: Readonly<Record<AttributionMethod, string>> = {
   'linear-exact': 'exact attributions of the linear model, |w_j (z_j − b_j)| (Integrated Gradients from the training mean)',
   'integrated-gradients':
     'Integrated Gradients of the neural net from the training mean, exact: analytic gradients summed over the straight-line segments on which its ReLUs do not switch',
   'tree-shap': 'exact Shapley values of the forest against the training mean (interventional TreeSHAP with that one reference point)',
+  occlusion: 'occlusion from the training mean, a_j = f(z) − f(z with input j at its mean), for h0 and h alike (model-agnostic: d + 3 model evaluations a row)',
 };
 
 export interface ExplanationMatrices {
