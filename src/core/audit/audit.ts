@@ -143,14 +143,16 @@ export async function runAudits(
   for (const technique of techniques) {
     progress({ stage: 'fit-personalized', technique });
     const personalized = fits.personalized(technique);
-    let decoupledFit: Float64Array[] | null = technique === 'dcp' ? [...personalized.asGroup] : null;
-    const decoupled = (): Float64Array[] => (decoupledFit ??= [...fits.personalized('dcp').asGroup]);
+    // The decoupled fit, for groups the spec assigns to their own model: fitted once, for predictions and explanations.
+    let dcpFit: ReturnType<typeof fits.personalized> | null = technique === 'dcp' ? personalized : null;
+    const dcp = () => (dcpFit ??= fits.personalized('dcp'));
+    const decoupled = (): Float64Array[] => [...dcp().asGroup];
     const fitted: PredictionMatrix = { generic: fits.generic, asGroup: personalized.asGroup };
     const predictions = assignment.includes('decoupled') || assignment.includes('generic') ? assemble(fitted, assignment, assignment.includes('decoupled') ? decoupled() : null) : fitted;
     const fitWarnings = [...fits.warnings, ...personalized.warnings];
     const techniqueOptions = { ...options, technique };
     const explainAs = (assigned: readonly Assignment[]): ExplanationInput | null =>
-      options.explanations ? explanationInput(options.explainFraction, personalized.explain, assigned, () => fits.personalized('dcp').explain) : null;
+      options.explanations ? explanationInput(options.explainFraction, personalized.explain, assigned, () => dcp().explain) : null;
     const explanations = explainAs(assignment);
     const report = await testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress, explanations);
     if (!options.interventions) {

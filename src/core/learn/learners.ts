@@ -107,19 +107,25 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
   };
   // A forest whose explanations would take too long is skipped with the reason (h0 and one model per group).
   let tooCostly: string | null | undefined;
-  const explainer =
-    (asGroup: (fraction: number, attributionOf: AttributionOf) => RowExplanationQuality[]) =>
-    (fraction: number): ExplanationMatrices | Unexplained => {
+  // Each technique's explanations are computed once per fraction (interventions ask again for every assignment).
+  const explainer = (asGroup: (fraction: number, attributionOf: AttributionOf) => RowExplanationQuality[]) => {
+    const done = new Map<number, ExplanationMatrices | Unexplained>();
+    return (fraction: number): ExplanationMatrices | Unexplained => {
       if (modelClass === 'rf') tooCostly ??= forestExplanationTooCostly(genericModel, h0.baseline, xTest, 1 + groups.groups.length);
       if (tooCostly) return { unavailable: tooCostly };
+      const known = done.get(fraction);
+      if (known) return known;
       const generic = explainGeneric(attribution.of, fraction);
       const own = asGroup(fraction, attribution.of);
-      return {
+      const matrices: ExplanationMatrices = {
         method: attribution.method,
         sufficiency: { generic: generic.sufficiency, asGroup: own.map((q) => q.sufficiency) },
         comprehensiveness: { generic: generic.comprehensiveness, asGroup: own.map((q) => q.comprehensiveness) },
       };
+      done.set(fraction, matrices);
+      return matrices;
     };
+  };
   return {
     generic,
     warnings,
