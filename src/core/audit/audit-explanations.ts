@@ -51,5 +51,6 @@ export function explanationInput(
 /** The report's statement of the method and r, or of why there are no explanation metrics. */
 export function explanationsReport(input: ExplanationInput): ExplanationsReport {
   if ('unavailable' in input) return { method: null, fraction: input.fraction, unavailable: input.unavailable };
-  return { method: input.matrices.method, description: ATTRIBUTION_METHOD_NAMES[input.matrices.method], fraction: input.fraction };
+  const { method, examples } = input.matrices;
+  return { method, description: ATTRIBUTION_METHOD_NAMES[method], fraction: input.fraction, ...(examples ? { examples } : {}) };
 }

@@ -9,9 +9,11 @@ import type { Label } from '../data/dataset';
 import { type DegenerateFit, degenerateFit, MIN_DEVIANCE_EXPLAINED } from './degenerate-fit';
 import type { AttributionMethod, ExplanationMatrices, Unexplained } from './explain/explanations';
 import type { RowExplanationQuality } from './explain/linear-explanations';
-import { explainGenericLinear, explainLinearFits } from './explain/linear-fits';
+import { explainGenericLinear, explainLinearFits, linearExamples } from './explain/linear-fits';
 import { columnMeans } from './explain/linear-explanations';
 import { type AttributionOf, type ExplainedModel, explainFitted } from './explain/fitted-explanations';
+import { type AttributedRow, explainedExamples } from './explain/examples';
+import type { RowAttribution } from './explain/masked-quality';
 import { forestAttribution, forestExplanationTooCostly, netAttribution } from './explain/model-attribution';
 import type { FeatureEncoder } from './feature-encoder';
 import { type FittedModel, fitForest, fitForestRegressor } from './forest';
@@ -64,7 +66,8 @@ function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: Featur
       const fit = fitPersonalized(technique, encoder, generic, groups, trainRows, C);
       const explain = (fraction: number): ExplanationMatrices => {
         if (!genericQuality.has(fraction)) genericQuality.set(fraction, explainGenericLinear(generic, fraction));
-        return explainLinearFits(generic, fit.model, groups, trainRows, fraction, genericQuality.get(fraction));
+        const matrices = explainLinearFits(generic, fit.model, groups, trainRows, fraction, genericQuality.get(fraction));
+        return { ...matrices, examples: linearExamples(generic, fit.model, groups, trainRows, testRows, encoder.columnNames) };
       };
       return { asGroup: fit.asGroup, warnings: fit.warnings, explain };
     },
@@ -108,7 +111,21 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
   // A forest whose explanations would take too long is skipped with the reason (h0 and one model per group).
   let tooCostly: string | null | undefined;
   // Each technique's explanations are computed once per fraction (interventions ask again for every assignment).
-  const explainer = (asGroup: (fraction: number, attributionOf: AttributionOf) => RowExplanationQuality[]) => {
+  const testRow = (r: number) => xTest.data.subarray(r * featureCount, (r + 1) * featureCount);
+  const attributed = (m: ExplainedModel, z: Float64Array, prediction: number, names: readonly string[]): AttributedRow => ({
+    prediction,
+    names,
+    attributions: (attribution.of(m.model, m.baseline) as RowAttribution)(z),
+  });
+  const examples = (h: (r: number, g: number) => AttributedRow) =>
+    explainedExamples(
+      groups.groups.map((group) => group.id),
+      Int32Array.from(testRows, (row) => groups.groupOfRow[row]),
+      testRows,
+      (r) => attributed(h0, testRow(r), generic[r], encoder.columnNames),
+      h,
+    );
+  const explainer = (asGroup: (fraction: number, attributionOf: AttributionOf) => RowExplanationQuality[], h: (r: number, g: number) => AttributedRow) => {
     const done = new Map<number, ExplanationMatrices | Unexplained>();
     return (fraction: number): ExplanationMatrices | Unexplained => {
       if (modelClass === 'rf') tooCostly ??= forestExplanationTooCostly(genericModel, h0.baseline, xTest, 1 + groups.groups.length);
@@ -121,6 +138,7 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
         method: attribution.method,
         sufficiency: { generic: generic.sufficiency, asGroup: own.map((q) => q.sufficiency) },
         comprehensiveness: { generic: generic.comprehensiveness, asGroup: own.map((q) => q.comprehensiveness) },
+        examples: examples(h),
       };
       done.set(fraction, matrices);
       return matrices;
@@ -146,7 +164,10 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
           return { model, baseline: columnMeans(xGroup) };
         });
         const asGroup = models.map((m) => (m === h0 ? generic : m.model.predict(xTest)));
-        const explain = explainer((fraction, attributionOf) => models.map((m) => (m === h0 ? explainGeneric(attributionOf, fraction) : explainFitted(m, xTest, fraction, attributionOf))));
+        const explain = explainer(
+          (fraction, attributionOf) => models.map((m) => (m === h0 ? explainGeneric(attributionOf, fraction) : explainFitted(m, xTest, fraction, attributionOf))),
+          (r, g) => attributed(models[g], testRow(r), asGroup[g][r], encoder.columnNames),
+        );
         return { asGroup, warnings: personalWarnings, explain };
       }
       const { groupColumns, dummyNames } = groupDummies(groups, technique);
@@ -161,7 +182,16 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
       const model = fit(xPersonal, yTrain, 1000, `the personalized model (${technique})`, personalWarnings, groupOfTrainRow);
       const asGroup = groups.groups.map((_, g) => model.predict(withDummies(testRows, () => g)));
       const personal: ExplainedModel = { model, baseline: columnMeans(xPersonal) };
-      const explain = explainer((fraction, attributionOf) => groups.groups.map((_, g) => explainFitted(personal, withDummies(testRows, () => g), fraction, attributionOf)));
+      const names = [...encoder.columnNames, ...dummyNames];
+      const explain = explainer(
+        (fraction, attributionOf) => groups.groups.map((_, g) => explainFitted(personal, withDummies(testRows, () => g), fraction, attributionOf)),
+        (r, g) => {
+          const z = new Float64Array(names.length);
+          z.set(testRow(r));
+          for (const column of groupColumns[g]) z[width + column] = 1;
+          return attributed(personal, z, asGroup[g][r], names);
+        },
+      );
       return { asGroup, warnings: personalWarnings, explain };
     },
   };

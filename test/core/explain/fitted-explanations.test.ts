@@ -69,3 +69,28 @@ describe('--model nn and rf audits report the explanation metrics (exact Integra
     }
   }
 });
+
+describe('the report\'s row-level examples: the first test row of each group under h0 and h', () => {
+  // Per model, prediction − Σ a_j is the same on every row (completeness: f(b) for IG and Shapley values; the
+  // linear model's score at b, before the link). 3 features + 2 dummies: every input is listed.
+  const logit = (p: number) => Math.log(p / (1 - p));
+  for (const [modelClass, link] of [['lr', logit], ['nn', (p: number) => p], ['rf', (p: number) => p]] as const) {
+    it(`${modelClass}, 1hot: one example per group, inputs by decreasing |a_j|, complete`, async () => {
+      const dataset = prepareAuditDataset(csv(false), { load: { label: 'y', groups: ['g'] }, buckets: [] });
+      const report = await runAudit(dataset, { modelClass, bootstrap: 20 }, { path: 'nn.csv' });
+      const examples = report.explanations!.examples!;
+      expect(examples.map((e) => e.group)).toEqual(['g=A', 'g=B']);
+      expect(examples[1].h.top.map((t) => t.input).sort()).toEqual(['g=A', 'g=B', 'x1', 'x2', 'x3']);
+      for (const model of ['h0', 'h'] as const) {
+        const rest = examples.map((e) => link(e[model].prediction) - e[model].top.reduce((s, t) => s + t.attribution, 0));
+        expect(rest[0]).toBeCloseTo(rest[1], 9);
+        for (const e of examples) {
+          const sizes = e[model].top.map((t) => Math.abs(t.attribution));
+          expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+        }
+      }
+      const assigned = await runAudit(dataset, { modelClass, bootstrap: 20, assign: { 'g=A': 'generic' } }, { path: 'nn.csv' });
+      expect(assigned.explanations!.examples).toBeUndefined();
+    });
+  }
+});

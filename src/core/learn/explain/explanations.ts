@@ -4,6 +4,7 @@
  * as it scores predictions.
  */
 import type { PredictionMatrix } from '../../audit/prediction-matrix';
+import type { ExplainedRow } from './examples';
 
 /** How the attributions were computed, as the report names it. */
 export type AttributionMethod = 'linear-exact' | 'integrated-gradients' | 'tree-shap' | 'occlusion';
@@ -21,6 +22,8 @@ export interface ExplanationMatrices {
   /** generic[r] = sufficiency of h0 on test row r; asGroup[g][r] = that of h(·, g). */
   readonly sufficiency: PredictionMatrix;
   readonly comprehensiveness: PredictionMatrix;
+  /** The first test row of every group explained by h0 and by h (examples.ts); absent where not computed. */
+  readonly examples?: readonly ExplainedRow[];
 }
 
 /** An explanation the audit skipped, with the one line the report says instead (e.g. it would take too long). */
