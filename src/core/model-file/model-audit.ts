@@ -30,6 +30,11 @@ import { METRIC_IDS, type MetricId } from '../audit/metrics';
 import { fitClass } from '../learn/learners';
 import type { ModelClass } from '../learn/model-class';
 import type { Task } from '../data/task';
+import type { ExplanationMatrices, Unexplained } from '../learn/explain/explanations';
+import type { FittedModel } from '../learn/forest';
+import type { DenseMatrix } from '../numeric/matrix';
+import type { PredictionMatrix } from '../audit/prediction-matrix';
+import { explainModelFile } from './model-explanations';
 import { type AuditOptions, resolveOptions } from '../audit/options';
 import type { AuditReport, ComparisonRow, DataComparison, GainOnData, ModelReport } from '../report/report';
 import type { Technique } from '../learn/technique';
@@ -348,6 +353,26 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     newData,
   });
   const trainingWarnings = json?.training.warnings ?? [];
+  /**
+   * SPEC §9 for the model file: occlusion of h0 and h (model-explanations.ts) where the scorer exposes the model's
+   * inputs (ONNX), laid out and assigned as the predictions are; else the line saying it is not explained.
+   */
+  const explainedBy = async (
+    scorer: GroupScorer,
+    h0: () => { readonly model: FittedModel; readonly xTrain: DenseMatrix; readonly xTest: DenseMatrix },
+    test: { rows: Int32Array; groups: GroupIndex },
+    train: { rows: Int32Array; groups: GroupIndex; scorer?: GroupScorer },
+    assigned: { apply(m: PredictionMatrix): PredictionMatrix },
+    task: Task,
+  ): Promise<{ explained?: ExplanationMatrices | Unexplained; unexplained?: string }> => {
+    const resolved = resolveOptions(options, task);
+    const trainInputs = (train.scorer ?? scorer).inputs;
+    if (!resolved.explanations) return {};
+    if (!scorer.inputs || !trainInputs) return { unexplained: MODEL_FILE_UNEXPLAINED };
+    const explained = await explainModelFile(h0(), { inputs: scorer.inputs, ...test }, { inputs: trainInputs, rows: train.rows, groups: train.groups }, resolved.explainFraction);
+    if ('unavailable' in explained) return { explained };
+    return { explained: { ...explained, sufficiency: assigned.apply(explained.sufficiency), comprehensiveness: assigned.apply(explained.comprehensiveness) } };
+  };
 
   if (!request.trainData) {
     // One dataset: split it as the engine's own audit would (the model's recorded split when it was trained on it).
@@ -364,7 +389,8 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const resolved = resolveOptions(options, taskOf(dataset.label));
     const generic = fitClass(h0Class, encoder, dataset.label, groups, split.train, split.test, resolved.C, resolved.seed);
     progress({ stage: 'fit-personalized' });
-    const asGroup = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), split.test, groups);
+    const scorer = await scorerFor(dataset, positiveIndexOf(dataset));
+    const asGroup = await scoreAll(scorer, split.test, groups);
     if (json && !trainedOnThis(dataSha)) {
       warnings.push(`The model was trained on ${json.training.data} (another file, by its SHA-256): rows it was trained on may be among the test rows here. To audit it on new data, give its training data with --train-data.`);
     }
@@ -375,7 +401,9 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     if (inputs) warnings.push(...levelWarnings(inputs, dataset, split.test, modelPath));
     const assigned = modelAssignment(options.assign, json, groups, modelPath);
     const predictions = assigned.apply({ generic: generic.generic, asGroup });
-    const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED };
+    const h0 = () => ({ model: generic.genericModel, xTrain: encoder.encode(split.train), xTest: encoder.encode(split.test) });
+    const explained = await explainedBy(scorer, h0, { rows: split.test, groups }, { rows: split.train, groups }, assigned, taskOf(dataset.label));
+    const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), ...explained };
     const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
     return withModel(report, modelReport(false));
   }
@@ -406,8 +434,10 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   const genericOnNew = generic.genericModel.predict(newEncoder.encode(newRows));
 
   progress({ stage: 'fit-personalized' });
-  const asGroupNew = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), newRows, groups);
-  const asGroupTrain = await scoreAll(await scorerFor(trainSet, positiveIndexOf(trainSet)), trainRows, trainGroups);
+  const scorerNew = await scorerFor(dataset, positiveIndexOf(dataset));
+  const scorerTrain = await scorerFor(trainSet, positiveIndexOf(trainSet));
+  const asGroupNew = await scoreAll(scorerNew, newRows, groups);
+  const asGroupTrain = await scoreAll(scorerTrain, trainRows, trainGroups);
 
   if (inputs) warnings.push(...levelWarnings(inputs, dataset, newRows, modelPath));
   const noRows = new Int32Array(0);
@@ -419,7 +449,14 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     dataset,
     { ...options, assign: assignedNew.assign },
     { path: request.data.path, sha256: dataSha },
-    { groups, split: { train: noRows, test: newRows }, predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }), warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: newEncoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED },
+    {
+      groups,
+      split: { train: noRows, test: newRows },
+      predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }),
+      warnings: [...generic.warnings, ...trainingWarnings, ...warnings],
+      unseenLevels: newEncoder.unseenLevels(),
+      ...(await explainedBy(scorerNew, () => ({ model: generic.genericModel, xTrain: encoder.encode(trainRows), xTest: newEncoder.encode(newRows) }), { rows: newRows, groups }, { rows: trainRows, groups: trainGroups, scorer: scorerTrain }, assignedNew, taskOf(trainSet.label))),
+    },
     hooks,
   );
   const trainReport = await auditGivenPredictions(

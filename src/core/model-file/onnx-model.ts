@@ -282,6 +282,13 @@ export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], datas
       return probabilitiesFromOutput(output, rows.length, positiveIndex, source);
     },
     unseenLevels: () => 0,
+    inputs: {
+      of: (rows, asGroup) => {
+        const tuple = dataset.groupAttributes.map((a) => asGroup.values[a]);
+        return { rows: rows.length, cols: inputs.length, data: Float64Array.from(inputMatrix(inputs, dataset, rows, tuple, source)) };
+      },
+      predict: async (x) => probabilitiesFromOutput(await session.run(Float32Array.from(x.data), x.rows, x.cols), x.rows, positiveIndex, source),
+    },
   };
 }
 
