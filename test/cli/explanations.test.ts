@@ -85,9 +85,11 @@ describe('explanation options', () => {
     }
   });
 
-  it("the engine's JSON model file cannot decide by an explanation metric yet, and says so", () => {
-    const run = fairuse('audit', 'examples/heart.csv', '--model-file', 'test/fixtures/models/heart-lr.model.json', '--metric', 'sufficiency');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/cannot decide this audit: The engine's own model files \(JSON\) are not explained yet/);
+  it("the engine's JSON model file decides by an explanation metric, explained as the engine's own linear model", () => {
+    const run = fairuse('audit', 'examples/heart.csv', '--model-file', 'test/fixtures/models/heart-lr.model.json', '--metric', 'sufficiency', '--json', '-', '--quiet');
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    expect(report.explanations.method).toBe('linear-exact');
+    const s = report.metrics.sufficiency.summary;
+    expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 3);
   });
 });

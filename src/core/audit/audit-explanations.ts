@@ -13,7 +13,7 @@ export type ExplanationInput =
 
 export const PREDICTIONS_FILE_UNEXPLAINED = 'A predictions file holds no model, so its predictions cannot be explained: no explanation metrics.';
 
-export const MODEL_FILE_UNEXPLAINED = "The engine's own model files (JSON) are not explained yet: no explanation metrics.";
+export const MODEL_FILE_UNEXPLAINED = 'This model file does not expose its inputs, so it cannot be explained: no explanation metrics.';
 
 const MODEL_CLASS_UNEXPLAINED = 'The engine has no attribution for this model class: no explanation metrics.';
 

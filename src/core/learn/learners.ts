@@ -20,7 +20,7 @@ import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from '../data/groups';
 import { type DenseMatrix, selectRows } from '../numeric/matrix';
 import { fitMlp, fitMlpRegressor } from './mlp';
-import { constantMeanWarning, fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, LOGISTIC_LEARNER, predictAsGroup, RIDGE_LEARNER } from './models';
+import { constantMeanWarning, fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, type LinearModel, LOGISTIC_LEARNER, predictAsGroup, RIDGE_LEARNER } from './models';
 import type { ModelClass } from './model-class';
 import type { Labels } from '../data/task';
 import type { Technique } from './technique';
@@ -31,6 +31,8 @@ export interface ClassFits {
   readonly generic: Float64Array;
   /** h0 itself, on the features' design columns: for rows of other data (an audit on new data). */
   readonly genericModel: FittedModel;
+  /** h0's coefficients and link when it is linear (logistic or ridge): for exact explanations of rows of other data. */
+  readonly genericLinear?: { readonly model: LinearModel; readonly link: (score: number) => number };
   readonly warnings: readonly string[];
   /**
    * asGroup[g][r] = h(x_r, g) for the technique; its warnings; and, for a model class the engine can explain,
@@ -71,6 +73,7 @@ function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: Featur
   return {
     generic: generic.testProbabilities,
     genericModel: { predict: (x) => predictAsGroup({ technique: 'dcp', models: [generic.model] }, x, 0, learner.predict) },
+    genericLinear: { model: generic.model, link: learner.predict },
     warnings: generic.warnings,
     personalized: (technique) => {
       const fit = fitPersonalized(technique, encoder, generic, groups, trainRows, C);

@@ -27,14 +27,14 @@ import { fitFeatureEncoder } from '../learn/feature-encoder';
 import { type GroupIndex, indexGroups } from '../data/groups';
 import { loadAuditDataset, type LoadOptions } from '../data/load-dataset';
 import { METRIC_IDS, type MetricId } from '../audit/metrics';
-import { fitClass } from '../learn/learners';
+import { type ClassFits, fitClass } from '../learn/learners';
 import type { ModelClass } from '../learn/model-class';
 import type { Task } from '../data/task';
 import type { ExplanationMatrices, Unexplained } from '../learn/explain/explanations';
-import type { FittedModel } from '../learn/forest';
 import type { DenseMatrix } from '../numeric/matrix';
 import type { PredictionMatrix } from '../audit/prediction-matrix';
 import { explainModelFile } from './model-explanations';
+import { explainEngineModelFile, type RowsOf } from './engine-explanations';
 import { type AuditOptions, resolveOptions } from '../audit/options';
 import type { AuditReport, ComparisonRow, DataComparison, GainOnData, ModelReport } from '../report/report';
 import type { Technique } from '../learn/technique';
@@ -354,24 +354,38 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   });
   const trainingWarnings = json?.training.warnings ?? [];
   /**
-   * SPEC §9 for the model file: occlusion of h0 and h (model-explanations.ts) where the scorer exposes the model's
-   * inputs (ONNX), laid out and assigned as the predictions are; else the line saying it is not explained.
+   * SPEC §9 for the model file: the engine's JSON file as the engine explains its own models (engine-explanations.ts);
+   * an ONNX file by occlusion of h0 and h (model-explanations.ts) through the inputs its scorer exposes. Laid out and
+   * assigned as the predictions are.
    */
   const explainedBy = async (
-    scorer: GroupScorer,
-    h0: () => { readonly model: FittedModel; readonly xTrain: DenseMatrix; readonly xTest: DenseMatrix },
-    test: { rows: Int32Array; groups: GroupIndex },
-    train: { rows: Int32Array; groups: GroupIndex; scorer?: GroupScorer },
-    assigned: { apply(m: PredictionMatrix): PredictionMatrix },
-    task: Task,
+    generic: ClassFits,
+    h0: () => { readonly xTrain: DenseMatrix; readonly xTest: DenseMatrix; readonly names: readonly string[] },
+    test: RowsOf & { scorer: GroupScorer },
+    train: RowsOf & { scorer?: GroupScorer },
+    assigned: { readonly assign: Readonly<Record<string, string>>; apply(m: PredictionMatrix): PredictionMatrix },
   ): Promise<{ explained?: ExplanationMatrices | Unexplained; unexplained?: string }> => {
-    const resolved = resolveOptions(options, task);
-    const trainInputs = (train.scorer ?? scorer).inputs;
+    const resolved = resolveOptions(options, taskOf(train.dataset.label));
     if (!resolved.explanations) return {};
-    if (!scorer.inputs || !trainInputs) return { unexplained: MODEL_FILE_UNEXPLAINED };
-    const explained = await explainModelFile(h0(), { inputs: scorer.inputs, ...test }, { inputs: trainInputs, rows: train.rows, groups: train.groups }, resolved.explainFraction);
+    let explained: ExplanationMatrices | Unexplained;
+    if (json) {
+      explained = explainEngineModelFile(json, { model: generic.genericModel, linear: generic.genericLinear, ...h0() }, test, train, resolved.explainFraction, modelPath);
+    } else {
+      const trainInputs = (train.scorer ?? test.scorer).inputs;
+      if (!test.scorer.inputs || !trainInputs) return { unexplained: MODEL_FILE_UNEXPLAINED };
+      explained = await explainModelFile({ model: generic.genericModel, ...h0() }, { inputs: test.scorer.inputs, rows: test.rows, groups: test.groups }, { inputs: trainInputs, rows: train.rows, groups: train.groups }, resolved.explainFraction);
+    }
     if ('unavailable' in explained) return { explained };
-    return { explained: { ...explained, sufficiency: assigned.apply(explained.sufficiency), comprehensiveness: assigned.apply(explained.comprehensiveness) } };
+    // The examples show h as the file serves each group; with groups served by h0 instead they are left out, as in process.
+    const { examples, ...matrices } = explained;
+    return {
+      explained: {
+        ...matrices,
+        sufficiency: assigned.apply(explained.sufficiency),
+        comprehensiveness: assigned.apply(explained.comprehensiveness),
+        ...(examples && Object.keys(assigned.assign).length === 0 ? { examples } : {}),
+      },
+    };
   };
 
   if (!request.trainData) {
@@ -401,8 +415,8 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     if (inputs) warnings.push(...levelWarnings(inputs, dataset, split.test, modelPath));
     const assigned = modelAssignment(options.assign, json, groups, modelPath);
     const predictions = assigned.apply({ generic: generic.generic, asGroup });
-    const h0 = () => ({ model: generic.genericModel, xTrain: encoder.encode(split.train), xTest: encoder.encode(split.test) });
-    const explained = await explainedBy(scorer, h0, { rows: split.test, groups }, { rows: split.train, groups }, assigned, taskOf(dataset.label));
+    const h0 = () => ({ xTrain: encoder.encode(split.train), xTest: encoder.encode(split.test), names: encoder.columnNames });
+    const explained = await explainedBy(generic, h0, { dataset, rows: split.test, groups, scorer }, { dataset, rows: split.train, groups }, assigned);
     const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), ...explained };
     const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
     return withModel(report, modelReport(false));
@@ -455,7 +469,13 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
       predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }),
       warnings: [...generic.warnings, ...trainingWarnings, ...warnings],
       unseenLevels: newEncoder.unseenLevels(),
-      ...(await explainedBy(scorerNew, () => ({ model: generic.genericModel, xTrain: encoder.encode(trainRows), xTest: newEncoder.encode(newRows) }), { rows: newRows, groups }, { rows: trainRows, groups: trainGroups, scorer: scorerTrain }, assignedNew, taskOf(trainSet.label))),
+      ...(await explainedBy(
+        generic,
+        () => ({ xTrain: encoder.encode(trainRows), xTest: newEncoder.encode(newRows), names: newEncoder.columnNames }),
+        { dataset, rows: newRows, groups, scorer: scorerNew },
+        { dataset: trainSet, rows: trainRows, groups: trainGroups, scorer: scorerTrain },
+        assignedNew,
+      )),
     },
     hooks,
   );

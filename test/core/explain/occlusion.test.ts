@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { occlusionExplanationQuality } from '../../../src/core/learn/explain/occlusion';
 import { explainModelFile } from '../../../src/core/model-file/model-explanations';
 import { auditModelFile } from '../../../src/core/model-file/model-audit';
-import { MODEL_FILE_UNEXPLAINED } from '../../../src/core/audit/audit-explanations';
 import type { DenseMatrix } from '../../../src/core/numeric/matrix';
 import type { GroupIndex } from '../../../src/core/data/groups';
 import { onnxRuntimeWeb } from '../../../src/runtime/onnx-runtime';
@@ -62,7 +61,7 @@ describe('a model file whose explanations would take too long', () => {
   });
 });
 
-describe('ONNX model files are explained by occlusion; the engine\'s JSON model files say they are not', () => {
+describe('ONNX model files are explained by occlusion; the engine\'s JSON model files as its own models', () => {
   const runtime = { onnx: onnxRuntimeWeb() };
   it('heart-lr.onnx: both metrics for h0 and h, and r = 1 explains everything (sufficiency 0)', async () => {
     const report = await auditModelFile(heartRequest('heart-lr.onnx'), runtime);
@@ -72,9 +71,9 @@ describe('ONNX model files are explained by occlusion; the engine\'s JSON model 
     for (const row of all.metrics.sufficiency!.rationality) expect([row.generic, row.personalized]).toEqual([0, 0]);
   });
 
-  it('heart-lr.model.json: one line instead of the tables', async () => {
+  it('heart-lr.model.json: explained exactly, as the engine explains its own logistic models (not by occlusion)', async () => {
     const report = await auditModelFile(heartRequest('heart-lr.model.json'), runtime);
-    expect(report.explanations).toEqual({ method: null, fraction: 0.5, unavailable: MODEL_FILE_UNEXPLAINED });
-    expect(report.metrics.sufficiency).toBeUndefined();
+    expect(report.explanations?.method).toBe('linear-exact');
+    expect(report.metrics.sufficiency?.rationality).toHaveLength(report.groups.length);
   });
 });
