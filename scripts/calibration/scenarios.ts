@@ -106,6 +106,22 @@ export function simulate(task: Task, scenario: Scenario, rowsPerGroup: number, r
   });
 }
 
+/**
+ * The shared-shift exact null for the explanation metrics (SPEC §9), whose per-row "prediction" is an explanation
+ * quality: u ~ U(0, 1) per row, h(·, g′) scores |u − ½ + 0.1·s(g′)| and h0 on group g's rows |u − ½ − 0.1·s(g)|.
+ * The symmetry u − ½ → ½ − u maps one onto the other, so both have the same mean (sufficiency and
+ * comprehensiveness alike): every rationality and envy gain is 0, and the two share their row-to-row variation as
+ * the explanations of two fitted models do. The labels are drawn but unused.
+ */
+export function simulateExplanations(rowsPerGroup: number, random: SeededRandom): GroupPredictions[] {
+  return Array.from({ length: GROUPS }, (_, g) => {
+    const u = Float64Array.from({ length: rowsPerGroup }, () => random.nextFloat() - 0.5);
+    const y = Uint8Array.from(u, () => (random.nextFloat() < 0.5 ? 1 : 0));
+    const quality = (shift: number) => u.map((v) => Math.abs(v + shift));
+    return { y, generic: quality(-SHIFT * signOf(g)), asGroup: Array.from({ length: GROUPS }, (_, h) => quality(SHIFT * signOf(h))), truthful: g };
+  });
+}
+
 /** The audit's tests of one simulated dataset, per metric, with the audit's own bootstrap. */
 export function auditSimulated(
   groups: GroupPredictions[],

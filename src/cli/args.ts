@@ -41,7 +41,7 @@ Options:
   --metric error|auc|ece|logloss|brier|mse|mae|sufficiency|comprehensiveness
                              metric that decides violations and the exit status (default error, mse
                              for regression); every metric of the label's task is computed and reported,
-                             and the explanation metrics sufficiency and comprehensiveness for linear models
+                             and sufficiency and comprehensiveness (docs/explanations.md)
   --explain-fraction <r>     share of the inputs an explanation keeps: the top ⌈r·d⌉ (default 0.5)
   --no-explanations          skip the explanation metrics (docs/explanations.md)
   --split-column <col>       column of train/test marks, instead of a random split

@@ -75,9 +75,21 @@ describe('explanation options', () => {
     expect(run.stderr).toMatch(/needs explanations/);
   });
 
-  it('a forest cannot decide by an explanation metric yet, and says so', () => {
-    const run = fairuse(...heart, '--model', 'rf', '--metric', 'sufficiency');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/cannot decide this audit/);
+  it('a forest and a net decide by an explanation metric too, and name their attribution', () => {
+    for (const [model, method] of [['rf', 'tree-shap'], ['nn', 'integrated-gradients']]) {
+      const run = fairuse(...heart, '--model', model, '--metric', 'comprehensiveness', '--json', '-', '--quiet');
+      const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+      expect(report.explanations.method).toBe(method);
+      const s = report.metrics.comprehensiveness.summary;
+      expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 3);
+    }
+  });
+
+  it("the engine's JSON model file decides by an explanation metric, explained as the engine's own linear model", () => {
+    const run = fairuse('audit', 'examples/heart.csv', '--model-file', 'test/fixtures/models/heart-lr.model.json', '--metric', 'sufficiency', '--json', '-', '--quiet');
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    expect(report.explanations.method).toBe('linear-exact');
+    const s = report.metrics.sufficiency.summary;
+    expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 3);
   });
 });

@@ -32,7 +32,7 @@ describe('fairuse train and fairuse audit --model-file', () => {
     const model = json(join(work, 'm.json'));
     expect(model).toMatchObject({ format: 'fairuse-model', formatVersion: 1, technique: 'all', createdBy: expect.stringMatching(/^fairuse /) });
 
-    const inProcess = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '200', '--json', 'a.json', '--no-explanations'); // model files are not explained yet (docs/explanations.md): compare the accuracy metrics
+    const inProcess = fairuse('audit', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '200', '--json', 'a.json', '--no-explanations'); // a predictions file cannot be explained (docs/explanations.md): compare the accuracy metrics
     const fromModel = fairuse('audit', heart, '--model-file', 'm.json', '--bootstrap', '200', '--json', 'b.json', '--no-explanations');
     const fromPredictions = fairuse('audit', heart, '--model-file', 'p.csv', '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '200', '--json', 'c.json', '--no-explanations');
     expect([fromModel.status, fromPredictions.status]).toEqual([inProcess.status, inProcess.status]);
@@ -106,7 +106,7 @@ describe('fairuse train --spec', () => {
       [{ Sex: 'Female', Age: 'Old' }, 'generic'],
       [{ Sex: 'Male', Age: 'Young' }, 'decoupled'],
     ]);
-    const fromSpec = fairuse('audit', '--spec', 'assign.fairuse.json', '--json', 'spec.json', '--no-explanations'); // model files are not explained yet (docs/explanations.md): compare the accuracy metrics
+    const fromSpec = fairuse('audit', '--spec', 'assign.fairuse.json', '--json', 'spec.json', '--no-explanations'); // a file with "assigned" groups is not explained yet (docs/explanations.md): compare the accuracy metrics
     const fromFile = fairuse('audit', heartHere, '--model-file', 'assigned.json', '--bootstrap', '150', '--json', 'file.json', '--no-explanations');
     expect(fromFile.status).toBe(fromSpec.status);
     const [a, b] = ['spec.json', 'file.json'].map((f) => json(join(work, f)));

@@ -38,7 +38,8 @@ describe('fairuse audit --model rf|nn on a numeric label', () => {
     expect([0, 1, 3]).toContain(status); // 3: inconclusive, the groups are more than the test rows can validate
     expect(report.dataset.task).toBe('regression');
     expect(report.settings.model).toBe('rf');
-    expect(Object.keys(report.metrics)).toEqual(['mse', 'mae']);
+    expect(Object.keys(report.metrics)).toEqual(['mse', 'mae', 'sufficiency', 'comprehensiveness']); // forests are explained too (SPEC §9)
+    expect(report.explanations.method).toBe('tree-shap');
     const theirs = reference.forestMseBySeed;
     const sd = Math.sqrt(theirs.reduce((s, v) => s + (v - mean(theirs)) ** 2, 0) / (theirs.length - 1));
     expect(Math.abs(report.metrics.mse.overall.generic - mean(theirs))).toBeLessThanOrEqual(4 * sd);

@@ -4,7 +4,7 @@
  */
 import type { Assignment, ExplanationsReport } from '../report/report';
 import { assemble } from './interventions';
-import { ATTRIBUTION_METHOD_NAMES, type ExplanationMatrices } from '../learn/explain/explanations';
+import { ATTRIBUTION_METHOD_NAMES, type ExplanationMatrices, type Unexplained } from '../learn/explain/explanations';
 
 /** The explanation metrics to score, or the sentence the report says instead. */
 export type ExplanationInput =
@@ -13,9 +13,9 @@ export type ExplanationInput =
 
 export const PREDICTIONS_FILE_UNEXPLAINED = 'A predictions file holds no model, so its predictions cannot be explained: no explanation metrics.';
 
-export const MODEL_FILE_UNEXPLAINED = 'Model files are not explained yet (SPEC §9 asks for a model-agnostic attribution): no explanation metrics.';
+export const MODEL_FILE_UNEXPLAINED = 'This model file does not expose its inputs, so it cannot be explained: no explanation metrics.';
 
-const MODEL_CLASS_UNEXPLAINED = 'The engine explains its linear models only so far; this model class gets no explanation metrics.';
+const MODEL_CLASS_UNEXPLAINED = 'The engine has no attribution for this model class: no explanation metrics.';
 
 /**
  * The explanations of the model pair as served: `explain` of the personalized fit, with the groups the spec
@@ -26,16 +26,18 @@ const MODEL_CLASS_UNEXPLAINED = 'The engine explains its linear models only so f
  */
 export function explanationInput(
   fraction: number,
-  explain: ((fraction: number) => ExplanationMatrices) | undefined,
+  explain: ((fraction: number) => ExplanationMatrices | Unexplained) | undefined,
   assignment: readonly Assignment[],
-  decoupledExplain: () => ((fraction: number) => ExplanationMatrices) | undefined,
+  decoupledExplain: () => ((fraction: number) => ExplanationMatrices | Unexplained) | undefined,
 ): ExplanationInput {
   if (!explain) return { unavailable: MODEL_CLASS_UNEXPLAINED, fraction };
   const own = explain(fraction);
+  if ('unavailable' in own) return { unavailable: own.unavailable, fraction };
   if (assignment.every((a) => a === 'personalized')) return { matrices: own, fraction };
   const decoupled = assignment.includes('decoupled') ? decoupledExplain() : undefined;
   if (assignment.includes('decoupled') && !decoupled) return { unavailable: MODEL_CLASS_UNEXPLAINED, fraction };
   const decoupledMatrices = decoupled ? decoupled(fraction) : null;
+  if (decoupledMatrices && 'unavailable' in decoupledMatrices) return { unavailable: decoupledMatrices.unavailable, fraction };
   return {
     matrices: {
       method: own.method,
@@ -49,5 +51,6 @@ export function explanationInput(
 /** The report's statement of the method and r, or of why there are no explanation metrics. */
 export function explanationsReport(input: ExplanationInput): ExplanationsReport {
   if ('unavailable' in input) return { method: null, fraction: input.fraction, unavailable: input.unavailable };
-  return { method: input.matrices.method, description: ATTRIBUTION_METHOD_NAMES[input.matrices.method], fraction: input.fraction };
+  const { method, examples } = input.matrices;
+  return { method, description: ATTRIBUTION_METHOD_NAMES[method], fraction: input.fraction, ...(examples ? { examples } : {}) };
 }

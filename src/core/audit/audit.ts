@@ -21,6 +21,7 @@ import { checkTrainingRows } from '../data/training-rows';
 import { fromTestMask, labelStrata, stratifiedSplit, type TrainTestSplit } from '../data/split';
 import { AuditInputError } from '../errors';
 import { type ExplanationInput, explanationInput, explanationsReport } from './audit-explanations';
+import type { ExplanationMatrices, Unexplained } from '../learn/explain/explanations';
 
 export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report' | 'interventions';
 
@@ -153,14 +154,16 @@ export async function runAudits(
   for (const technique of techniques) {
     progress({ stage: 'fit-personalized', technique });
     const personalized = fits.personalized(technique);
-    let decoupledFit: Float64Array[] | null = technique === 'dcp' ? [...personalized.asGroup] : null;
-    const decoupled = (): Float64Array[] => (decoupledFit ??= [...fits.personalized('dcp').asGroup]);
+    // The decoupled fit, for groups the spec assigns to their own model: fitted once, for predictions and explanations.
+    let dcpFit: ReturnType<typeof fits.personalized> | null = technique === 'dcp' ? personalized : null;
+    const dcp = () => (dcpFit ??= fits.personalized('dcp'));
+    const decoupled = (): Float64Array[] => [...dcp().asGroup];
     const fitted: PredictionMatrix = { generic: fits.generic, asGroup: personalized.asGroup };
     const predictions = assignment.includes('decoupled') || assignment.includes('generic') ? assemble(fitted, assignment, assignment.includes('decoupled') ? decoupled() : null) : fitted;
     const fitWarnings = [...fits.warnings, ...personalized.warnings];
     const techniqueOptions = { ...options, technique };
     const explainAs = (assigned: readonly Assignment[]): ExplanationInput | null =>
-      options.explanations ? explanationInput(options.explainFraction, personalized.explain, assigned, () => fits.personalized('dcp').explain) : null;
+      options.explanations ? explanationInput(options.explainFraction, personalized.explain, assigned, () => dcp().explain) : null;
     const explanations = explainAs(assignment);
     const report = await testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress, explanations);
     if (!options.interventions) {
@@ -268,6 +271,8 @@ export interface GivenPredictions {
   readonly unseenLevels?: number;
   /** Why the given model cannot be explained (SPEC §9), said in the report instead of explanation metrics. */
   readonly unexplained?: string;
+  /** The given models' explanation metrics (SPEC §9), or why they were skipped; computed by the caller with the options' fraction. */
+  readonly explained?: ExplanationMatrices | Unexplained;
 }
 
 /**
@@ -288,7 +293,15 @@ export async function auditGivenPredictions(
     if (isCancelled()) throw new AuditCancelledError();
     hooks.onProgress?.(p);
   };
-  const explanations = options.explanations && given.unexplained ? { unavailable: given.unexplained, fraction: options.explainFraction } : null;
+  const fraction = options.explainFraction;
+  const unexplained = given.explained && 'unavailable' in given.explained ? given.explained.unavailable : given.unexplained;
+  const explanations: ExplanationInput | null = !options.explanations
+    ? null
+    : given.explained && !('unavailable' in given.explained)
+      ? { matrices: given.explained, fraction }
+      : unexplained
+        ? { unavailable: unexplained, fraction }
+        : null;
   return testAndReport(dataset, options, source, given.groups, given.split, given.unseenLevels ?? 0, given.predictions, given.warnings, hooks, progress, explanations);
 }
 

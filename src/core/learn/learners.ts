@@ -7,15 +7,20 @@
  */
 import type { Label } from '../data/dataset';
 import { type DegenerateFit, degenerateFit, MIN_DEVIANCE_EXPLAINED } from './degenerate-fit';
-import type { ExplanationMatrices } from './explain/explanations';
+import type { AttributionMethod, ExplanationMatrices, Unexplained } from './explain/explanations';
 import type { RowExplanationQuality } from './explain/linear-explanations';
-import { explainGenericLinear, explainLinearFits } from './explain/linear-fits';
+import { explainGenericLinear, explainLinearFits, linearExamples } from './explain/linear-fits';
+import { columnMeans } from './explain/linear-explanations';
+import { type AttributionOf, type ExplainedModel, explainFitted } from './explain/fitted-explanations';
+import { type AttributedRow, explainedExamples } from './explain/examples';
+import type { RowAttribution } from './explain/masked-quality';
+import { forestAttribution, forestExplanationTooCostly, netAttribution } from './explain/model-attribution';
 import type { FeatureEncoder } from './feature-encoder';
 import { type FittedModel, fitForest, fitForestRegressor } from './forest';
 import type { GroupIndex } from '../data/groups';
 import { type DenseMatrix, selectRows } from '../numeric/matrix';
 import { fitMlp, fitMlpRegressor } from './mlp';
-import { constantMeanWarning, fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, LOGISTIC_LEARNER, predictAsGroup, RIDGE_LEARNER } from './models';
+import { constantMeanWarning, fitGenericWith, fitPersonalized, groupDummies, type LinearLearner, type LinearModel, LOGISTIC_LEARNER, predictAsGroup, RIDGE_LEARNER } from './models';
 import type { ModelClass } from './model-class';
 import type { Labels } from '../data/task';
 import type { Technique } from './technique';
@@ -26,6 +31,8 @@ export interface ClassFits {
   readonly generic: Float64Array;
   /** h0 itself, on the features' design columns: for rows of other data (an audit on new data). */
   readonly genericModel: FittedModel;
+  /** h0's coefficients and link when it is linear (logistic or ridge): for exact explanations of rows of other data. */
+  readonly genericLinear?: { readonly model: LinearModel; readonly link: (score: number) => number };
   readonly warnings: readonly string[];
   /**
    * asGroup[g][r] = h(x_r, g) for the technique; its warnings; and, for a model class the engine can explain,
@@ -34,7 +41,7 @@ export interface ClassFits {
   personalized(technique: Technique): {
     readonly asGroup: readonly Float64Array[];
     readonly warnings: readonly string[];
-    readonly explain?: (fraction: number) => ExplanationMatrices;
+    readonly explain?: (fraction: number) => ExplanationMatrices | Unexplained;
     /** A forest's or net's fitted h, for a model file: one model over the features and the group dummies, or one per group (dcp). */
     readonly fitted?: FittedPersonalized;
   };
@@ -66,12 +73,14 @@ function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: Featur
   return {
     generic: generic.testProbabilities,
     genericModel: { predict: (x) => predictAsGroup({ technique: 'dcp', models: [generic.model] }, x, 0, learner.predict) },
+    genericLinear: { model: generic.model, link: learner.predict },
     warnings: generic.warnings,
     personalized: (technique) => {
       const fit = fitPersonalized(technique, encoder, generic, groups, trainRows, C);
       const explain = (fraction: number): ExplanationMatrices => {
         if (!genericQuality.has(fraction)) genericQuality.set(fraction, explainGenericLinear(generic, fraction));
-        return explainLinearFits(generic, fit.model, groups, trainRows, fraction, genericQuality.get(fraction));
+        const matrices = explainLinearFits(generic, fit.model, groups, trainRows, fraction, genericQuality.get(fraction));
+        return { ...matrices, examples: linearExamples(generic, fit.model, groups, trainRows, testRows, encoder.columnNames) };
       };
       return { asGroup: fit.asGroup, warnings: fit.warnings, explain };
     },
@@ -104,6 +113,50 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
   const warnings: string[] = [];
   const genericModel = fit(xTrain, yTrain, 0, 'the generic model h0', warnings);
   const generic = genericModel.predict(xTest);
+  // SPEC §9: each model is explained from the mean of the inputs it was trained on; h0's once per fraction.
+  const attribution = ATTRIBUTIONS[modelClass];
+  const h0: ExplainedModel = { model: genericModel, baseline: columnMeans(xTrain) };
+  const genericQuality = new Map<number, RowExplanationQuality>();
+  const explainGeneric = (attributionOf: AttributionOf, fraction: number): RowExplanationQuality => {
+    if (!genericQuality.has(fraction)) genericQuality.set(fraction, explainFitted(h0, xTest, fraction, attributionOf));
+    return genericQuality.get(fraction) as RowExplanationQuality;
+  };
+  // A forest whose explanations would take too long is skipped with the reason (h0 and one model per group).
+  let tooCostly: string | null | undefined;
+  // Each technique's explanations are computed once per fraction (interventions ask again for every assignment).
+  const testRow = (r: number) => xTest.data.subarray(r * featureCount, (r + 1) * featureCount);
+  const attributed = (m: ExplainedModel, z: Float64Array, prediction: number, names: readonly string[]): AttributedRow => ({
+    prediction,
+    names,
+    attributions: (attribution.of(m.model, m.baseline) as RowAttribution)(z),
+  });
+  const examples = (h: (r: number, g: number) => AttributedRow) =>
+    explainedExamples(
+      groups.groups.map((group) => group.id),
+      Int32Array.from(testRows, (row) => groups.groupOfRow[row]),
+      testRows,
+      (r) => attributed(h0, testRow(r), generic[r], encoder.columnNames),
+      h,
+    );
+  const explainer = (asGroup: (fraction: number, attributionOf: AttributionOf) => RowExplanationQuality[], h: (r: number, g: number) => AttributedRow) => {
+    const done = new Map<number, ExplanationMatrices | Unexplained>();
+    return (fraction: number): ExplanationMatrices | Unexplained => {
+      if (modelClass === 'rf') tooCostly ??= forestExplanationTooCostly(genericModel, h0.baseline, xTest, 1 + groups.groups.length);
+      if (tooCostly) return { unavailable: tooCostly };
+      const known = done.get(fraction);
+      if (known) return known;
+      const generic = explainGeneric(attribution.of, fraction);
+      const own = asGroup(fraction, attribution.of);
+      const matrices: ExplanationMatrices = {
+        method: attribution.method,
+        sufficiency: { generic: generic.sufficiency, asGroup: own.map((q) => q.sufficiency) },
+        comprehensiveness: { generic: generic.comprehensiveness, asGroup: own.map((q) => q.comprehensiveness) },
+        examples: examples(h),
+      };
+      done.set(fraction, matrices);
+      return matrices;
+    };
+  };
   return {
     generic,
     genericModel,
@@ -115,15 +168,21 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
         trainRows.forEach((row, r) => rowsOfGroup[groups.groupOfRow[row]].push(r));
         // Each decoupled fit's seed comes from its group's first training row, not the group's place in the sorted
         // order, so renaming a value changes no fit (SPEC §1).
-        const models = groups.groups.map((group, g) => {
+        const models = groups.groups.map((group, g): ExplainedModel => {
           if (rowsOfGroup[g].length === 0) {
             personalWarnings.push(`Group ${group.id} has no training rows; its decoupled model is the generic model h0.`);
-            return genericModel;
+            return h0;
           }
-          return fit(selectRows(xTrain, rowsOfGroup[g]), pickLabels(yTrain, rowsOfGroup[g]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings);
+          const xGroup = selectRows(xTrain, rowsOfGroup[g]);
+          const model = fit(xGroup, pickLabels(yTrain, rowsOfGroup[g]), 1 + trainRows[rowsOfGroup[g][0]], `the decoupled model of ${group.id}`, personalWarnings);
+          return { model, baseline: columnMeans(xGroup) };
         });
-        const asGroup = models.map((model) => (model === genericModel ? generic : model.predict(xTest)));
-        return { asGroup, warnings: personalWarnings, fitted: { technique: 'dcp', models } };
+        const asGroup = models.map((m) => (m === h0 ? generic : m.model.predict(xTest)));
+        const explain = explainer(
+          (fraction, attributionOf) => models.map((m) => (m === h0 ? explainGeneric(attributionOf, fraction) : explainFitted(m, xTest, fraction, attributionOf))),
+          (r, g) => attributed(models[g], testRow(r), asGroup[g][r], encoder.columnNames),
+        );
+        return { asGroup, warnings: personalWarnings, explain, fitted: { technique: 'dcp', models: models.map((m) => m.model) } };
       }
       const { groupColumns, dummyNames } = groupDummies(groups, technique);
       const width = xTrain.cols;
@@ -133,9 +192,21 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
         return x;
       };
       const groupOfTrainRow = Int32Array.from(trainRows, (row) => groups.groupOfRow[row]);
-      const model = fit(withDummies(trainRows, (r) => groupOfTrainRow[r]), yTrain, 1000, `the personalized model (${technique})`, personalWarnings, groupOfTrainRow);
+      const xPersonal = withDummies(trainRows, (r) => groupOfTrainRow[r]);
+      const model = fit(xPersonal, yTrain, 1000, `the personalized model (${technique})`, personalWarnings, groupOfTrainRow);
       const asGroup = groups.groups.map((_, g) => model.predict(withDummies(testRows, () => g)));
-      return { asGroup, warnings: personalWarnings, fitted: { technique, model } };
+      const personal: ExplainedModel = { model, baseline: columnMeans(xPersonal) };
+      const names = [...encoder.columnNames, ...dummyNames];
+      const explain = explainer(
+        (fraction, attributionOf) => groups.groups.map((_, g) => explainFitted(personal, withDummies(testRows, () => g), fraction, attributionOf)),
+        (r, g) => {
+          const z = new Float64Array(names.length);
+          z.set(testRow(r));
+          for (const column of groupColumns[g]) z[width + column] = 1;
+          return attributed(personal, z, asGroup[g][r], names);
+        },
+      );
+      return { asGroup, warnings: personalWarnings, explain, fitted: { technique, model } };
     },
   };
 }
@@ -190,6 +261,12 @@ function degenerateWarning(modelClass: 'rf' | 'nn', what: string, flat: Degenera
     `The fit failed, and its gains here say nothing about the model class: try another --seed, or --model lr.`
   );
 }
+
+/** The attribution of each non-linear model class (SPEC §9). */
+const ATTRIBUTIONS: Readonly<Record<'rf' | 'nn', { readonly method: AttributionMethod; readonly of: AttributionOf }>> = {
+  rf: { method: 'tree-shap', of: forestAttribution },
+  nn: { method: 'integrated-gradients', of: netAttribution },
+};
 
 const MODEL_CLASS_WORDS: Readonly<Record<'rf' | 'nn', string>> = { rf: 'random forest', nn: 'neural net' };
 

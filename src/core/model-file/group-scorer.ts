@@ -19,6 +19,16 @@ export interface GroupScorer {
   score(rows: Int32Array, asGroup: Group): Promise<Float64Array>;
   /** Categorical cells with a level the model never saw, counted while scoring. */
   unseenLevels(): number;
+  /** The model as a black box over its own inputs, for a model-agnostic attribution (SPEC §9); absent: not explained. */
+  readonly inputs?: ModelInputs;
+}
+
+/** A model file's inputs for rows scored as a group, and the model on any matrix of such inputs. */
+export interface ModelInputs {
+  /** The rows' inputs as the model sees them with their group attributes set to `asGroup`'s, rows × inputs. */
+  of(rows: Int32Array, asGroup: Group): DenseMatrix;
+  /** The model's prediction for every row of `x` (rows × inputs). */
+  predict(x: DenseMatrix): Promise<Float64Array>;
 }
 
 function unknownGroup(source: string, group: Group, what: string): AuditInputError {

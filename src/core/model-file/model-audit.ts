@@ -27,9 +27,14 @@ import { fitFeatureEncoder } from '../learn/feature-encoder';
 import { type GroupIndex, indexGroups } from '../data/groups';
 import { loadAuditDataset, type LoadOptions } from '../data/load-dataset';
 import { METRIC_IDS, type MetricId } from '../audit/metrics';
-import { fitClass } from '../learn/learners';
+import { type ClassFits, fitClass } from '../learn/learners';
 import type { ModelClass } from '../learn/model-class';
 import type { Task } from '../data/task';
+import type { ExplanationMatrices, Unexplained } from '../learn/explain/explanations';
+import type { DenseMatrix } from '../numeric/matrix';
+import type { PredictionMatrix } from '../audit/prediction-matrix';
+import { explainModelFile } from './model-explanations';
+import { explainEngineModelFile, type RowsOf } from './engine-explanations';
 import { type AuditOptions, resolveOptions } from '../audit/options';
 import type { AuditReport, ComparisonRow, DataComparison, GainOnData, ModelReport } from '../report/report';
 import type { Technique } from '../learn/technique';
@@ -348,6 +353,40 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     newData,
   });
   const trainingWarnings = json?.training.warnings ?? [];
+  /**
+   * SPEC §9 for the model file: the engine's JSON file as the engine explains its own models (engine-explanations.ts);
+   * an ONNX file by occlusion of h0 and h (model-explanations.ts) through the inputs its scorer exposes. Laid out and
+   * assigned as the predictions are.
+   */
+  const explainedBy = async (
+    generic: ClassFits,
+    h0: () => { readonly xTrain: DenseMatrix; readonly xTest: DenseMatrix; readonly names: readonly string[] },
+    test: RowsOf & { scorer: GroupScorer },
+    train: RowsOf & { scorer?: GroupScorer },
+    assigned: { readonly assign: Readonly<Record<string, string>>; apply(m: PredictionMatrix): PredictionMatrix },
+  ): Promise<{ explained?: ExplanationMatrices | Unexplained; unexplained?: string }> => {
+    const resolved = resolveOptions(options, taskOf(train.dataset.label));
+    if (!resolved.explanations) return {};
+    let explained: ExplanationMatrices | Unexplained;
+    if (json) {
+      explained = explainEngineModelFile(json, { model: generic.genericModel, linear: generic.genericLinear, ...h0() }, test, train, resolved.explainFraction, modelPath);
+    } else {
+      const trainInputs = (train.scorer ?? test.scorer).inputs;
+      if (!test.scorer.inputs || !trainInputs) return { unexplained: MODEL_FILE_UNEXPLAINED };
+      explained = await explainModelFile({ model: generic.genericModel, ...h0() }, { inputs: test.scorer.inputs, rows: test.rows, groups: test.groups }, { inputs: trainInputs, rows: train.rows, groups: train.groups }, resolved.explainFraction);
+    }
+    if ('unavailable' in explained) return { explained };
+    // The examples show h as the file serves each group; with groups served by h0 instead they are left out, as in process.
+    const { examples, ...matrices } = explained;
+    return {
+      explained: {
+        ...matrices,
+        sufficiency: assigned.apply(explained.sufficiency),
+        comprehensiveness: assigned.apply(explained.comprehensiveness),
+        ...(examples && Object.keys(assigned.assign).length === 0 ? { examples } : {}),
+      },
+    };
+  };
 
   if (!request.trainData) {
     // One dataset: split it as the engine's own audit would (the model's recorded split when it was trained on it).
@@ -364,7 +403,8 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const resolved = resolveOptions(options, taskOf(dataset.label));
     const generic = fitClass(h0Class, encoder, dataset.label, groups, split.train, split.test, resolved.C, resolved.seed);
     progress({ stage: 'fit-personalized' });
-    const asGroup = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), split.test, groups);
+    const scorer = await scorerFor(dataset, positiveIndexOf(dataset));
+    const asGroup = await scoreAll(scorer, split.test, groups);
     if (json && !trainedOnThis(dataSha)) {
       warnings.push(`The model was trained on ${json.training.data} (another file, by its SHA-256): rows it was trained on may be among the test rows here. To audit it on new data, give its training data with --train-data.`);
     }
@@ -375,7 +415,9 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     if (inputs) warnings.push(...levelWarnings(inputs, dataset, split.test, modelPath));
     const assigned = modelAssignment(options.assign, json, groups, modelPath);
     const predictions = assigned.apply({ generic: generic.generic, asGroup });
-    const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED };
+    const h0 = () => ({ xTrain: encoder.encode(split.train), xTest: encoder.encode(split.test), names: encoder.columnNames });
+    const explained = await explainedBy(generic, h0, { dataset, rows: split.test, groups, scorer }, { dataset, rows: split.train, groups }, assigned);
+    const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), ...explained };
     const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
     return withModel(report, modelReport(false));
   }
@@ -406,8 +448,10 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   const genericOnNew = generic.genericModel.predict(newEncoder.encode(newRows));
 
   progress({ stage: 'fit-personalized' });
-  const asGroupNew = await scoreAll(await scorerFor(dataset, positiveIndexOf(dataset)), newRows, groups);
-  const asGroupTrain = await scoreAll(await scorerFor(trainSet, positiveIndexOf(trainSet)), trainRows, trainGroups);
+  const scorerNew = await scorerFor(dataset, positiveIndexOf(dataset));
+  const scorerTrain = await scorerFor(trainSet, positiveIndexOf(trainSet));
+  const asGroupNew = await scoreAll(scorerNew, newRows, groups);
+  const asGroupTrain = await scoreAll(scorerTrain, trainRows, trainGroups);
 
   if (inputs) warnings.push(...levelWarnings(inputs, dataset, newRows, modelPath));
   const noRows = new Int32Array(0);
@@ -419,7 +463,20 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     dataset,
     { ...options, assign: assignedNew.assign },
     { path: request.data.path, sha256: dataSha },
-    { groups, split: { train: noRows, test: newRows }, predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }), warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: newEncoder.unseenLevels(), unexplained: MODEL_FILE_UNEXPLAINED },
+    {
+      groups,
+      split: { train: noRows, test: newRows },
+      predictions: assignedNew.apply({ generic: genericOnNew, asGroup: asGroupNew }),
+      warnings: [...generic.warnings, ...trainingWarnings, ...warnings],
+      unseenLevels: newEncoder.unseenLevels(),
+      ...(await explainedBy(
+        generic,
+        () => ({ xTrain: encoder.encode(trainRows), xTest: newEncoder.encode(newRows), names: newEncoder.columnNames }),
+        { dataset, rows: newRows, groups, scorer: scorerNew },
+        { dataset: trainSet, rows: trainRows, groups: trainGroups, scorer: scorerTrain },
+        assignedNew,
+      )),
+    },
     hooks,
   );
   const trainReport = await auditGivenPredictions(

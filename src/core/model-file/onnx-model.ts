@@ -272,16 +272,23 @@ export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], datas
     throw widthMismatch(source, plan.inputWidth, inputs.length);
   }
   requireGroupInputs(inputs, dataset.groupAttributes, (a) => dataset.groupValues[a], source);
+  // A numeric label reads predicted values; a binary one probabilities (the task was checked against the graph's).
+  const predictionsOf = (output: { readonly data: ArrayLike<number>; readonly dims: readonly number[] }, rows: number) =>
+    dataset.label.task === 'regression' ? valuesFromOutput(output, rows, source) : probabilitiesFromOutput(output, rows, positiveIndex, source);
   return {
     async score(rows, asGroup: Group) {
       const tuple = dataset.groupAttributes.map((a) => asGroup.values[a]);
       const x = inputMatrix(inputs, dataset, rows, tuple, source);
-      const output = await session.run(x, rows.length, inputs.length);
-      // A numeric label reads predicted values; a binary one probabilities (the task was checked against the graph's).
-      if (dataset.label.task === 'regression') return valuesFromOutput(output, rows.length, source);
-      return probabilitiesFromOutput(output, rows.length, positiveIndex, source);
+      return predictionsOf(await session.run(x, rows.length, inputs.length), rows.length);
     },
     unseenLevels: () => 0,
+    inputs: {
+      of: (rows, asGroup) => {
+        const tuple = dataset.groupAttributes.map((a) => asGroup.values[a]);
+        return { rows: rows.length, cols: inputs.length, data: Float64Array.from(inputMatrix(inputs, dataset, rows, tuple, source)) };
+      },
+      predict: async (x) => predictionsOf(await session.run(Float32Array.from(x.data), x.rows, x.cols), x.rows),
+    },
   };
 }
 

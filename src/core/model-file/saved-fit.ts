@@ -67,7 +67,9 @@ export function loadFit(saved: SavedFit, inputs: number): FittedModel {
     if (x.cols !== inputs) throw new RangeError(`loadFit: the model reads ${inputs} columns, got ${x.cols}`);
   };
   if (saved.kind === 'constant') {
-    return { predict: (x) => (checkWidth(x), new Float64Array(x.rows).fill(saved.value)) };
+    // kind and trees as the fitted model's, so the engine's attributions (learn/explain/model-attribution.ts) apply.
+    const constant = { kind: 'constant' as const, predict: (x: DenseMatrix) => (checkWidth(x), new Float64Array(x.rows).fill(saved.value)) };
+    return constant;
   }
   if (saved.kind === 'forest') {
     const trees: DecisionTree[] = saved.trees.map((t) => {
@@ -85,7 +87,8 @@ export function loadFit(saved: SavedFit, inputs: number): FittedModel {
         depth: new Int32Array(nodeCount),
       };
     });
-    return { predict: (x) => (checkWidth(x), meanLeafValue(trees, x)) };
+    const forest = { kind: 'forest' as const, trees, predict: (x: DenseMatrix) => (checkWidth(x), meanLeafValue(trees, x)) };
+    return forest;
   }
   const shape = networkShape(saved.sizes, Float64Array.from(saved.mean), Float64Array.from(saved.inverseScale), 'squared');
   return mlpModel(shape, Float64Array.from(saved.parameters), null, saved.target, { epochs: 0, converged: true, loss: NaN });

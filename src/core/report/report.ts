@@ -6,6 +6,7 @@ import type { Correction } from '../audit/stats/correction';
 import type { MetricId } from '../audit/metrics/metric';
 import type { Task } from '../data/task';
 import type { Technique } from '../learn/technique';
+import type { ExplainedRow } from '../learn/explain/examples';
 
 export type Verdict = 'gain' | 'violation' | 'none' | 'untested';
 
@@ -220,6 +221,11 @@ export interface ExplanationsReport {
   readonly fraction: number;
   /** Why there are no explanation metrics (a predictions file, a model class without attributions). */
   readonly unavailable?: string;
+  /**
+   * For a row-level view: the first test row of every group, its top inputs by |a_j| under h0 and under h as its
+   * own group. Engine models only, and only when every group is served by h (no --assign).
+   */
+  readonly examples?: readonly ExplainedRow[];
 }
 
 /** SPEC §7 for the audited test rows: can a gain of ε be told from noise with these group sizes? */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/core/audit/audit';
 import { parseEngineModel } from '../../../src/core/model-file/engine-model';
 import { auditModelFile } from '../../../src/core/model-file/model-audit';
+import { ASSIGNED_MODEL_FILE_UNEXPLAINED } from '../../../src/core/model-file/engine-explanations';
 import { sha256 } from '../../../src/core/data/sha256';
 import { formatEngineModel, trainEngineModel } from '../../../src/core/model-file/train-model';
 import type { AuditOptions } from '../../../src/core/audit/options';
@@ -31,7 +32,7 @@ describe('a model file trained with "assign"', () => {
     ['dcp', 'dcp', { 'Sex=Male, Age=Old': 'generic' }],
   ];
   it.each(cases)('%s: auditing the file gives the in-process audit of the same spec, number for number', async (_name, technique, assign) => {
-    const options: Partial<AuditOptions> = { bootstrap: 120, technique, assign, explanations: false }; // model files are not explained yet (docs/explanations.md): compare the accuracy metrics
+    const options: Partial<AuditOptions> = { bootstrap: 120, technique, assign, explanations: false }; // files with "assigned" are not explained yet (docs/explanations.md): compare the accuracy metrics
     const { data, dataset, training, saved } = trained(heart, heartLoad, options);
     const inProcess = await runAudit(dataset, options, { path: 'data.csv', sha256: sha256(data.bytes) });
     const fromFile = await auditModelFile({ data, model: saved, load: {}, options: { bootstrap: 120, explanations: false } });
@@ -40,6 +41,14 @@ describe('a model file trained with "assign"', () => {
     expect(JSON.stringify(rest)).toBe(JSON.stringify(inProcess));
     expect(fromFile.settings.assign).toEqual(assign);
     expect(training.model.assigned?.map((a) => a.serve).sort()).toEqual(Object.values(assign).sort());
+  });
+
+  it('is not explained yet: the report says so in one line, and an explanation metric cannot decide', async () => {
+    const { data, saved } = trained(heart, heartLoad, { technique: '1hot', assign: { 'Sex=Female, Age=Old': 'generic' } });
+    const report = await auditModelFile({ data, model: saved, load: {}, options: { bootstrap: 20 } });
+    expect(report.explanations).toEqual({ method: null, fraction: 0.5, unavailable: ASSIGNED_MODEL_FILE_UNEXPLAINED });
+    expect(report.metrics.sufficiency).toBeUndefined();
+    await expect(auditModelFile({ data, model: saved, load: {}, options: { bootstrap: 20, metric: 'sufficiency' } })).rejects.toThrow(/"assigned"\) is not explained yet/);
   });
 
   it('records h0’s coefficients for a generic group and the group’s own fit for a decoupled one', () => {

@@ -42,6 +42,9 @@ describe('an ONNX regressor on a numeric label', () => {
     expect(report.dataset.task).toBe('regression');
     expect(report.settings).toMatchObject({ model: 'lr', metric: 'mse', splitColumn: 'split' });
     expect(report.model).toMatchObject({ source: 'onnx', newData: false });
+    // Explained by occlusion on the predicted values (not read as probabilities); ridge's h0 too.
+    expect(report.explanations?.method).toBe('occlusion');
+    for (const row of report.metrics.comprehensiveness!.rationality) expect(row.generic! > 0 && row.personalized! > 0).toBe(true);
     for (const metric of ['mse', 'mae'] as const) {
       const section = report.metrics[metric]!;
       for (const row of section.rationality) {

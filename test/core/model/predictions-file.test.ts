@@ -26,7 +26,7 @@ describe('the predictions file', () => {
     for (const technique of ['1hot', 'dcp'] as const) {
       const { dataset, file } = exported(csv, { technique });
       expect(dataset.droppedRows).toBe(2);
-      const inProcess = await runAudit(dataset, { technique, bootstrap: 150, explanations: false }, { path: 'd.csv' }); // model files are not explained yet (docs/explanations.md): compare the accuracy metrics
+      const inProcess = await runAudit(dataset, { technique, bootstrap: 150, explanations: false }, { path: 'd.csv' }); // a predictions file cannot be explained (docs/explanations.md): compare the accuracy metrics
       const fromFile = await auditModelFile({ data: textFile(csv, 'd.csv'), model: textFile(file, 'p.csv'), load, options: { technique, bootstrap: 150, explanations: false } });
       expect(numbers(fromFile)).toEqual(numbers(inProcess));
       expect(fromFile.warnings).toEqual(inProcess.warnings.filter((w) => !w.includes('solver') && !w.includes('constant')));

@@ -21,10 +21,10 @@ const load = { label: 'systolic_bp', groups: ['sex', 'age_group'] };
 async function roundTrip(csv: string, options: Partial<AuditOptions>) {
   const data = textFile(csv, 'bp.csv');
   const dataset = prepareAuditDataset(csv, { load, buckets: [] });
-  const inProcess = await runAudit(dataset, { ...options, explanations: false }, { path: 'bp.csv', sha256: sha256(data.bytes) });
+  const inProcess = await runAudit(dataset, options, { path: 'bp.csv', sha256: sha256(data.bytes) });
   const { model } = trainEngineModel(dataset, options, { path: 'bp.csv', sha256: sha256(data.bytes) });
   const text = formatEngineModel(model);
-  const fromFile = await auditModelFile({ data, model: textFile(text, 'm.json'), load: {}, options: { bootstrap: options.bootstrap, explanations: false } });
+  const fromFile = await auditModelFile({ data, model: textFile(text, 'm.json'), load: {}, options: { bootstrap: options.bootstrap } });
   return { inProcess, fromFile, model, text };
 }
 
@@ -49,6 +49,10 @@ describe('the engine model file of a regressor: train, save, audit from the file
     expect(inProcess.dataset.task).toBe('regression');
     expect(inProcess.settings.model).toBe(modelClass);
     expect(JSON.stringify(withoutModel(fromFile))).toBe(JSON.stringify(inProcess));
+    // The file is explained as the engine explains the class in process (explanations included in the equality).
+    expect(fromFile.explanations?.method).toBe({ lr: 'linear-exact', rf: 'tree-shap', nn: 'integrated-gradients' }[modelClass]);
+    expect(fromFile.metrics.sufficiency?.rationality).toHaveLength(inProcess.groups.length);
+    expect(fromFile.explanations?.examples).toHaveLength(inProcess.groups.length);
     expect(fromFile.model).toMatchObject({ source: 'json', path: 'm.json', technique, newData: false });
     expect(parseEngineModel(JSON.parse(text), 'm.json')).toEqual(model);
   });

@@ -24,12 +24,15 @@ describe('a saved regressor', () => {
     // The held-out rows of the training file, as a file of their own: every row a test row, h0 fitted on the train rows.
     const lines = csv.trimEnd().split('\n');
     const heldOut = [lines[0], ...Array.from(training.split.test, (row) => lines[dataset.sourceLines[row] - 1])].join('\n') + '\n';
-    const onOwnData = await auditModelFile({ data, model, load: {}, options: { bootstrap: 50, explanations: false } });
-    const onNewData = await auditModelFile({ data: textFile(heldOut, 'new.csv'), model, trainData: data, load: {}, options: { bootstrap: 50, explanations: false } });
+    const onOwnData = await auditModelFile({ data, model, load: {}, options: { bootstrap: 50 } });
+    const onNewData = await auditModelFile({ data: textFile(heldOut, 'new.csv'), model, trainData: data, load: {}, options: { bootstrap: 50 } });
     expect(onNewData.dataset.task).toBe('regression');
     expect(onNewData.model).toMatchObject({ newData: true });
     expect(onNewData.comparison!.trainingData.rows).toBe(training.split.train.length);
-    for (const metric of ['mse', 'mae'] as const) {
+    // The explanations too: the same models, baselines (the same training rows) and test rows.
+    expect(onNewData.explanations?.method).toBe(modelClass === 'rf' ? 'tree-shap' : 'integrated-gradients');
+    expect(onNewData.explanations?.examples?.map((e) => [e.group, e.h0, e.h])).toEqual(onOwnData.explanations?.examples?.map((e) => [e.group, e.h0, e.h]));
+    for (const metric of ['mse', 'mae', 'sufficiency', 'comprehensiveness'] as const) {
       const own = onOwnData.metrics[metric]!;
       const fresh = onNewData.metrics[metric]!;
       expect(fresh.overall).toEqual(own.overall);

@@ -1,6 +1,7 @@
 import type { GroupIndex } from '../../data/groups';
 import { selectRows } from '../../numeric/matrix';
-import { type GenericFit, groupDummies, type PersonalizedModel } from '../models';
+import { type GenericFit, groupDummies, type LinearModel, type PersonalizedModel } from '../models';
+import { type AttributedRow, type ExplainedRow, explainedExamples } from './examples';
 import type { Labels } from '../../data/task';
 import type { ExplanationMatrices } from './explanations';
 import { columnMeans, linearExplanationQuality, type RowExplanationQuality } from './linear-explanations';
@@ -54,4 +55,62 @@ export function explainLinearFits<Y extends Labels>(
 /** SPEC §9 for h0 alone: b = the mean of x over the training rows. */
 export function explainGenericLinear<Y extends Labels>(generic: GenericFit<Y>, fraction: number): RowExplanationQuality {
   return linearExplanationQuality(generic.model, generic.learner.predict, columnMeans(generic.xTrain), generic.xTest, fraction);
+}
+
+/**
+ * The row-level examples of the linear models (examples.ts): a_j = w_j (z_j − b_j) with each model's baseline, as
+ * explainLinearFits ranks them.
+ *
+ * @param testRows the dataset rows of generic.xTest, in order
+ * @param columnNames the names of x's columns
+ */
+export function linearExamples<Y extends Labels>(
+  generic: GenericFit<Y>,
+  personalized: PersonalizedModel,
+  groups: GroupIndex,
+  trainRows: Int32Array,
+  testRows: Int32Array,
+  columnNames: readonly string[],
+): ExplainedRow[] {
+  const x = generic.xTest;
+  const p = x.cols;
+  const link = generic.learner.predict;
+  const featureMeans = columnMeans(generic.xTrain);
+  const row = (r: number) => x.data.subarray(r * p, (r + 1) * p);
+  const attributed = (model: LinearModel, baseline: Float64Array, z: ArrayLike<number>, names: readonly string[]): AttributedRow => {
+    let score = model.intercept;
+    const attributions = Float64Array.from(z, (v, j) => {
+      score += model.weights[j] * v;
+      return model.weights[j] * (v - baseline[j]);
+    });
+    return { prediction: link(score), names, attributions };
+  };
+  let h: (r: number, g: number) => AttributedRow;
+  if (personalized.technique === 'dcp') {
+    const rowsOfGroup: number[][] = groups.groups.map(() => []);
+    for (let r = 0; r < trainRows.length; r++) rowsOfGroup[groups.groupOfRow[trainRows[r]]].push(r);
+    h = (r, g) => {
+      const baseline = rowsOfGroup[g].length === 0 ? featureMeans : columnMeans(selectRows(generic.xTrain, rowsOfGroup[g]));
+      return attributed(personalized.models[g], baseline, row(r), columnNames);
+    };
+  } else {
+    const { groupColumns, dummyNames } = groupDummies(groups, personalized.technique);
+    const dummyShares = new Float64Array(dummyNames.length);
+    for (let r = 0; r < trainRows.length; r++) for (const column of groupColumns[groups.groupOfRow[trainRows[r]]]) dummyShares[column]++;
+    for (let t = 0; t < dummyShares.length; t++) dummyShares[t] /= trainRows.length;
+    const baseline = Float64Array.of(...featureMeans, ...dummyShares);
+    const names = [...columnNames, ...dummyNames];
+    h = (r, g) => {
+      const dummies = new Float64Array(dummyNames.length);
+      for (const column of groupColumns[g]) dummies[column] = 1;
+      return attributed(personalized.model, baseline, Float64Array.of(...row(r), ...dummies), names);
+    };
+  }
+  return explainedExamples(
+    groups.groups.map((group) => group.id),
+    Int32Array.from(testRows, (row) => groups.groupOfRow[row]),
+    testRows,
+    (r) => attributed(generic.model, featureMeans, row(r), columnNames),
+    h,
+  );
 }
