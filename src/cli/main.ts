@@ -180,6 +180,7 @@ async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, m
       load: run.load,
       buckets: run.buckets,
       options: run.options,
+      sources: run.sources,
       modelColumns: model.columns,
       maxModelBytes,
     },

@@ -54,8 +54,10 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
         trainData: model.trainDataPath === undefined ? undefined : { bytes: await readBytes(model.trainDataPath, 'training CSV'), path: model.trainDataDisplayPath ?? model.trainDataPath },
         load: request.run.load,
         buckets: request.run.buckets,
-        // Model files are classifiers (SPEC §1 regression is for models the engine trains).
-        options: withPreferences(request.run, 'classification', request.preferences).options,
+        options: request.run.options,
+        sources: request.run.sources,
+        // The label's task is known only once the model file and data are read: the engine applies these where they fit.
+        settings: { ...request.preferences },
         modelColumns: model.columns,
         maxModelBytes,
       },

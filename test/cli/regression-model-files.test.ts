@@ -99,6 +99,8 @@ describe('fairuse train on a numeric label, then fairuse audit --model-file', ()
       expect(model).toMatchObject({ source: 'json', technique, newData: false });
       // Where the settings came from differs (the file brings its own split and penalty): the numbers do not.
       const fromData = JSON.parse(readFileSync(inProcess, 'utf8'));
+      expect(fromData.settings.sources).toEqual({ model: 'command line', technique: 'command line', seed: 'command line', bootstrap: 'command line', explanations: 'command line' });
+      expect(report.settings.sources).toEqual({ technique: 'model file', C: 'model file', seed: 'model file', testSize: 'model file', bootstrap: 'command line', explanations: 'command line' });
       delete fromData.settings.sources;
       delete report.settings.sources;
       expect(report).toEqual(fromData);

@@ -109,6 +109,20 @@ describe('startWorkerAudit', () => {
     expect(JSON.stringify(report)).toBe(JSON.stringify(local));
   });
 
+  it('applies the editor\'s metric and ε settings to a model file only where they fit its label (a regressor keeps MSE)', async () => {
+    const dir = join(root, 'test/fixtures/onnx-regression');
+    const model = { path: join(dir, 'linear.onnx'), displayPath: 'linear.onnx', maxModelMB: 100 };
+    const regressionRun: SpecRun = { load: { label: 'bp', groups: ['sex', 'site'], splitColumn: 'split' }, buckets: [], options: { bootstrap: 50, explanations: false } };
+    const request = (preferences: { metric?: 'error' | 'mae'; epsilon?: number }) => ({ type: 'run' as const, csvPath: join(dir, 'data.csv'), displayPath: 'data.csv', run: regressionRun, model, preferences });
+    // Before: the worker applied them as for a classifier, and the error rate was refused for the numeric label.
+    const asRegression = await startWorkerAudit(workerFile, request({ metric: 'error', epsilon: 0.01 }), () => {}).result;
+    expect([asRegression.dataset.task, asRegression.settings.metric]).toEqual(['regression', 'mse']);
+    expect(asRegression.settings.sources).toEqual({ bootstrap: 'spec', explanations: 'spec' });
+    const mae = await startWorkerAudit(workerFile, request({ metric: 'mae' }), () => {}).result;
+    expect(mae.settings.metric).toBe('mae');
+    expect(mae.settings.sources).toMatchObject({ metric: 'settings' });
+  });
+
   it('refuses a model file over the size limit before reading it', async () => {
     const model = join(root, 'test/fixtures/models/heart-lr.onnx');
     const request = { type: 'run' as const, csvPath: heart, displayPath: 'heart.csv', run: run(10), model: { path: model, displayPath: 'm.onnx', maxModelMB: 1e-6 } };

@@ -36,6 +36,7 @@ import type { PredictionMatrix } from '../audit/prediction-matrix';
 import { explainModelFile } from './model-explanations';
 import { explainEngineModelFile, type RowsOf } from './engine-explanations';
 import { type AuditOptions, resolveOptions } from '../audit/options';
+import { addLayers, type LayeredOptions, type OptionLayer, withOptionSources } from '../audit/option-layers';
 import type { AuditReport, ComparisonRow, DataComparison, GainOnData, ModelReport } from '../report/report';
 import type { Technique } from '../learn/technique';
 import { type EngineModel, isRegressionModel, MODEL_CLASS_OF, parseEngineModel } from './engine-model';
@@ -82,6 +83,10 @@ export interface ModelAuditRequest {
   /** Numeric group columns to bucket, as in audit specs. */
   readonly buckets?: ReadonlyArray<{ readonly column: string; readonly cuts: readonly number[] }>;
   readonly options: Partial<AuditOptions>;
+  /** Where each of `options` came from (audit/option-layers.ts); an option without one counts as the spec's. */
+  readonly sources?: LayeredOptions['sources'];
+  /** The editor's settings, under everything else; their metric and ε apply only where they fit the label's task. */
+  readonly settings?: Partial<AuditOptions>;
   /** ONNX input column names in order, when the model's metadata has no fairuse.columns. */
   readonly modelColumns?: readonly string[];
   /** Default DEFAULT_MAX_MODEL_MB MB. */
@@ -275,8 +280,13 @@ function reporter(hooks: AuditHooks): (p: AuditProgress) => void {
  * @throws AuditInputError for every problem with the files or settings (codes in errors.ts)
  */
 export async function auditModelFile(request: ModelAuditRequest, runtime: ModelAuditRuntime = {}, hooks: AuditHooks = {}): Promise<AuditReport> {
-  const progress = reporter(hooks);
   const loaded = readModel(request);
+  const report = await auditLoadedModel(request, loaded, runtime, hooks);
+  return withOptionSources(report, modelFileOptions(request, loaded.kind === 'json' ? loaded.model : undefined, report.dataset.task).sources);
+}
+
+async function auditLoadedModel(request: ModelAuditRequest, loaded: LoadedModel, runtime: ModelAuditRuntime, hooks: AuditHooks): Promise<AuditReport> {
+  const progress = reporter(hooks);
   // h0 is of the engine model file's class (so the audit of the file is the in-process audit), else linear.
   const h0Class: ModelClass = loaded.kind === 'json' ? MODEL_CLASS_OF[loaded.model.modelClass] : 'lr';
   if (request.options.modelClass !== undefined && request.options.modelClass !== h0Class) {
@@ -296,7 +306,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     progress({ stage: 'split' });
     const { split, predictions } = readPredictionsFile(await parseTableBytes(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
     const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
-    const report = await auditGivenPredictions(dataset, { ...request.options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings, unexplained: PREDICTIONS_FILE_UNEXPLAINED }, hooks);
+    const report = await auditGivenPredictions(dataset, { ...modelFileOptions(request, undefined, taskOf(dataset.label)).options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings, unexplained: PREDICTIONS_FILE_UNEXPLAINED }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });
   }
 
@@ -308,7 +318,10 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
       if (!inputs.some((i) => i.column === attribute)) warnings.push(`The model ${modelPath} has no input for the group attribute ${attribute}: substituting it changes nothing, so its envy-freeness gains are 0.`);
     }
   }
-  const options: Partial<AuditOptions> = { ...(json ? withModelDefaults(request.options, json) : request.options), modelClass: h0Class };
+  if (json) checkTechnique(request.options, json);
+  /** The audit's options for a label of this task (unknown: the settings' metric and ε wait until it is known). */
+  const optionsFor = (task?: Task): Partial<AuditOptions> => ({ ...modelFileOptions(request, json, task).options, modelClass: h0Class });
+  const options = optionsFor();
   // A graph that does not say (plain MatMul, Add) is read as the data's task.
   const modelTaskOf = (dataset: AuditDataset): Task => (json ? (isRegressionModel(json.modelClass) ? 'regression' : 'classification') : (loaded as { plan: OnnxPlan }).plan.task ?? taskOf(dataset.label));
   const checkTask = (dataset: AuditDataset) => requireTask(dataset, modelTaskOf(dataset), modelPath, json ? json.modelClass : '');
@@ -418,7 +431,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
     const h0 = () => ({ xTrain: encoder.encode(split.train), xTest: encoder.encode(split.test), names: encoder.columnNames });
     const explained = await explainedBy(generic, h0, { dataset, rows: split.test, groups, scorer }, { dataset, rows: split.train, groups }, assigned);
     const given = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), ...explained };
-    const report = await auditGivenPredictions(dataset, { ...options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
+    const report = await auditGivenPredictions(dataset, { ...optionsFor(taskOf(dataset.label)), assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, given, hooks);
     return withModel(report, modelReport(false));
   }
 
@@ -461,7 +474,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   const assignedTrain = modelAssignment(Object.fromEntries(Object.entries(options.assign ?? {}).filter(([id]) => trainIds.has(id))), json, trainGroups, modelPath);
   const newReport = await auditGivenPredictions(
     dataset,
-    { ...options, assign: assignedNew.assign },
+    { ...optionsFor(taskOf(dataset.label)), assign: assignedNew.assign },
     { path: request.data.path, sha256: dataSha },
     {
       groups,
@@ -481,7 +494,7 @@ export async function auditModelFile(request: ModelAuditRequest, runtime: ModelA
   );
   const trainReport = await auditGivenPredictions(
     trainSet,
-    { ...options, assign: assignedTrain.assign },
+    { ...optionsFor(taskOf(trainSet.label)), assign: assignedTrain.assign },
     { path: trainFile.path },
     { groups: trainGroups, split: { train: noRows, test: trainRows }, predictions: assignedTrain.apply({ generic: generic.generic, asGroup: asGroupTrain }), warnings: [] },
     hooks,
@@ -525,19 +538,31 @@ function requireRecordedSplit(model: EngineModel, request: ModelAuditRequest): v
   );
 }
 
-/** A JSON model's training settings fill what the request leaves out, so the same data gets the same split. */
-function withModelDefaults(options: Partial<AuditOptions>, model: EngineModel): Partial<AuditOptions> {
+/** A model file has its own technique: another one asked for is refused. */
+function checkTechnique(options: Partial<AuditOptions>, model: EngineModel): void {
   if (options.technique !== undefined && options.technique !== model.technique) {
     throw new AuditInputError('BAD_OPTION', `The technique ${options.technique} is not the model file's (${model.technique}).`, 'Leave out --technique: a model file has its own.');
   }
-  const split = model.training.split;
-  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<AuditOptions>;
-  return {
-    C: model.training.C === 'Infinity' ? Infinity : model.training.C,
-    ...('seed' in split ? { seed: split.seed, testSize: split.testSize } : {}),
-    ...defined,
-    technique: model.technique,
-  };
+}
+
+/**
+ * The request's options over a JSON model's training settings (its technique, penalty and split, so the same data
+ * gets the same split) over the editor's settings, each with its source (audit/option-layers.ts).
+ */
+function modelFileOptions(request: Pick<ModelAuditRequest, 'options' | 'sources' | 'settings'>, model: EngineModel | undefined, task?: Task): LayeredOptions {
+  const layers: OptionLayer[] = [];
+  if (model) {
+    const split = model.training.split;
+    layers.push({
+      source: 'model file',
+      options: { technique: model.technique, C: model.training.C === 'Infinity' ? Infinity : model.training.C, ...('seed' in split ? { seed: split.seed, testSize: split.testSize } : {}) },
+    });
+  }
+  if (request.settings) {
+    const { metric, epsilon, ...taskFree } = request.settings;
+    layers.push({ source: 'settings', options: task === undefined ? taskFree : { ...taskFree, metric, epsilon } });
+  }
+  return addLayers(request, layers, task);
 }
 
 function resolvedSplitOptions(options: Partial<AuditOptions>): { seed: number; testSize: number } {
