@@ -18,7 +18,10 @@ import type { Technique } from '../core/technique';
 import type { AuditRunner } from './audit-runner';
 import type { FindingDiagnostics } from './diagnostics';
 import { isModelFileChoices, prepareModelAudit } from './model-file-command';
-import { pickAuditSpec } from './pickers';
+import { answersFromSpec, specFromAnswers, type PickAnswers } from './pick-answers';
+import { PickMemory } from './pick-memory';
+import { pickAuditAnswers } from './pickers';
+import { readSpecText } from './spec-text';
 import type { ReportPanelController } from './report-panel';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
@@ -50,6 +53,7 @@ export function specUriFor(csv: vscode.Uri): vscode.Uri {
 
 export function registerCommands(parts: CommandParts): void {
   const { context, runner, diagnostics, store, panel, log } = parts;
+  const memory = new PickMemory(context.workspaceState);
   const register = (id: string, handler: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
   // From the Explorer the second argument is the list of selected files; only an object of choices skips the picks.
@@ -72,7 +76,7 @@ export function registerCommands(parts: CommandParts): void {
         if (choice === 'Run it') return runner.run(specUri);
         if (choice !== 'Choose again') return undefined;
       }
-      spec = await askSpec(csv, log);
+      spec = await askSpec(csv, log, memory, existsSync(specUri.fsPath) ? specUri : undefined);
     }
     if (!spec) return undefined;
     await writeFile(specUri.fsPath, `${JSON.stringify(spec, null, 2)}\n`);
@@ -144,7 +148,11 @@ function isDatasetChoices(value: unknown): value is DatasetChoices {
   return typeof v.label === 'string' && Array.isArray(v.groups);
 }
 
-async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel): Promise<AuditSpec | undefined> {
+/**
+ * Asks for the spec of `csv` with the picks, preselecting the last answers for the file (else what its spec
+ * `previousSpec` says), and remembers the answers.
+ */
+async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel, memory: PickMemory, previousSpec: vscode.Uri | undefined): Promise<AuditSpec | undefined> {
   let profiles;
   try {
     profiles = profileColumns(parseCsv(decodeText(await readInputFile(csv.fsPath, 'CSV file'), csv.fsPath)));
@@ -155,10 +163,23 @@ async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel): Promise<A
     return undefined;
   }
   const settings = readSettings(csv);
-  return pickAuditSpec(basename(csv.fsPath), profiles, {
+  const remembered = memory.get(csv.fsPath) ?? (previousSpec ? await readAnswersOf(previousSpec) : undefined);
+  const answers = await pickAuditAnswers(basename(csv.fsPath), profiles, {
     technique: settings.defaults.technique ?? '1hot',
     metric: settings.preferences.metric ?? 'error',
-  });
+  }, remembered);
+  if (!answers) return undefined;
+  await memory.remember(csv.fsPath, answers);
+  return specFromAnswers(basename(csv.fsPath), answers, profiles);
+}
+
+async function readAnswersOf(spec: vscode.Uri): Promise<Partial<PickAnswers> | undefined> {
+  try {
+    const parsed = readSpecText(Buffer.from(await vscode.workspace.fs.readFile(spec)).toString('utf8'), spec.fsPath);
+    return parsed.ok ? answersFromSpec(parsed.spec) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function pickCsv(): Promise<vscode.Uri | undefined> {
