@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { AuditRunner } from './extension/audit-runner';
 import { FairUseCodeActions } from './extension/code-actions';
 import { registerCommands } from './extension/commands';
+import { exampleFolder } from './extension/example';
 import { FindingDiagnostics } from './extension/diagnostics';
 import { registerReportPanel } from './extension/report-panel';
 import { ResultsStore } from './extension/results-store';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): FairUseApi {
     log,
     diagnostics,
     store,
+    ownFolders: [exampleFolder(context)],
     onReport: (entry, reveal) => {
       if (reveal || panel.isVisible) panel.show(entry);
     },

@@ -28,6 +28,8 @@ export interface RunnerParts {
   readonly log: vscode.LogOutputChannel;
   readonly diagnostics: FindingDiagnostics;
   readonly store: ResultsStore;
+  /** The extension's own folders (the read-only example's): specs and data there are read without asking. */
+  readonly ownFolders?: readonly string[];
   /** Called with each finished audit (the report panel). */
   readonly onReport: (entry: ReportEntry, reveal: boolean) => void;
 }
@@ -112,7 +114,7 @@ export class AuditRunner implements vscode.Disposable {
         maxModelMB: settings.maxModelMB,
       },
     };
-    if (!(await confirmOutsideWorkspace(specPath, { data: csvPath, model: request.model?.path, trainData: request.model?.trainDataPath }, log))) return undefined;
+    if (!(await confirmOutsideWorkspace(specPath, { data: csvPath, model: request.model?.path, trainData: request.model?.trainDataPath }, log, this.parts.ownFolders))) return undefined;
     log.info(`audit ${request.displayPath} from ${vscode.workspace.asRelativePath(specUri)}: ${JSON.stringify(request.run)}`);
 
     const started = Date.now();

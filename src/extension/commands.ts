@@ -2,7 +2,7 @@
  * The palette and Explorer commands. Each returns something a test can check (the report, the file
  * written) and shows the user what happened.
  */
-import { writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -17,6 +17,7 @@ import type { AuditReport } from '../core/report';
 import type { Technique } from '../core/technique';
 import type { AuditRunner } from './audit-runner';
 import type { FindingDiagnostics } from './diagnostics';
+import { placeExample, showExample } from './example';
 import { isModelFileChoices, prepareModelAudit } from './model-file-command';
 import { answersFromSpec, specFromAnswers, type PickAnswers } from './pick-answers';
 import { PickMemory } from './pick-memory';
@@ -130,15 +131,17 @@ export function registerCommands(parts: CommandParts): void {
     return count;
   });
 
-  // The walkthrough: copy the bundled heart example into the workspace (or global storage), then audit it.
-  register('fairUse.openExample', async () => {
-    const target = await copyExample(context);
-    await vscode.window.showTextDocument(target, { preview: true });
-    return target;
+  // The walkthrough: the bundled heart example, copied into the workspace only if the user says so (example.ts).
+  register('fairUse.openExample', async (answer?: string) => {
+    const place = await placeExample(context, answer);
+    if (place) await showExample(place);
+    return place?.uri;
   });
-  register('fairUse.auditExample', async () => {
-    const target = await copyExample(context);
-    return vscode.commands.executeCommand('fairUse.auditDataset', target, { label: 'Disease', groups: ['Sex', 'Age'] } satisfies DatasetChoices);
+  register('fairUse.auditExample', async (answer?: string) => {
+    const place = await placeExample(context, answer);
+    if (!place) return undefined;
+    await showExample(place);
+    return vscode.commands.executeCommand('fairUse.auditDataset', place.uri, { label: 'Disease', groups: ['Sex', 'Age'] } satisfies DatasetChoices);
   });
 }
 
@@ -211,12 +214,4 @@ async function pickSpec(): Promise<vscode.Uri | undefined> {
     { title: 'Audit spec to run' },
   );
   return item?.uri;
-}
-
-async function copyExample(context: vscode.ExtensionContext): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? context.globalStorageUri.fsPath;
-  await mkdir(folder, { recursive: true });
-  const target = join(folder, 'heart.csv');
-  if (!existsSync(target)) await copyFile(join(context.extensionPath, 'examples', 'heart.csv'), target);
-  return vscode.Uri.file(target);
 }
