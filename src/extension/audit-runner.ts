@@ -10,13 +10,11 @@ import { showControl } from '../core/render/control-chars';
 import { specToRun } from '../core/audit-spec';
 import { DEFAULT_OPTIONS } from '../core/options';
 import type { AuditReport } from '../core/report';
-import { headlineOf } from '../core/report/headline';
 import type { AuditRequest } from '../worker/protocol';
 import type { FindingDiagnostics } from './diagnostics';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
 import { readSpecText } from './spec-text';
-import { statusBarText } from './status-text';
 import type { ReportEntry } from './webview-protocol';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerAudit, type WorkerProgress } from './worker-client';
 
@@ -30,7 +28,7 @@ export interface RunnerParts {
   readonly store: ResultsStore;
   /** The extension's own folders (the read-only example's): specs and data there are read without asking. */
   readonly ownFolders?: readonly string[];
-  /** Called with each finished audit (the report panel). */
+  /** Called with each finished audit (the report panel and the status bar item). */
   readonly onReport: (entry: ReportEntry, reveal: boolean) => void;
 }
 
@@ -142,7 +140,6 @@ export class AuditRunner implements vscode.Disposable {
       await this.parts.store.put(entry);
       await diagnostics.publish(entry, settings.showWarnings);
       this.parts.onReport(entry, settings.openReport);
-      vscode.window.setStatusBarMessage(statusBarText(headlineOf(report), basename(csvPath)), 10_000);
       return report;
     } catch (error) {
       if (error instanceof AuditCancelled) {

@@ -17,6 +17,7 @@ import type { AuditReport } from '../core/report';
 import type { Technique } from '../core/technique';
 import type { AuditRunner } from './audit-runner';
 import type { FindingDiagnostics } from './diagnostics';
+import { compareReportsCommand } from './compare-command';
 import { placeExample, showExample } from './example';
 import { isModelFileChoices, prepareModelAudit } from './model-file-command';
 import { answersFromSpec, specFromAnswers, type PickAnswers } from './pick-answers';
@@ -26,7 +27,7 @@ import { readSpecText } from './spec-text';
 import type { ReportPanelController } from './report-panel';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
-import type { ExportFormat } from './webview-protocol';
+import type { ExportFormat, ReportEntry } from './webview-protocol';
 
 /** Choices that skip the quick picks (the walkthrough and tests pass them). */
 export interface DatasetChoices {
@@ -117,6 +118,8 @@ export function registerCommands(parts: CommandParts): void {
     }
     return panel.exportCurrent(format, target);
   });
+
+  register('fairUse.compareReports', (pair?: readonly [ReportEntry, ReportEntry]) => compareReportsCommand(store, log, Array.isArray(pair) && pair.length === 2 ? pair : undefined));
 
   register('fairUse.clearResults', async () => {
     runner.cancelAll();
