@@ -14,6 +14,7 @@ import type { AuditRequest } from '../worker/protocol';
 import type { FindingDiagnostics } from './diagnostics';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
+import { forTheEditor } from './editor-wording';
 import { readSpecText } from './spec-text';
 import type { ReportEntry } from './webview-protocol';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerAudit, type WorkerProgress } from './worker-client';
@@ -85,8 +86,8 @@ export class AuditRunner implements vscode.Disposable {
     const parsed = readSpecText(text, vscode.workspace.asRelativePath(specUri));
     if (!parsed.ok) {
       // The last good report, its findings and the panel stay: the spec may be mid-edit.
-      await diagnostics.publishSpecProblem(specUri, parsed.message, parsed.span, text);
-      if (trigger === 'command') void this.tellInputProblem(parsed.message, specUri);
+      await diagnostics.publishSpecProblem(specUri, forTheEditor(parsed.message), parsed.span, text);
+      if (trigger === 'command') void this.tellInputProblem(forTheEditor(parsed.message), specUri);
       return undefined;
     }
     diagnostics.clearSpecProblem(specUri);
@@ -148,8 +149,8 @@ export class AuditRunner implements vscode.Disposable {
       }
       if (error instanceof AuditRejected) {
         log.warn(`audit of ${request.displayPath} rejected: ${error.message}`);
-        await diagnostics.publishSpecProblem(specUri, error.message);
-        if (trigger === 'command') void this.tellInputProblem(error.message, specUri);
+        await diagnostics.publishSpecProblem(specUri, forTheEditor(error.message));
+        if (trigger === 'command') void this.tellInputProblem(forTheEditor(error.message), specUri);
         return undefined;
       }
       const crash = error instanceof AuditCrashed ? error : new AuditCrashed(String(error), error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -211,7 +212,7 @@ function progressReporter(progress: vscode.Progress<{ message?: string; incremen
 const STAGE_TEXT: Readonly<Record<WorkerProgress['stage'], string>> = {
   reading: 'reading the data',
   split: 'splitting train and test rows',
-  'fit-generic': 'training the generic model h0',
+  'fit-generic': 'training the model without group attributes',
   'fit-personalized': 'training the personalized model',
   bootstrap: 'bootstrap',
   report: 'writing the report',

@@ -27,6 +27,7 @@ import { readSpecText } from './spec-text';
 import type { ReportPanelController } from './report-panel';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
+import { forTheEditor } from './editor-wording';
 import type { ExportFormat, ReportEntry } from './webview-protocol';
 
 /** Choices that skip the quick picks (the walkthrough and tests pass them). */
@@ -165,7 +166,7 @@ async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel, memory: Pi
   } catch (error) {
     if (!isAuditInputError(error)) throw error;
     log.warn(`cannot read ${csv.fsPath}: ${error.message}`);
-    void vscode.window.showErrorMessage(`Fair Use: ${error.message}`);
+    void vscode.window.showErrorMessage(`Fair Use: ${forTheEditor(error.message)}`);
     return undefined;
   }
   const settings = readSettings(csv);

@@ -15,6 +15,7 @@ import { readInputFile } from '../files/input-file';
 import { inspectModelFile, type ModelFileSummary } from '../core/model/model-audit';
 import { pickGroups, pickLabel } from './pickers';
 import { BACK } from './quick-steps';
+import { forTheEditor } from './editor-wording';
 import { readSettings } from './settings';
 
 /** Choices that skip the questions (tests pass them). */
@@ -54,7 +55,7 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
     const bytes = await readInputFile(modelUri.fsPath, 'model file', { maxBytes: limit, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with the fairUse.maxModelMB setting if this is the file you mean to audit.' });
     summary = inspectModelFile({ bytes, path: modelUri.fsPath }, limit);
   } catch (error) {
-    const message = isAuditInputError(error) ? error.message : `cannot read ${modelUri.fsPath}: ${(error as Error).message}`;
+    const message = isAuditInputError(error) ? forTheEditor(error.message) : `cannot read ${modelUri.fsPath}: ${(error as Error).message}`;
     log.warn(`model file: ${message}`);
     void vscode.window.showErrorMessage(`Fair Use: ${message}`);
     return undefined;
@@ -85,7 +86,7 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
     try {
       profiles = profileColumns(parseCsv(decodeText(await readInputFile(dataUri.fsPath, 'CSV file'), dataUri.fsPath)));
     } catch (error) {
-      void vscode.window.showErrorMessage(`Fair Use: ${isAuditInputError(error) ? error.message : (error as Error).message}`);
+      void vscode.window.showErrorMessage(`Fair Use: ${isAuditInputError(error) ? forTheEditor(error.message) : (error as Error).message}`);
       return undefined;
     }
     // Label then groups, as steps when both are asked ("Step 1 of 2"); Back from the groups asks the label again.
