@@ -205,15 +205,16 @@ async function pickSplit(dataFileName: string, splitColumns: readonly ColumnProf
   const items: SplitItem[] = [
     ...splitColumns.map((p) => ({
       label: p.name,
-      description: 'use this column: models learn from the rows marked train and are measured on the rows marked test',
+      description: 'rows marked train fit the models, rows marked test measure them',
+      detail: 'Never used as an input of the models.',
       column: p.name,
     })),
-    { label: 'Random split', description: 'ignore the column; hold out a random 20% of each group for testing', column: null },
+    { label: 'Random split', description: 'hold out a random 20% of each group for testing', detail: `${splitColumns.map((p) => p.name).join(', ')} is still never an input of the models.`, column: null },
   ];
   const picked = await pickStep({
     title: `Audit ${dataFileName}: the train/test split`,
     position,
-    placeholder: `The data has ${splitColumns.length === 1 ? 'a column' : 'columns'} marking rows train or test. It is never used as an input of the models.`,
+    placeholder: 'Which rows train the models, and which test them?',
     items,
     preselect: items.filter((i) => i.column === remembered),
   });

@@ -326,6 +326,8 @@ async function main(): Promise<number> {
         assert.match(prompt, /^Step 3 of 5 · Audit heart-split\.csv: the train\/test split/);
         assert.deepEqual(await quickPickLabels(p), ['split', 'Random split']);
         assert.equal(await activeQuickPickLabel(p), 'split', 'the split column is preselected');
+        // The pointer, left on the last button clicked, would draw a hover over the list in the screenshot.
+        await p.mouse.move(20, 880);
       }, opts);
       await step(p, 'editor-07-split-run', async () => {
         await quickPickOne(p, 'split');
