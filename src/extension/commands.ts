@@ -156,8 +156,8 @@ function isDatasetChoices(value: unknown): value is DatasetChoices {
 }
 
 /**
- * Asks for the spec of `csv` with the picks, preselecting the last answers for the file (else what its spec
- * `previousSpec` says), and remembers the answers.
+ * Asks for the spec of `csv` with the picks, preselecting what its spec `previousSpec` says, else the last
+ * answers for the file, and remembers the answers.
  */
 async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel, memory: PickMemory, previousSpec: vscode.Uri | undefined): Promise<AuditSpec | undefined> {
   let profiles;
@@ -170,7 +170,8 @@ async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel, memory: Pi
     return undefined;
   }
   const settings = readSettings(csv);
-  const remembered = memory.get(csv.fsPath) ?? (previousSpec ? await readAnswersOf(previousSpec) : undefined);
+  // The spec as it stands now (the user may have edited it) over the answers given last time.
+  const remembered = { ...memory.get(csv.fsPath), ...(previousSpec ? await readAnswersOf(previousSpec) : undefined) };
   const answers = await pickAuditAnswers(basename(csv.fsPath), profiles, {
     technique: settings.defaults.technique ?? '1hot',
     metric: settings.preferences.metric ?? 'error',
