@@ -297,20 +297,31 @@ async function main(): Promise<number> {
         assert.deepEqual(tabs, ['Fair Use report: heart.csv', 'Fair Use report: xor-groups.csv']);
         // The extension host restarts with the page (a minute on a busy machine) before anything is restored. The
         // workbench brings back whichever panel its saved layout had in view (the tab click may not be saved yet):
-        // the status bar item must name that panel's file, in that report's state.
+        // read which one from the active tab, then require the status bar item and the banner to be that file's,
+        // and the other panel, brought into view, to show its own report with the status bar following it.
+        const expected = {
+          heart: { tab: 'Fair Use report: heart.csv', status: /Fair Use: inconclusive for heart\.csv/, state: 'inconclusive', line: heartCli.lastLine },
+          xor: { tab: 'Fair Use report: xor-groups.csv', status: /Fair Use: \d+ violations? in xor-groups\.csv/, state: 'violation', line: xorCli.lastLine },
+        };
+        const activeTab = (await editorTabs(p).filter({ hasText: /^Fair Use report/ }).and(p.locator('.tab.active')).first().innerText()).trim();
+        log(`report tab in view after the reload: ${activeTab}`);
+        const [first, second] = activeTab === expected.heart.tab ? [expected.heart, expected.xor] : [expected.xor, expected.heart];
+        assert.equal(activeTab, first.tab, `the tab in view is one of the two report panels: ${activeTab}`);
         const status = await waitUntil(async () => {
           const t = await statusBarText(p);
-          return /Fair Use: (inconclusive for heart\.csv|\d+ violations? in xor-groups\.csv)/.test(t) && t;
-        }, { timeoutMs: 120_000, what: 'the status bar item after the reload' });
+          return first.status.test(t) && t;
+        }, { timeoutMs: 120_000, what: `the status bar item to name ${first.tab} after the reload` });
         log(`status bar after the reload: ${status.replace(/\s+/g, ' ')}`);
         const b = await waitUntil(() => banner(p).catch(() => undefined), { timeoutMs: 60_000, what: 'the restored panel in view to draw its report' });
-        if (/heart\.csv/.test(status)) {
-          assert.equal(b.state, 'inconclusive');
-          assert.equal(b.text, heartCli.lastLine);
-        } else {
-          assert.equal(b.state, 'violation');
-          assert.equal(b.text, xorCli.lastLine);
-        }
+        assert.equal(b.state, first.state);
+        assert.equal(b.text, first.line);
+        await editorTabs(p).filter({ hasText: second.tab }).first().click();
+        const other = await waitUntil(async () => {
+          const o = await banner(p).catch(() => undefined);
+          return o?.state === second.state && o;
+        }, { timeoutMs: 60_000, what: `the restored ${second.tab} to draw its report` });
+        assert.equal(other.text, second.line, `${second.tab} came back with its own report`);
+        await waitUntil(async () => second.status.test(await statusBarText(p)), { timeoutMs: 15_000, what: `the status bar to follow ${second.tab}` });
       }, { ...opts, timeoutMs: 270_000 });
     }, 5 * 60_000);
 
