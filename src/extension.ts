@@ -27,7 +27,7 @@ export interface FairUseApi {
 
 export function activate(context: vscode.ExtensionContext): FairUseApi {
   const log = vscode.window.createOutputChannel('Fair Use', { log: true });
-  const diagnostics = new FindingDiagnostics();
+  const diagnostics = new FindingDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'docs', 'glossary.md'));
   const store = new ResultsStore(context.workspaceState);
   context.subscriptions.push(log, diagnostics);
 
