@@ -25,7 +25,7 @@ import { PickMemory } from './pick-memory';
 import { pickAuditAnswers } from './pickers';
 import { readSpecText } from '../core/audit/spec-text';
 import type { ReportPanelController } from './report-panel';
-import type { ResultsStore } from './results-store';
+import { entryKey, type ResultsStore } from './results-store';
 import { readSettings } from './settings';
 import { forTheEditor } from './editor-wording';
 import type { ExportFormat, ReportEntry } from '../protocol/webview-protocol';
@@ -118,6 +118,19 @@ export function registerCommands(parts: CommandParts): void {
       return undefined;
     }
     return panel.exportCurrent(format, target);
+  });
+
+  register('fairUse.compareWithPrevious', async (specPath?: string) => {
+    const entry = (typeof specPath === 'string' ? store.get(specPath) : undefined) ?? panel.current ?? store.latest();
+    const previous = entry ? store.previous(entryKey(entry)) : undefined;
+    if (!entry || !previous) {
+      const name = entry ? basename(entry.specPath ?? entry.dataPath ?? entry.report.dataset.path) : undefined;
+      void vscode.window.showInformationMessage(name
+        ? `Fair Use: no earlier audit of ${name} is kept yet. Run it again after a change, then compare; or use "Compare Two Reports…" with an exported JSON report.`
+        : 'Fair Use: no audit yet to compare.');
+      return undefined;
+    }
+    return compareReportsCommand(store, log, [previous, entry]);
   });
 
   register('fairUse.compareReports', (pair?: readonly [ReportEntry, ReportEntry]) => compareReportsCommand(store, log, Array.isArray(pair) && pair.length === 2 ? pair : undefined));
