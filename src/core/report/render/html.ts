@@ -365,6 +365,10 @@ nav ul { list-style: none; padding: 0; margin: 12px 0; display: flex; flex-wrap:
 :focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }
+/* A wide table scrolls in its region; its caption and row headers stay in view (sticky). */
+.table-wrap > table > caption { position: sticky; left: 0; max-width: min(calc(100vw - 48px), 1152px); box-sizing: border-box; }
+.table-wrap tbody th, .table-wrap thead th:first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); }
+.table-wrap thead th:first-child { background: var(--stripe); }
 th, td { border: 1px solid var(--border); padding: 4px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--stripe); }
 tbody th { font-weight: 600; overflow-wrap: anywhere; max-width: 28em; }
