@@ -5,7 +5,7 @@
 import type { MetricId } from '../src/core/audit/metrics/metric';
 import { metricNoun, metricTitle } from '../src/core/report/render/format';
 import { labelBalance, SERVED_BY, untestedReason, VERDICT_GLYPHS } from '../src/core/report/render/html';
-import { describeModel, linearModelName } from '../src/core/report/render/tables';
+import { describeModel, linearModelName, sourcesLine } from '../src/core/report/render/tables';
 import { type AuditReport, reportTask } from '../src/core/report/report';
 import { TECHNIQUE_NAMES } from '../src/core/learn/technique';
 import type { ReportEntry } from '../src/protocol/webview-protocol';
@@ -69,6 +69,8 @@ export function renderSettings(entry: ReportEntry): HTMLElement {
     ['Tests', `${settings.bootstrap} bootstrap resamples, α = ${settings.alpha}, ${settings.correction} correction`],
     ['Decisive metric', metricTitle(settings.metric)],
   ];
+  const sources = sourcesLine(entry.report);
+  if (sources) items.push(['Settings', sources.replace(/^set by/, 'Set by')]);
   if (entry.specLabel) items.push(['Spec', entry.specLabel]);
   items.push(['Finished', formatTime(entry.finishedAt)]);
   return el('dl', { class: 'fu-settings' }, ...items.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));

@@ -6,6 +6,7 @@ import { isParquet, parseTableBytes } from '../core/data/table-bytes';
 import { parseJsonText } from '../core/data/json-syntax';
 import { AuditInputError } from '../core/errors';
 import { DEFAULT_OPTIONS } from '../core/audit/options';
+import { addLayers, layerOptions, withOptionSources } from '../core/audit/option-layers';
 import { prepareAuditDataset, prepareTable } from '../core/audit/prepare-dataset';
 import { renderReportHtml } from '../core/report/render/html';
 import { renderMarkdown } from '../core/report/render/markdown';
@@ -80,7 +81,7 @@ async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish
   const text = table === undefined ? decodeText(bytes, dataPath, 'CSV file') : '';
   const dataset = prepareAuditDataset(table ?? text, run);
   const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
-  const report = await runAudit(dataset, run.options, { path: dataPath, sha256: sha256(bytes) }, { onProgress: progress.update });
+  const report = withOptionSources(await runAudit(dataset, run.options, { path: dataPath, sha256: sha256(bytes) }, { onProgress: progress.update }), run.sources);
   progress.done();
   return finish(report, text);
 }
@@ -239,13 +240,12 @@ function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile'
     // With a model file, a label or groups left out come from the model.
     const { groups, buckets } = groupsWithBuckets(command.groups);
     const load = { label: command.label as string, groups: groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive, task: command.task };
-    return { dataPath: command.dataPath as string, run: { load, buckets, options: flags }, model: fromFlags };
+    return { dataPath: command.dataPath as string, run: { load, buckets, ...layerOptions([{ source: 'command line', options: flags }]) }, model: fromFlags };
   }
   const specPath = command.specPath;
   const parsed = parseJsonText(readData(specPath, 'audit spec'), (where) => new AuditInputError('BAD_SPEC', `${specPath} is not valid JSON (${where}).`, 'Fix the JSON syntax, or recreate the spec from the editor.'));
   const spec = parseAuditSpec(parsed, command.specPath);
   const fromSpec = specToRun(spec);
-  const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   const fromFlagGroups = command.groups === undefined ? undefined : groupsWithBuckets(command.groups);
   const load = {
     label: command.label ?? fromSpec.load.label,
@@ -266,7 +266,7 @@ function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile'
   };
   return {
     dataPath: command.dataPath ?? confinedSpecPath(specPath, 'data', spec.data, specFolder, `give it on the command line: fairuse audit <data.csv> --spec ${specPath}`),
-    run: { load, buckets, options: { ...fromSpec.options, ...defined } },
+    run: { load, buckets, ...addLayers(fromSpec, [{ source: 'command line', options: flags }]) },
     model: fromFlags ?? fromSpecModel,
   };
 }

@@ -25,17 +25,22 @@ export interface FairUseSettings {
 
 export function readSettings(scope?: vscode.Uri): FairUseSettings {
   const config = vscode.workspace.getConfiguration('fairUse', scope);
+  // Only what the user set: a setting left at its default leaves the engine's default in place, so the report
+  // does not credit "settings" with it. Interventions are the exception: the editor runs them unless turned off.
+  const chosen = <T>(key: string): T | undefined => {
+    const i = config.inspect<T>(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  };
   return {
     defaults: {
-      alpha: config.get<number>('alpha'),
-      bootstrap: config.get<number>('bootstrap'),
-      seed: config.get<number>('seed'),
-
-      technique: config.get<AuditOptions['technique']>('technique'),
-      correction: config.get<AuditOptions['correction']>('correction'),
+      alpha: chosen<number>('alpha'),
+      bootstrap: chosen<number>('bootstrap'),
+      seed: chosen<number>('seed'),
+      technique: chosen<AuditOptions['technique']>('technique'),
+      correction: chosen<AuditOptions['correction']>('correction'),
       interventions: config.get<boolean>('interventions'),
     },
-    preferences: { metric: config.get<MetricId>('metric'), epsilon: config.get<number>('epsilon') },
+    preferences: { metric: chosen<MetricId>('metric'), epsilon: chosen<number>('epsilon') },
     showWarnings: config.get<boolean>('showWarnings', false),
     runOnSave: config.get<boolean>('runOnSave', true),
     openReport: config.get<boolean>('openReport', true),

@@ -13,8 +13,8 @@ import { sha256 } from '../core/data/sha256';
 import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
 import { prepareAuditDataset } from '../core/audit/prepare-dataset';
 import { taskOf } from '../core/data/dataset';
-import { metricIdsFor } from '../core/audit/metrics/metric';
-import type { AuditOptions } from '../core/audit/options';
+import { addLayers, type LayeredOptions, withOptionSources } from '../core/audit/option-layers';
+import type { SpecRun } from '../core/audit/audit-spec';
 import type { Task } from '../core/data/task';
 import type { AuditProgress } from '../core/audit/audit';
 import type { AuditRequest, WorkerMessage } from '../protocol/worker-protocol';
@@ -55,7 +55,7 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
         load: request.run.load,
         buckets: request.run.buckets,
         // Model files are classifiers (SPEC §1 regression is for models the engine trains).
-        options: withPreferences(request.run.options, 'classification', request.preferences),
+        options: withPreferences(request.run, 'classification', request.preferences).options,
         modelColumns: model.columns,
         maxModelBytes,
       },
@@ -66,16 +66,14 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
   }
   const bytes = await readBytes(request.csvPath, 'CSV file');
   const dataset = prepareAuditDataset(decodeText(bytes, request.displayPath), request.run);
-  const options = withPreferences(request.run.options, taskOf(dataset.label), request.preferences);
-  const report = await runAudit(dataset, options, { path: request.displayPath, sha256: sha256(bytes) }, { onProgress });
+  const { options, sources } = withPreferences(request.run, taskOf(dataset.label), request.preferences);
+  const report = withOptionSources(await runAudit(dataset, options, { path: request.displayPath, sha256: sha256(bytes) }, { onProgress }), sources);
   return { type: 'done', report };
 }
 
-/** The spec's options, with the user's settings where the spec is silent and they fit the task. */
-function withPreferences(options: Partial<AuditOptions>, task: Task, preferences: AuditRequest['preferences']): Partial<AuditOptions> {
-  const metric = options.metric ?? (preferences?.metric !== undefined && metricIdsFor(task).includes(preferences.metric) ? preferences.metric : undefined);
-  const epsilon = options.epsilon ?? (task === 'classification' ? preferences?.epsilon : undefined);
-  return { ...options, metric, epsilon };
+/** The run's options with the user's metric and ε settings under them, where they fit the label's task. */
+function withPreferences(run: SpecRun, task: Task | undefined, preferences: AuditRequest['preferences']): LayeredOptions {
+  return addLayers(run, [{ source: 'settings', options: { ...preferences } }], task);
 }
 
 /** A file's bytes, by the same checks as the CLI (a regular file, within the size walls); a model file's limit too. */

@@ -155,8 +155,14 @@ describe('fairuse audit --spec', () => {
     const fromSpec = fairuse('audit', '--spec', spec, '--json', '-');
     const fromFlags = fairuse('audit', heartHere, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--bootstrap', '100', '--seed', '7', '--json', '-');
     expect(fromSpec.stderr).toBe('');
-    expect(fromSpec.stdout).toBe(fromFlags.stdout);
-    expect(JSON.parse(fromSpec.stdout).settings).toMatchObject({ technique: 'all', bootstrap: 100, seed: 7 });
+    const [a, b] = [JSON.parse(fromSpec.stdout), JSON.parse(fromFlags.stdout)];
+    expect(a.settings).toMatchObject({ technique: 'all', bootstrap: 100, seed: 7 });
+    // The same audit; only the record of where the settings came from differs.
+    expect(a.settings.sources).toEqual({ technique: 'spec', bootstrap: 'spec', seed: 'spec' });
+    expect(b.settings.sources).toEqual({ technique: 'command line', bootstrap: 'command line', seed: 'command line' });
+    delete a.settings.sources;
+    delete b.settings.sources;
+    expect(a).toEqual(b);
   });
 
   it('lets command-line flags override the spec', () => {
@@ -164,6 +170,7 @@ describe('fairuse audit --spec', () => {
     const spec = csv('override.fairuse.json', JSON.stringify({ data: 'heart.csv', label: 'Disease', groups: ['Sex', 'Age'], bootstrap: 100 }));
     const report = JSON.parse(fairuse('audit', '--spec', spec, '--bootstrap', '50', '--metric', 'auc', '--json', '-').stdout);
     expect(report.settings).toMatchObject({ bootstrap: 50, metric: 'auc' });
+    expect(report.settings.sources).toEqual({ bootstrap: 'command line', metric: 'command line' });
   });
 
   it('buckets a numeric group column as the spec says', () => {

@@ -97,7 +97,11 @@ describe('fairuse train on a numeric label, then fairuse audit --model-file', ()
       expect(b.status).toBe(a.status);
       const { model, ...report } = JSON.parse(readFileSync(fromFile, 'utf8'));
       expect(model).toMatchObject({ source: 'json', technique, newData: false });
-      expect(report).toEqual(JSON.parse(readFileSync(inProcess, 'utf8')));
+      // Where the settings came from differs (the file brings its own split and penalty): the numbers do not.
+      const fromData = JSON.parse(readFileSync(inProcess, 'utf8'));
+      delete fromData.settings.sources;
+      delete report.settings.sources;
+      expect(report).toEqual(fromData);
       expect(report.settings.model).toBe(modelClass);
     });
   }

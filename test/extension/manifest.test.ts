@@ -23,7 +23,7 @@ describe('package.json contributions', () => {
   });
 
   it('declares every setting the extension reads', () => {
-    const read = [...source('src/extension/settings.ts').matchAll(/config\.get<[^>]+>\('([A-Za-z]+)'/g)].map((m) => `fairUse.${m[1]}`).sort();
+    const read = [...source('src/extension/settings.ts').matchAll(/(?:config\.get|chosen)<[^>]+>\('([A-Za-z]+)'/g)].map((m) => `fairUse.${m[1]}`).sort();
     expect(read).toEqual(Object.keys(manifest.contributes.configuration.properties).sort());
   });
 

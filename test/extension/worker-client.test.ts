@@ -22,7 +22,9 @@ describe('startWorkerAudit', () => {
     const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'examples/heart.csv', run: run(300) }, (p) => progress.push(p));
     const report = await audit.result;
     const local = await runAudit(prepareDataset(readFileSync(heart, 'utf8'), run(300)), { bootstrap: 300 }, { path: 'examples/heart.csv', sha256: sha256(new Uint8Array(readFileSync(heart))) });
-    expect(JSON.stringify(report)).toBe(JSON.stringify(local));
+    // The same numbers; the worker also records that B came from the run's spec.
+    expect(report.settings.sources).toEqual({ bootstrap: 'spec' });
+    expect(JSON.stringify({ ...report, settings: { ...report.settings, sources: undefined } })).toBe(JSON.stringify(local));
     const stages = [...new Set(progress.map((p) => p.stage))];
     expect(stages).toEqual(['reading', 'split', 'fit-generic', 'fit-personalized', 'bootstrap', 'report']);
     const boot = progress.filter((p) => p.stage === 'bootstrap');
@@ -43,6 +45,9 @@ describe('startWorkerAudit', () => {
     expect((await audit(bloodPressure, regression, { metric: 'mae' })).settings.metric).toBe('mae');
     const binary = await audit(heart, run(50), { metric: 'auc', epsilon: 0.02 });
     expect([binary.settings.metric, binary.limits!.epsilon]).toEqual(['auc', 0.02]);
+    // The report says which settings the editor's settings gave, and which the spec.
+    expect(binary.settings.sources).toEqual({ bootstrap: 'spec', metric: 'settings', epsilon: 'settings' });
+    expect(asRegression.settings.sources).toEqual({ bootstrap: 'spec' });
     // What the spec says wins.
     const fromSpec = await audit(heart, { ...run(50), options: { bootstrap: 50, metric: 'brier', epsilon: 0.03 } }, { metric: 'auc', epsilon: 0.02 });
     expect([fromSpec.settings.metric, fromSpec.limits!.epsilon]).toEqual(['brier', 0.03]);

@@ -29,3 +29,16 @@ describe('contributes.walkthroughs', () => {
     });
   }
 });
+
+describe('the README\'s pictures', () => {
+  it('are the e2e suite\'s walkthrough pictures (scripts/walkthrough-media.mjs refreshes them), each with alt text', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[([^\]]*)\]\(([^)]+)\)/g)].map((m) => ({ alt: m[1], path: m[2] }));
+    const shots = new Set(walkthroughs[0].steps.map((s) => s.media.image));
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(shots.has(image.path), `${image.path} is not a picture the e2e walkthrough run takes`).toBe(true);
+      expect(image.alt.length).toBeGreaterThan(20);
+    }
+  });
+});

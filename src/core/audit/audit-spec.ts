@@ -8,6 +8,7 @@ import { AuditInputError } from '../errors';
 import type { LoadOptions } from '../data/load-dataset';
 import { METRIC_IDS, type MetricId } from './metrics/metric';
 import type { AuditOptions } from './options';
+import { layerOptions, type LayeredOptions } from './option-layers';
 import { CORRECTIONS, type Correction } from './stats/correction';
 import { TECHNIQUES, type Technique } from '../learn/technique';
 import { MODEL_CLASSES, type ModelClass } from '../learn/model-class';
@@ -57,6 +58,8 @@ export interface SpecRun {
   readonly load: LoadOptions;
   readonly buckets: ReadonlyArray<{ readonly column: string; readonly cuts: readonly number[] }>;
   readonly options: Partial<AuditOptions>;
+  /** Where each of `options` came from (option-layers.ts); absent where no one recorded it. */
+  readonly sources?: LayeredOptions['sources'];
   /** The model file to audit; paths as the spec writes them (relative to the spec). */
   readonly model?: { readonly file: string; readonly columns?: readonly string[]; readonly trainData?: string };
 }
@@ -168,29 +171,33 @@ export function groupColumns(spec: Pick<AuditSpec, 'groups'>): string[] {
   return spec.groups.map((g) => (typeof g === 'string' ? g : g.column));
 }
 
-/** Turns a spec into load options, buckets and audit options; `defaults` fill what the spec leaves out. */
-export function specToRun(spec: AuditSpec, defaults: Partial<AuditOptions> = {}): SpecRun {
-  const pick = <T>(value: T | undefined, fallback: T | undefined): T | undefined => (value !== undefined ? value : fallback);
+/**
+ * Turns a spec into load options, buckets and audit options; `settings` (the editor's) fill what the spec leaves
+ * out, and each option remembers which of the two it came from.
+ */
+export function specToRun(spec: AuditSpec, settings: Partial<AuditOptions> = {}): SpecRun {
+  const fromSpec: Partial<AuditOptions> = {
+    technique: spec.technique,
+    modelClass: spec.modelClass,
+    metric: spec.metric,
+    alpha: spec.alpha,
+    bootstrap: spec.bootstrap,
+    seed: spec.seed,
+    correction: spec.correction,
+    C: spec.C === 'Infinity' ? Infinity : spec.C,
+    testSize: spec.testSize,
+    threshold: spec.threshold,
+    minGroupSize: spec.minGroupSize,
+    epsilon: spec.epsilon,
+    interventions: spec.interventions,
+    assign: spec.assign,
+  };
+  const { options, sources } = layerOptions([{ source: 'settings', options: settings }, { source: 'spec', options: fromSpec }]);
   return {
     load: { label: spec.label, groups: groupColumns(spec), features: spec.features, splitColumn: spec.splitColumn, positive: spec.positive, task: spec.task },
     buckets: spec.groups.flatMap((g) => (typeof g === 'string' ? [] : [{ column: g.column, cuts: g.buckets }])),
-    options: {
-      ...defaults,
-      technique: pick(spec.technique, defaults.technique),
-      modelClass: pick(spec.modelClass, defaults.modelClass),
-      metric: pick(spec.metric, defaults.metric),
-      alpha: pick(spec.alpha, defaults.alpha),
-      bootstrap: pick(spec.bootstrap, defaults.bootstrap),
-      seed: pick(spec.seed, defaults.seed),
-      correction: pick(spec.correction, defaults.correction),
-      C: spec.C === 'Infinity' ? Infinity : pick(spec.C, defaults.C),
-      testSize: pick(spec.testSize, defaults.testSize),
-      threshold: pick(spec.threshold, defaults.threshold),
-      minGroupSize: pick(spec.minGroupSize, defaults.minGroupSize),
-      epsilon: pick(spec.epsilon, defaults.epsilon),
-      interventions: pick(spec.interventions, defaults.interventions),
-      assign: pick(spec.assign, defaults.assign),
-    },
+    options,
+    sources,
     model: spec.model === undefined ? undefined : { file: spec.model, columns: spec.modelColumns, trainData: spec.trainData },
   };
 }

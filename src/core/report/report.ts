@@ -104,6 +104,9 @@ export interface DatasetReport {
   readonly features: readonly string[];
 }
 
+/** Where a setting's value came from, from the weakest to the strongest (audit/option-layers.ts stacks them). */
+export type OptionSource = 'settings' | 'model file' | 'spec' | 'command line';
+
 export interface SettingsReport {
   readonly technique: Technique;
   /** The model class of h0 and h (for a model file: of h0). */
@@ -128,6 +131,12 @@ export interface SettingsReport {
   readonly metric: MetricId;
   /** Groups served by h0 or their decoupled model instead of h (the audit spec's "assign"). */
   readonly assign?: Readonly<Record<string, 'generic' | 'decoupled'>>;
+  /**
+   * Where the settings not left at their defaults came from: "settings" (the editor's), "model file", "spec" or
+   * "command line", by setting name (the model class is "model"). Absent when every setting is a default or the
+   * audit did not record it.
+   */
+  readonly sources?: Readonly<Record<string, OptionSource>>;
 }
 
 /** Where the personalized model's predictions came from, when the engine did not train it in this audit. */

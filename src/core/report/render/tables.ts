@@ -29,6 +29,29 @@ export function metricOrder(report: AuditReport): MetricId[] {
 }
 
 export function describeSettings(report: AuditReport): string[] {
+  const sources = sourcesLine(report);
+  return sources === null ? settingsLines(report) : [...settingsLines(report), sources];
+}
+
+const SOURCE_ORDER = ['command line', 'spec', 'model file', 'settings'] as const;
+const SOURCE_WORDS: Readonly<Record<(typeof SOURCE_ORDER)[number], string>> = {
+  'command line': 'the command line',
+  spec: 'the spec',
+  'model file': 'the model file',
+  settings: 'the editor settings',
+};
+
+/** "Set by the spec: alpha, bootstrap · by the command line: metric" (the rest are defaults), or null. */
+export function sourcesLine(report: AuditReport): string | null {
+  const sources = Object.entries(report.settings.sources ?? {});
+  const parts = SOURCE_ORDER.flatMap((source) => {
+    const names = sources.filter(([, s]) => s === source).map(([name]) => name);
+    return names.length ? [`${SOURCE_WORDS[source]}: ${names.join(', ')}`] : [];
+  });
+  return parts.length ? `set by ${parts.join(' · by ')} (the rest are defaults)` : null;
+}
+
+function settingsLines(report: AuditReport): string[] {
   const { dataset, settings, groups, model } = report;
   const split = settings.splitColumn ? `split column '${settings.splitColumn}'` : `${Math.round((settings.testSize ?? 0) * 100)}% test split`;
   const tests = `${settings.bootstrap} bootstrap resamples · α = ${settings.alpha}, ${settings.correction} correction`;
