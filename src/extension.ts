@@ -8,10 +8,12 @@ import * as vscode from 'vscode';
 import { AuditRunner } from './extension/audit-runner';
 import { FairUseCodeActions } from './extension/code-actions';
 import { registerCommands } from './extension/commands';
+import { exampleFolder } from './extension/example';
 import { FindingDiagnostics } from './extension/diagnostics';
 import { registerReportPanel } from './extension/report-panel';
 import { ResultsStore } from './extension/results-store';
 import { SaveReasons } from './extension/save-reasons';
+import { ReportStatusItem } from './extension/status-item';
 import { readSettings } from './extension/settings';
 import type { RenderedSummary, ReportEntry } from './protocol/webview-protocol';
 
@@ -25,11 +27,14 @@ export interface FairUseApi {
 
 export function activate(context: vscode.ExtensionContext): FairUseApi {
   const log = vscode.window.createOutputChannel('Fair Use', { log: true });
-  const diagnostics = new FindingDiagnostics();
+  const diagnostics = new FindingDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'docs', 'glossary.md'));
   const store = new ResultsStore(context.workspaceState);
   context.subscriptions.push(log, diagnostics);
 
+  const statusItem = new ReportStatusItem();
+  context.subscriptions.push(statusItem);
   const panel = registerReportPanel(context, {
+    currentChanged: (entry) => statusItem.show(entry ?? store.latest()),
     rerun: (entry) => {
       if (entry.specPath) void vscode.commands.executeCommand('fairUse.runAudit', vscode.Uri.file(entry.specPath));
     },
@@ -43,8 +48,11 @@ export function activate(context: vscode.ExtensionContext): FairUseApi {
     log,
     diagnostics,
     store,
+    ownFolders: [exampleFolder(context)],
     onReport: (entry, reveal) => {
-      if (reveal || panel.isVisible) panel.show(entry);
+      // The file's own panel is updated if open; other files' panels stay as they are.
+      if (reveal || panel.isOpen(entry)) panel.show(entry);
+      statusItem.show(entry);
     },
   });
   context.subscriptions.push(runner, panel);
@@ -65,7 +73,9 @@ export function activate(context: vscode.ExtensionContext): FairUseApi {
     }),
   );
 
-  // Findings of earlier audits come back with the window.
+  // Findings of earlier audits come back with the window, and the status bar item with the latest of them
+  // (or the report panel restored in view).
+  statusItem.show(panel.current ?? store.latest());
   const showWarnings = readSettings().showWarnings;
   for (const entry of store.all()) {
     if (entry.specPath === undefined || existsSync(entry.specPath)) void diagnostics.publish(entry, showWarnings);

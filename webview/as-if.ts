@@ -8,9 +8,9 @@ import type { Assignment, AuditReport, Intervention } from '../src/core/report/r
 
 /** What each hypothetical view is, in the words of its banner. */
 export const AS_IF_HEADLINES: Readonly<Record<Intervention['kind'], string>> = {
-  generic: 'As if violating groups got h0 — not the audited model',
-  decoupled: 'As if violating groups got their decoupled model — not the audited model',
-  selected: 'As if each group got the best of h, h0 and its decoupled model on validation rows — not the audited model',
+  generic: 'As if harmed groups got the model without group attributes (h0) — not the audited model',
+  decoupled: 'As if harmed groups got a separate model of their own (decoupled) — not the audited model',
+  selected: 'As if each group got whichever did best on rows set aside for choosing: the personalized model, the one without group attributes, or its own separate model — not the audited model',
 };
 
 /**

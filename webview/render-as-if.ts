@@ -10,7 +10,11 @@ import type { AsIf } from '../src/protocol/webview-protocol';
 import { AS_IF_HEADLINES, changedAssignments } from './as-if';
 import { el } from './dom';
 
-const MODEL_WORDS: Readonly<Record<string, string>> = { personalized: 'h', generic: 'h0', decoupled: 'its decoupled model' };
+const MODEL_WORDS: Readonly<Record<string, string>> = {
+  personalized: 'the personalized model',
+  generic: 'the model without group attributes',
+  decoupled: 'a separate model of its own',
+};
 
 /** The radios, one per intervention the report holds; null without interventions. */
 export function renderAsIfToggle(report: AuditReport, asIf: AsIf, onChange: (asIf: AsIf) => void): HTMLElement | null {

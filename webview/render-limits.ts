@@ -21,16 +21,16 @@ export function renderLimits(report: AuditReport): HTMLElement | null {
       : null,
     el('div', { class: 'fu-cards', attrs: { 'aria-label': 'What the data can validate' } },
       card('bound', 'Lower bound on the probability of error', limits.errorProbabilityBound.toFixed(3),
-        `of any test of “every group gains at least ε = ${epsilonText(report)}”, at these groups’ test sizes`, limits.errorProbabilityBound > 0.5 ? 'violation' : 'plain'),
+        `how often any test of “every group gains at least ε = ${epsilonText(report)}” must be wrong at these groups’ test sizes (P_e; above 0.5, no better than a coin toss)`, limits.errorProbabilityBound > 0.5 ? 'violation' : 'plain'),
       card('attributes', 'Binary attributes the test rows can validate', `${limits.maxAttributes.toFixed(2)} vs ${limits.attributes.toFixed(2)}`,
-        `k_max for ${limits.n} test rows vs log₂ d for the ${limits.groups} groups here`, tone),
+        `how many yes/no group attributes ${limits.n} test rows can support (k_max), against the ${limits.groups} groups audited here (log₂ ${limits.groups})`, tone),
       card('group-size', 'Equal group size needed', `${limits.minGroupSize} test rows`,
-        `per group, for ${limits.groups} groups at P_e = ½; the smallest group here has ${smallest}`, 'plain'),
+        `that each of ${limits.groups} groups would need for a test to beat a coin toss (P_e = ½); the smallest group here has ${smallest}`, 'plain'),
       limits.sigma === undefined ? null : card('sigma', 'Spread of the per-person gain (σ)', formatQuantity(limits.sigma),
         `pooled within groups, in ${metricNoun(report.settings.metric)}: the regression bound’s Gaussian form uses each group’s own σ`, 'plain')),
     el('p', { class: 'fu-note' },
-      'Bounds for a test of “every group gains at least ε” against “some group gains nothing” (paper 2, Cornelis et al. 2025; SPEC §7). ' +
-      'They hold for any test, not only this audit’s.'));
+      'Bounds that hold for any test of “every group gains at least ε” against “some group gains nothing”, not only this audit’s ' +
+      '(Cornelis et al. 2025). The glossary (docs/glossary.md) explains these terms.'));
 }
 
 function card(key: string, label: string, value: string, detail: string, tone: 'plain' | 'violation'): HTMLElement {

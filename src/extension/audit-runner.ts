@@ -10,13 +10,12 @@ import { showControl } from '../core/report/render/control-chars';
 import { specToRun } from '../core/audit/audit-spec';
 import { DEFAULT_OPTIONS } from '../core/audit/options';
 import type { AuditReport } from '../core/report/report';
-import { headlineOf } from '../core/report/headline';
 import type { AuditRequest } from '../protocol/worker-protocol';
 import type { FindingDiagnostics } from './diagnostics';
 import type { ResultsStore } from './results-store';
 import { readSettings } from './settings';
+import { forTheEditor } from './editor-wording';
 import { readSpecText } from '../core/audit/spec-text';
-import { statusBarText } from './status-text';
 import type { ReportEntry } from '../protocol/webview-protocol';
 import { AuditCancelled, AuditCrashed, AuditRejected, startWorkerAudit, type WorkerAudit, type WorkerProgress } from './worker-client';
 
@@ -28,7 +27,9 @@ export interface RunnerParts {
   readonly log: vscode.LogOutputChannel;
   readonly diagnostics: FindingDiagnostics;
   readonly store: ResultsStore;
-  /** Called with each finished audit (the report panel). */
+  /** The extension's own folders (the read-only example's): specs and data there are read without asking. */
+  readonly ownFolders?: readonly string[];
+  /** Called with each finished audit (the report panel and the status bar item). */
   readonly onReport: (entry: ReportEntry, reveal: boolean) => void;
 }
 
@@ -48,13 +49,7 @@ export class AuditRunner implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   /** Specs whose audit was asked for and not yet ended: their worker may not have started. */
   private readonly claimed = new Set<string>();
-  /** The last audit's headline, kept until the next audit ends (a timed status message vanished before it was read). */
-  private readonly status = vscode.window.createStatusBarItem('fairUse.lastAudit', vscode.StatusBarAlignment.Left, 10);
-
-  constructor(private readonly parts: RunnerParts) {
-    this.status.name = 'Fair Use: last audit';
-    this.status.command = 'fairUse.showReport';
-  }
+  constructor(private readonly parts: RunnerParts) {}
 
   /** True while an audit of this spec runs. */
   isRunning(specPath?: string): boolean {
@@ -90,8 +85,8 @@ export class AuditRunner implements vscode.Disposable {
     const parsed = readSpecText(text, vscode.workspace.asRelativePath(specUri));
     if (!parsed.ok) {
       // The last good report, its findings and the panel stay: the spec may be mid-edit.
-      await diagnostics.publishSpecProblem(specUri, parsed.message, parsed.span, text);
-      if (trigger === 'command') void this.tellInputProblem(parsed.message, specUri);
+      await diagnostics.publishSpecProblem(specUri, forTheEditor(parsed.message), parsed.span, text);
+      if (trigger === 'command') void this.tellInputProblem(forTheEditor(parsed.message), specUri);
       return undefined;
     }
     diagnostics.clearSpecProblem(specUri);
@@ -117,7 +112,7 @@ export class AuditRunner implements vscode.Disposable {
         maxModelMB: settings.maxModelMB,
       },
     };
-    if (!(await confirmOutsideWorkspace(specPath, { data: csvPath, model: request.model?.path, trainData: request.model?.trainDataPath }, log))) return undefined;
+    if (!(await confirmOutsideWorkspace(specPath, { data: csvPath, model: request.model?.path, trainData: request.model?.trainDataPath }, log, this.parts.ownFolders))) return undefined;
     log.info(`audit ${request.displayPath} from ${vscode.workspace.asRelativePath(specUri)}: ${JSON.stringify(request.run)}`);
 
     const started = Date.now();
@@ -145,8 +140,6 @@ export class AuditRunner implements vscode.Disposable {
       await this.parts.store.put(entry);
       await diagnostics.publish(entry, settings.showWarnings);
       this.parts.onReport(entry, settings.openReport);
-      this.status.text = statusBarText(headlineOf(report), basename(csvPath));
-      this.status.show();
       return report;
     } catch (error) {
       if (error instanceof AuditCancelled) {
@@ -155,8 +148,8 @@ export class AuditRunner implements vscode.Disposable {
       }
       if (error instanceof AuditRejected) {
         log.warn(`audit of ${request.displayPath} rejected: ${error.message}`);
-        await diagnostics.publishSpecProblem(specUri, error.message);
-        if (trigger === 'command') void this.tellInputProblem(error.message, specUri);
+        await diagnostics.publishSpecProblem(specUri, forTheEditor(error.message));
+        if (trigger === 'command') void this.tellInputProblem(forTheEditor(error.message), specUri);
         return undefined;
       }
       const crash = error instanceof AuditCrashed ? error : new AuditCrashed(String(error), error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -181,7 +174,6 @@ export class AuditRunner implements vscode.Disposable {
 
   dispose(): void {
     this.cancelAll();
-    this.status.dispose();
   }
 
   /** One line in the notification (control characters escaped); the whole message in the Output channel. */
@@ -219,7 +211,7 @@ function progressReporter(progress: vscode.Progress<{ message?: string; incremen
 const STAGE_TEXT: Readonly<Record<WorkerProgress['stage'], string>> = {
   reading: 'reading the data',
   split: 'splitting train and test rows',
-  'fit-generic': 'training the generic model h0',
+  'fit-generic': 'training the model without group attributes',
   'fit-personalized': 'training the personalized model',
   bootstrap: 'bootstrap',
   report: 'writing the report',

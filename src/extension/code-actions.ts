@@ -1,6 +1,7 @@
 /**
  * Quick fixes on Fair Use diagnostics: "Show in Fair Use report" (the panel on the finding's group), and on a
- * rationality finding in a spec, "Assign the generic model to <group>" / "… its decoupled model", which record
+ * rationality finding in a spec, "Serve <group> with the model without group attributes" / "… with a separate
+ * model of its own" (the spec's "generic" / "decoupled"), which record
  * the choice in the spec's "assign" and re-run the audit (SPEC §6: the user acts on what the report shows).
  */
 import * as vscode from 'vscode';
@@ -42,7 +43,10 @@ export class FairUseCodeActions implements vscode.CodeActionProvider {
   }
 
   private assign(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, group: string, model: 'generic' | 'decoupled'): vscode.CodeAction {
-    const title = model === 'generic' ? `Assign the generic model to ${group}` : `Assign ${group} its decoupled model`;
+    // Plain words first; the spec's word ("generic", "decoupled") in parentheses, as it is written into "assign".
+    const title = model === 'generic'
+      ? `Serve ${group} with the model without group attributes (assign "generic")`
+      : `Serve ${group} with a separate model of its own (assign "decoupled")`;
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = model === 'generic' && diagnostic.severity === vscode.DiagnosticSeverity.Error;

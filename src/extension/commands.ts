@@ -2,7 +2,7 @@
  * The palette and Explorer commands. Each returns something a test can check (the report, the file
  * written) and shows the user what happened.
  */
-import { writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -17,12 +17,18 @@ import type { AuditReport } from '../core/report/report';
 import type { Technique } from '../core/learn/technique';
 import type { AuditRunner } from './audit-runner';
 import type { FindingDiagnostics } from './diagnostics';
+import { compareReportsCommand } from './compare-command';
+import { placeExample, showExample } from './example';
 import { isModelFileChoices, prepareModelAudit } from './model-file-command';
-import { pickAuditSpec } from './pickers';
+import { answersFromSpec, specFromAnswers, type PickAnswers } from './pick-answers';
+import { PickMemory } from './pick-memory';
+import { pickAuditAnswers } from './pickers';
+import { readSpecText } from '../core/audit/spec-text';
 import type { ReportPanelController } from './report-panel';
-import type { ResultsStore } from './results-store';
+import { entryKey, type ResultsStore } from './results-store';
 import { readSettings } from './settings';
-import type { ExportFormat } from '../protocol/webview-protocol';
+import { forTheEditor } from './editor-wording';
+import type { ExportFormat, ReportEntry } from '../protocol/webview-protocol';
 
 /** Choices that skip the quick picks (the walkthrough and tests pass them). */
 export interface DatasetChoices {
@@ -50,6 +56,7 @@ export function specUriFor(csv: vscode.Uri): vscode.Uri {
 
 export function registerCommands(parts: CommandParts): void {
   const { context, runner, diagnostics, store, panel, log } = parts;
+  const memory = new PickMemory(context.workspaceState);
   const register = (id: string, handler: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 
   // From the Explorer the second argument is the list of selected files; only an object of choices skips the picks.
@@ -72,7 +79,7 @@ export function registerCommands(parts: CommandParts): void {
         if (choice === 'Run it') return runner.run(specUri);
         if (choice !== 'Choose again') return undefined;
       }
-      spec = await askSpec(csv, log);
+      spec = await askSpec(csv, log, memory, existsSync(specUri.fsPath) ? specUri : undefined);
     }
     if (!spec) return undefined;
     await writeFile(specUri.fsPath, `${JSON.stringify(spec, null, 2)}\n`);
@@ -113,6 +120,21 @@ export function registerCommands(parts: CommandParts): void {
     return panel.exportCurrent(format, target);
   });
 
+  register('fairUse.compareWithPrevious', async (specPath?: string) => {
+    const entry = (typeof specPath === 'string' ? store.get(specPath) : undefined) ?? panel.current ?? store.latest();
+    const previous = entry ? store.previous(entryKey(entry)) : undefined;
+    if (!entry || !previous) {
+      const name = entry ? basename(entry.specPath ?? entry.dataPath ?? entry.report.dataset.path) : undefined;
+      void vscode.window.showInformationMessage(name
+        ? `Fair Use: no earlier audit of ${name} is kept yet. Run it again after a change, then compare; or use "Compare Two Reports…" with an exported JSON report.`
+        : 'Fair Use: no audit yet to compare.');
+      return undefined;
+    }
+    return compareReportsCommand(store, log, [previous, entry]);
+  });
+
+  register('fairUse.compareReports', (pair?: readonly [ReportEntry, ReportEntry]) => compareReportsCommand(store, log, Array.isArray(pair) && pair.length === 2 ? pair : undefined));
+
   register('fairUse.clearResults', async () => {
     runner.cancelAll();
     diagnostics.clear();
@@ -126,15 +148,17 @@ export function registerCommands(parts: CommandParts): void {
     return count;
   });
 
-  // The walkthrough: copy the bundled heart example into the workspace (or global storage), then audit it.
-  register('fairUse.openExample', async () => {
-    const target = await copyExample(context);
-    await vscode.window.showTextDocument(target, { preview: true });
-    return target;
+  // The walkthrough: the bundled heart example, copied into the workspace only if the user says so (example.ts).
+  register('fairUse.openExample', async (answer?: string) => {
+    const place = await placeExample(context, answer);
+    if (place) await showExample(place);
+    return place?.uri;
   });
-  register('fairUse.auditExample', async () => {
-    const target = await copyExample(context);
-    return vscode.commands.executeCommand('fairUse.auditDataset', target, { label: 'Disease', groups: ['Sex', 'Age'] } satisfies DatasetChoices);
+  register('fairUse.auditExample', async (answer?: string) => {
+    const place = await placeExample(context, answer);
+    if (!place) return undefined;
+    await showExample(place);
+    return vscode.commands.executeCommand('fairUse.auditDataset', place.uri, { label: 'Disease', groups: ['Sex', 'Age'] } satisfies DatasetChoices);
   });
 }
 
@@ -144,21 +168,39 @@ function isDatasetChoices(value: unknown): value is DatasetChoices {
   return typeof v.label === 'string' && Array.isArray(v.groups);
 }
 
-async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel): Promise<AuditSpec | undefined> {
+/**
+ * Asks for the spec of `csv` with the picks, preselecting what its spec `previousSpec` says, else the last
+ * answers for the file, and remembers the answers.
+ */
+async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel, memory: PickMemory, previousSpec: vscode.Uri | undefined): Promise<AuditSpec | undefined> {
   let profiles;
   try {
     profiles = profileColumns(parseCsv(decodeText(await readInputFile(csv.fsPath, 'CSV file'), csv.fsPath)));
   } catch (error) {
     if (!isAuditInputError(error)) throw error;
     log.warn(`cannot read ${csv.fsPath}: ${error.message}`);
-    void vscode.window.showErrorMessage(`Fair Use: ${error.message}`);
+    void vscode.window.showErrorMessage(`Fair Use: ${forTheEditor(error.message)}`);
     return undefined;
   }
   const settings = readSettings(csv);
-  return pickAuditSpec(basename(csv.fsPath), profiles, {
+  // The spec as it stands now (the user may have edited it) over the answers given last time.
+  const remembered = { ...memory.get(csv.fsPath), ...(previousSpec ? await readAnswersOf(previousSpec) : undefined) };
+  const answers = await pickAuditAnswers(basename(csv.fsPath), profiles, {
     technique: settings.defaults.technique ?? '1hot',
     metric: settings.preferences.metric ?? 'error',
-  });
+  }, remembered);
+  if (!answers) return undefined;
+  await memory.remember(csv.fsPath, answers);
+  return specFromAnswers(basename(csv.fsPath), answers, profiles);
+}
+
+async function readAnswersOf(spec: vscode.Uri): Promise<Partial<PickAnswers> | undefined> {
+  try {
+    const parsed = readSpecText(Buffer.from(await vscode.workspace.fs.readFile(spec)).toString('utf8'), spec.fsPath);
+    return parsed.ok ? answersFromSpec(parsed.spec) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function pickCsv(): Promise<vscode.Uri | undefined> {
@@ -190,12 +232,4 @@ async function pickSpec(): Promise<vscode.Uri | undefined> {
     { title: 'Audit spec to run' },
   );
   return item?.uri;
-}
-
-async function copyExample(context: vscode.ExtensionContext): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? context.globalStorageUri.fsPath;
-  await mkdir(folder, { recursive: true });
-  const target = join(folder, 'heart.csv');
-  if (!existsSync(target)) await copyFile(join(context.extensionPath, 'examples', 'heart.csv'), target);
-  return vscode.Uri.file(target);
 }

@@ -31,6 +31,9 @@ export class FindingDiagnostics implements vscode.Disposable {
   /** Each entry's diagnostics by URI: a CSV audited by two specs carries the findings of both. */
   private readonly byEntry = new Map<string, Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>>();
 
+  /** @param glossary docs/glossary.md in the extension: each finding's code links to the entry of its term. */
+  constructor(private readonly glossary?: vscode.Uri) {}
+
   /** Publishes an entry's findings, each at its own place (finding-place.ts), replacing its previous run's; returns them. */
   async publish(entry: ReportEntry, showWarnings: boolean): Promise<Finding[]> {
     const key = entryKey(entry);
@@ -44,7 +47,9 @@ export class FindingDiagnostics implements vscode.Disposable {
       const range = place.span === null || file.text === undefined ? new vscode.Range(0, 0, 0, 1) : rangeOf(file.text, place.span);
       const d = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
       d.source = DIAGNOSTIC_SOURCE;
-      d.code = finding.kind === 'inconclusive' ? 'inconclusive' : finding.severity === 'error' ? `${finding.kind}-violation` : `negative-${finding.kind}-gain`;
+      const code = finding.kind === 'inconclusive' ? 'inconclusive' : finding.severity === 'error' ? `${finding.kind}-violation` : `negative-${finding.kind}-gain`;
+      // The code is a link to the term's entry in the glossary: plain words for "rationality", "envy", "inconclusive".
+      d.code = this.glossary ? { value: code, target: this.glossary.with({ fragment: finding.kind }) } : code;
       d.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(file.uri, range), r.message));
       this.published.set(publishedKey(file.uri, finding.message), { entryKey: key, finding });
       const slot = mine.get(file.uri.toString()) ?? { uri: file.uri, diagnostics: [] };

@@ -70,16 +70,24 @@ export function findingsOf(report: AuditReport, options: FindingOptions): Findin
   return findings;
 }
 
-/** e.g. "Rationality violation for Sex=Female, Age=Old: error rate 21.9% personalized vs 19.3% generic (gain -2.6%, p=0.030)". */
+/**
+ * e.g. "Rationality violation for Sex=Female, Age=Old (worse off when the model uses group attributes): error rate
+ * 21.9% with them vs 19.3% without (gain -2.6%, p=0.030)". The term of the method comes first, so a reader can
+ * look it up (docs/glossary.md), and its plain meaning beside it.
+ */
 export function rationalityMessage(metric: MetricId, row: RationalityRow, severity: FindingSeverity): string {
   const head = severity === 'error' ? `Rationality violation for ${row.group}` : `Negative rationality gain for ${row.group} (not significant)`;
-  return `${head}: ${METRICS[metric].name} ${formatValue(metric, row.personalized)} personalized vs ${formatValue(metric, row.generic)} generic (${evidence(metric, row)})`;
+  const plain = severity === 'error' ? ' (worse off when the model uses group attributes)' : '';
+  return `${head}${plain}: ${METRICS[metric].name} ${formatValue(metric, row.personalized)} with them vs ${formatValue(metric, row.generic)} without (${evidence(metric, row)})`;
 }
 
-/** e.g. "Envy violation for A: error rate 30.0% with its own predictions vs 20.0% if reported as B (gain -10.0%, p=0.010)". */
+/**
+ * e.g. "Envy violation for A (better off treated as B): error rate 30.0% treated as its own group vs 20.0% as B
+ * (gain -10.0%, p=0.010)".
+ */
 export function envyMessage(metric: MetricId, row: EnvyRow, severity: FindingSeverity): string {
-  const head = severity === 'error' ? `Envy violation for ${row.group}` : `Negative envy-freeness gain for ${row.group} (not significant)`;
-  return `${head}: ${METRICS[metric].name} ${formatValue(metric, row.truthful)} with its own predictions vs ${formatValue(metric, row.misreported)} if reported as ${row.reportedAs} (${evidence(metric, row)})`;
+  const head = severity === 'error' ? `Envy violation for ${row.group} (better off treated as ${row.reportedAs})` : `Negative envy-freeness gain for ${row.group} (not significant)`;
+  return `${head}: ${METRICS[metric].name} ${formatValue(metric, row.truthful)} treated as its own group vs ${formatValue(metric, row.misreported)} as ${row.reportedAs} (${evidence(metric, row)})`;
 }
 
 function evidence(metric: MetricId, row: RationalityRow | EnvyRow): string {

@@ -14,6 +14,8 @@ import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
 import { inspectModelFile, type ModelFileSummary } from '../core/model-file/model-audit';
 import { pickGroups, pickLabel } from './pickers';
+import { BACK } from './quick-steps';
+import { forTheEditor } from './editor-wording';
 import { readSettings } from './settings';
 
 /** Choices that skip the questions (tests pass them). */
@@ -53,7 +55,7 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
     const bytes = await readInputFile(modelUri.fsPath, 'model file', { maxBytes: limit, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with the fairUse.maxModelMB setting if this is the file you mean to audit.' });
     summary = inspectModelFile({ bytes, path: modelUri.fsPath }, limit);
   } catch (error) {
-    const message = isAuditInputError(error) ? error.message : `cannot read ${modelUri.fsPath}: ${(error as Error).message}`;
+    const message = isAuditInputError(error) ? forTheEditor(error.message) : `cannot read ${modelUri.fsPath}: ${(error as Error).message}`;
     log.warn(`model file: ${message}`);
     void vscode.window.showErrorMessage(`Fair Use: ${message}`);
     return undefined;
@@ -84,16 +86,26 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
     try {
       profiles = profileColumns(parseCsv(decodeText(await readInputFile(dataUri.fsPath, 'CSV file'), dataUri.fsPath)));
     } catch (error) {
-      void vscode.window.showErrorMessage(`Fair Use: ${isAuditInputError(error) ? error.message : (error as Error).message}`);
+      void vscode.window.showErrorMessage(`Fair Use: ${isAuditInputError(error) ? forTheEditor(error.message) : (error as Error).message}`);
       return undefined;
     }
-    if (label === undefined) {
-      label = (await pickLabel(basename(dataUri.fsPath), profiles))?.name;
-      if (label === undefined) return undefined;
-    }
-    if (groups === undefined) {
-      groups = await pickGroups(basename(dataUri.fsPath), profiles.filter((p) => p.name !== label));
-      if (groups === undefined) return undefined;
+    // Label then groups, as steps when both are asked ("Step 1 of 2"); Back from the groups asks the label again.
+    const steps = (label === undefined ? 1 : 0) + (groups === undefined ? 1 : 0);
+    const askLabel = label === undefined;
+    for (;;) {
+      if (askLabel && label === undefined) {
+        const picked = await pickLabel(basename(dataUri.fsPath), profiles, { position: { step: 1, steps } });
+        if (picked === undefined || picked === BACK) return undefined;
+        label = picked.name;
+      }
+      if (groups !== undefined) break;
+      const picked = await pickGroups(basename(dataUri.fsPath), profiles.filter((p) => p.name !== label), { position: { step: steps, steps } });
+      if (picked === undefined) return undefined;
+      if (picked === BACK) {
+        label = undefined;
+        continue;
+      }
+      groups = picked;
     }
   }
 
@@ -109,6 +121,7 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
     modelColumns = typed.split(',').map((c) => c.trim()).filter((c) => c);
   }
 
+  if (label === undefined || groups === undefined) return undefined;
   const specDir = dirname(specUri.fsPath);
   const spec: AuditSpec = {
     data: relative(specDir, dataUri.fsPath) || basename(dataUri.fsPath),

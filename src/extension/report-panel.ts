@@ -1,6 +1,6 @@
 /**
- * The report panel's host side: one webview panel at a time, created or revealed by `show`, revived
- * after a window reload by the WebviewPanelSerializer from the state the webview saved. The webview
+ * The report panels' host side: one webview panel per audited file (spec, else data), created or revealed by
+ * `show`, each revived after a window reload by the WebviewPanelSerializer from the state its webview saved. The webview
  * is untrusted: every message it posts is checked with isWebviewMessage, and others are logged and
  * dropped.
  */
@@ -9,6 +9,8 @@ import type { MetricId } from '../core/audit/metrics/metric';
 import { isPanelState } from '../protocol/panel-state';
 import { makeNonce, panelHtml } from './panel-html';
 import { defaultExportUri, EXPORT_EXTENSIONS, EXPORT_FORMATS, EXPORT_LABELS, writeReport } from './export-report';
+import { panelTitle } from './panel-title';
+import { entryKey } from './results-store';
 import {
   isWebviewMessage,
   type ExportFormat,
@@ -27,25 +29,34 @@ export interface ReportPanelHooks {
   openSpec(entry: ReportEntry): void;
   /** A line for the "Fair Use" output channel. */
   log(line: string): void;
+  /** The report the user is looking at changed (another panel became active, or one was shown). */
+  currentChanged?(entry: ReportEntry | undefined): void;
 }
 
 export interface ReportPanelController extends vscode.Disposable {
-  /** Creates the panel or reveals it, and shows the entry (focused on a group or metric if given). */
+  /**
+   * Shows the entry in its own panel (one per audited file: spec, else data), created or revealed, focused on a
+   * group or metric if given. Other files' panels stay as they are.
+   */
   show(entry: ReportEntry, focus?: { group?: string; metric?: MetricId }): void;
-  /** The panel, if open, shows its empty state. */
+  /** Every open panel shows its empty state. */
   clear(): void;
+  /** The entry of the report panel the user last looked at. */
   readonly current: ReportEntry | undefined;
+  /** The entries of the open panels, in the order they were opened. */
+  readonly openEntries: readonly ReportEntry[];
+  /** Whether a panel of the entry's audit (spec, else data) is open. */
+  isOpen(entry: ReportEntry): boolean;
   /**
    * Writes the current report; asks for the format (quick pick) and the file (save dialog, starting
    * at `<data>.fairuse-report.<ext>` beside the data) when not given. The file written, or undefined
    * when there is no report or the user cancelled.
    */
   exportCurrent(format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined>;
-  /** For integration tests: what the webview last reported drawing. */
+  /** For integration tests: what a webview last reported drawing. */
   readonly lastRendered: RenderedSummary | undefined;
-  /** For integration tests: resolves once the webview has drawn the entry that finished at `finishedAt` (default: the current one). */
+  /** For integration tests: resolves once a webview has drawn the entry that finished at `finishedAt` (default: the current one). */
   whenRendered(finishedAt?: string): Promise<RenderedSummary>;
-  readonly isVisible: boolean;
 }
 
 export function registerReportPanel(context: vscode.ExtensionContext, hooks: ReportPanelHooks): ReportPanelController {
@@ -59,63 +70,86 @@ interface RenderWaiter {
   readonly resolve: (summary: RenderedSummary) => void;
 }
 
+/** Panels by audit: the key of results-store.ts (spec path, else data path); an empty panel has its own key. */
 class ReportPanels implements ReportPanelController, vscode.WebviewPanelSerializer<unknown> {
-  private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
-  /** The webview has loaded its script and said 'ready'; false again whenever it is hidden (its context is then discarded). */
-  private ready = false;
-  private entry: ReportEntry | undefined;
-  private metric: MetricId | undefined;
-  private focusGroup: string | undefined;
+  private readonly slots = new Map<string, ReportSlot>();
+  private active: ReportSlot | undefined;
   private rendered: RenderedSummary | undefined;
   private waiters: RenderWaiter[] = [];
+  private emptyPanels = 0;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly hooks: ReportPanelHooks) {}
 
   get current(): ReportEntry | undefined {
-    return this.entry;
+    return this.active?.entry ?? [...this.slots.values()].reverse().find((s) => s.entry)?.entry;
   }
 
-  get isVisible(): boolean {
-    return this.panel?.visible ?? false;
+  get openEntries(): readonly ReportEntry[] {
+    return [...this.slots.values()].flatMap((s) => (s.entry ? [s.entry] : []));
   }
 
   get lastRendered(): RenderedSummary | undefined {
     return this.rendered;
   }
 
+  isOpen(entry: ReportEntry): boolean {
+    return this.slots.has(entryKey(entry));
+  }
+
   show(entry: ReportEntry, focus: { group?: string; metric?: MetricId } = {}): void {
-    const sameReport = this.entry?.finishedAt === entry.finishedAt;
-    // A re-run of the same audit keeps the metric the user is reading; another audit opens on its decisive metric.
-    const sameAudit = this.entry !== undefined && (this.entry.specPath ?? this.entry.dataPath) === (entry.specPath ?? entry.dataPath);
-    const previous = this.entry;
-    this.entry = entry;
-    this.metric = focus.metric ?? (sameReport || (sameAudit && previous && this.metric && entry.report.metrics[this.metric]) ? this.metric : undefined);
-    this.focusGroup = focus.group;
-    if (this.panel) {
-      this.panel.title = panelTitle(entry);
-      this.panel.reveal(undefined, true);
-    } else {
-      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, panelTitle(entry), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    const key = entryKey(entry);
+    let slot = this.slots.get(key);
+    if (!slot) {
+      // Beside the editor for the first report; later ones open as tabs next to the others.
+      const column = [...this.slots.values()].map((s) => s.panel.viewColumn).find((c) => c !== undefined) ?? vscode.ViewColumn.Beside;
+      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, panelTitle(entry), { viewColumn: column, preserveFocus: true }, {
         enableScripts: true,
         enableFindWidget: true,
         localResourceRoots: [this.mediaUri()],
       });
-      this.adopt(panel);
+      slot = this.adopt(panel, key);
+    } else {
+      slot.panel.reveal(undefined, true);
     }
-    this.sendState();
+    slot.setEntry(entry, focus);
+    this.makeActive(slot);
   }
 
   clear(): void {
-    this.entry = undefined;
-    this.metric = undefined;
-    this.focusGroup = undefined;
-    if (this.panel) this.panel.title = panelTitle(undefined);
-    this.sendState();
+    for (const slot of this.slots.values()) slot.setEntry(undefined);
+    this.hooks.currentChanged?.(undefined);
   }
 
   async exportCurrent(format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const entry = this.entry;
+    return this.exportEntry(this.current, format, target);
+  }
+
+  whenRendered(finishedAt?: string): Promise<RenderedSummary> {
+    const wanted = finishedAt ?? this.current?.finishedAt ?? null;
+    if (this.rendered && this.rendered.finishedAt === wanted) return Promise.resolve(this.rendered);
+    return new Promise((resolve) => this.waiters.push({ finishedAt: wanted, resolve }));
+  }
+
+  /** WebviewPanelSerializer: a panel restored after a reload; the webview redraws from its own saved state. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = isPanelState(state) && state.entry ? state : undefined;
+    const key = saved?.entry ? entryKey(saved.entry) : `empty:${++this.emptyPanels}`;
+    if (this.slots.has(key)) {
+      // One panel per audited file: keep the one already open.
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaUri()] };
+    const slot = this.adopt(panel, key);
+    if (saved?.entry) slot.setEntry(saved.entry, { metric: saved.metric ?? undefined, group: saved.focusGroup ?? undefined });
+    if (panel.active) this.makeActive(slot);
+  }
+
+  dispose(): void {
+    for (const slot of [...this.slots.values()]) slot.panel.dispose();
+  }
+
+  private async exportEntry(entry: ReportEntry | undefined, format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     if (!entry) {
       void vscode.window.showInformationMessage('There is no fair use report to export yet: run an audit first (right-click a CSV file in the Explorer).');
       return undefined;
@@ -146,82 +180,51 @@ class ReportPanels implements ReportPanelController, vscode.WebviewPanelSerializ
     return file;
   }
 
-  whenRendered(finishedAt?: string): Promise<RenderedSummary> {
-    const wanted = finishedAt ?? this.entry?.finishedAt ?? null;
-    if (this.rendered && this.rendered.finishedAt === wanted) return Promise.resolve(this.rendered);
-    return new Promise((resolve) => this.waiters.push({ finishedAt: wanted, resolve }));
+  private makeActive(slot: ReportSlot): void {
+    this.active = slot;
+    this.hooks.currentChanged?.(slot.entry);
   }
 
-  /** WebviewPanelSerializer: a panel restored after a reload; the webview redraws from its own saved state. */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    if (isPanelState(state) && state.entry) {
-      this.entry = state.entry;
-      this.metric = state.metric ?? undefined;
-      this.focusGroup = state.focusGroup ?? undefined;
-    }
-    if (this.panel) {
-      // Only one report panel: keep the one already open.
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaUri()] };
-    panel.title = panelTitle(this.entry);
-    this.adopt(panel);
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    this.disposePanelListeners();
-  }
-
-  private adopt(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    this.ready = false;
+  private adopt(panel: vscode.WebviewPanel, key: string): ReportSlot {
+    const slot = new ReportSlot(panel, key, this.hooks, {
+      onMessage: (message) => this.handle(slot, message),
+      onActive: () => this.makeActive(slot),
+      onDispose: () => {
+        if (this.slots.get(slot.key) === slot) this.slots.delete(slot.key);
+        if (this.active === slot) {
+          this.active = undefined;
+          this.hooks.currentChanged?.(this.current);
+        }
+      },
+    });
+    this.slots.set(key, slot);
     panel.iconPath = vscode.Uri.joinPath(this.mediaUri(), 'fairuse.svg');
-    this.panelDisposables.push(
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.ready = false;
-        this.disposePanelListeners();
-      }),
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (!webviewPanel.visible) this.ready = false;
-      }),
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-    );
     panel.webview.html = panelHtml({
       cspSource: panel.webview.cspSource,
       nonce: makeNonce(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.mediaUri(), 'dist', 'webview.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.mediaUri(), 'report.css')).toString(),
     });
+    return slot;
   }
 
-  private receive(message: unknown): void {
-    if (!isWebviewMessage(message)) {
-      this.hooks.log(`Report panel: ignored a message outside the protocol: ${preview(message)}`);
-      return;
-    }
-    this.handle(message);
-  }
-
-  private handle(message: WebviewMessage): void {
+  private handle(slot: ReportSlot, message: WebviewMessage): void {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        this.sendState();
+        slot.ready = true;
+        slot.sendState();
         return;
       case 'metricChanged':
-        this.metric = message.metric;
+        slot.metric = message.metric;
         return;
       case 'export':
-        void this.exportCurrent(message.format);
+        void this.exportEntry(slot.entry, message.format);
         return;
       case 'rerun':
-        if (this.entry) this.hooks.rerun(this.entry);
+        if (slot.entry) this.hooks.rerun(slot.entry);
         return;
       case 'openSpec':
-        if (this.entry?.specPath) this.hooks.openSpec(this.entry);
+        if (slot.entry?.specPath) this.hooks.openSpec(slot.entry);
         else this.hooks.log('Report panel: "Open spec" for a report without a spec file.');
         return;
       case 'rendered': {
@@ -234,23 +237,64 @@ class ReportPanels implements ReportPanelController, vscode.WebviewPanelSerializ
     }
   }
 
+  private mediaUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'media');
+  }
+}
+
+interface SlotEvents {
+  onMessage(message: WebviewMessage): void;
+  onActive(): void;
+  onDispose(): void;
+}
+
+/** One report panel and what it shows. */
+class ReportSlot {
+  /** The webview has loaded its script and said 'ready'; false again whenever it is hidden (its context is then discarded). */
+  ready = false;
+  entry: ReportEntry | undefined;
+  metric: MetricId | undefined;
+  private focusGroup: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly panel: vscode.WebviewPanel, readonly key: string, private readonly hooks: ReportPanelHooks, events: SlotEvents) {
+    this.disposables.push(
+      panel.onDidDispose(() => {
+        this.ready = false;
+        for (const d of this.disposables.splice(0)) d.dispose();
+        events.onDispose();
+      }),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible) this.ready = false;
+        if (webviewPanel.active) events.onActive();
+      }),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isWebviewMessage(message)) events.onMessage(message);
+        else hooks.log(`Report panel: ignored a message outside the protocol: ${preview(message)}`);
+      }),
+    );
+  }
+
+  setEntry(entry: ReportEntry | undefined, focus: { group?: string; metric?: MetricId } = {}): void {
+    const sameReport = entry !== undefined && this.entry?.finishedAt === entry.finishedAt;
+    // A re-run of the same audit keeps the metric the user is reading; a cleared panel forgets it.
+    const keepMetric = entry !== undefined && this.entry !== undefined && this.metric !== undefined && (sameReport || entry.report.metrics[this.metric] !== undefined);
+    this.metric = focus.metric ?? (keepMetric ? this.metric : undefined);
+    this.focusGroup = focus.group;
+    this.entry = entry;
+    this.panel.title = panelTitle(entry);
+    this.sendState();
+  }
+
   /** Posts what the panel should show, once the webview is listening; 'ready' triggers it again. */
-  private sendState(): void {
-    if (!this.panel || !this.ready) return;
+  sendState(): void {
+    if (!this.ready) return;
     const message: HostMessage = this.entry
       ? { type: 'show', entry: this.entry, metric: this.metric, focusGroup: this.focusGroup }
       : { type: 'clear' };
     void this.panel.webview.postMessage(message).then((delivered) => {
       if (!delivered) this.hooks.log('Report panel: the webview did not take the report; it will get it when it is shown again.');
     });
-  }
-
-  private mediaUri(): vscode.Uri {
-    return vscode.Uri.joinPath(this.extensionUri, 'media');
-  }
-
-  private disposePanelListeners(): void {
-    for (const d of this.panelDisposables.splice(0)) d.dispose();
   }
 }
 
@@ -262,11 +306,6 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
   return picked?.format;
 }
 
-function panelTitle(entry: ReportEntry | undefined): string {
-  if (!entry) return 'Fair Use report';
-  const path = entry.dataPath ?? entry.report.dataset.path;
-  return `Fair Use report: ${path.split(/[\\/]/).pop() || path}`;
-}
 
 function preview(value: unknown): string {
   let text: string;

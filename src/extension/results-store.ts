@@ -1,11 +1,13 @@
 /**
  * The last report of each audit spec, kept in the workspace's storage so the Problems panel and the report
- * come back after a reload without re-running anything.
+ * come back after a reload without re-running anything; and the one before it, for "Compare with Previous Audit".
  */
 import type * as vscode from 'vscode';
 import type { ReportEntry } from '../protocol/webview-protocol';
 
 const KEY = 'fairUse.results.v1';
+/** The report each entry replaced, by the same key. */
+const PREVIOUS_KEY = 'fairUse.previous.v1';
 
 export class ResultsStore {
   constructor(private readonly memento: vscode.Memento) {}
@@ -24,9 +26,19 @@ export class ResultsStore {
     return this.memento.get<Record<string, ReportEntry>>(KEY, {})[key];
   }
 
+  /** The report of this spec that the current one replaced, if any. */
+  previous(key: string): ReportEntry | undefined {
+    return this.memento.get<Record<string, ReportEntry>>(PREVIOUS_KEY, {})[key];
+  }
+
   async put(entry: ReportEntry): Promise<void> {
+    const key = entryKey(entry);
     const stored = { ...this.memento.get<Record<string, ReportEntry>>(KEY, {}) };
-    stored[entryKey(entry)] = entry;
+    const replaced = stored[key];
+    if (replaced && replaced.finishedAt !== entry.finishedAt) {
+      await this.memento.update(PREVIOUS_KEY, { ...this.memento.get<Record<string, ReportEntry>>(PREVIOUS_KEY, {}), [key]: replaced });
+    }
+    stored[key] = entry;
     await this.memento.update(KEY, stored);
   }
 
@@ -34,10 +46,14 @@ export class ResultsStore {
     const stored = { ...this.memento.get<Record<string, ReportEntry>>(KEY, {}) };
     delete stored[key];
     await this.memento.update(KEY, stored);
+    const previous = { ...this.memento.get<Record<string, ReportEntry>>(PREVIOUS_KEY, {}) };
+    delete previous[key];
+    await this.memento.update(PREVIOUS_KEY, previous);
   }
 
   async clear(): Promise<void> {
     await this.memento.update(KEY, undefined);
+    await this.memento.update(PREVIOUS_KEY, undefined);
   }
 }
 

@@ -214,10 +214,11 @@ async function selectTab(frame: Frame, key: string): Promise<void> {
  * Narrows the browser window (side bar closed) until the webview's document is `width` CSS px wide
  * (its client width, without the scroll bar), as a person does with a narrow editor group.
  */
-async function narrowWebview(page: Page, frame: Frame, width: number): Promise<number> {
+async function narrowWebview(page: Page, frame: Frame, width: number, csv: string): Promise<number> {
   await runCommand(page, 'View: Close Primary Side Bar');
-  // The report alone in the editor area: the spec's group beside it would keep a width of its own.
-  await page.locator('.tabs-container .tab', { hasText: 'Fair Use report' }).first().click();
+  // The report alone in the editor area: the spec's group beside it would keep a width of its own. Each audited
+  // file has its own panel: this report's tab (clicking another one would move focus into that webview).
+  await page.locator('.tabs-container .tab', { hasText: `Fair Use report: ${csv}` }).first().click();
   await runCommand(page, 'View: Close Editors in Other Groups');
   for (let i = 0; i < 10; i++) {
     const inner = await frame.evaluate(() => document.documentElement.clientWidth);
@@ -321,7 +322,7 @@ async function main(): Promise<number> {
           await setTheme(p, THEMES[0]);
           const frame = await reportFrame(p);
           try {
-            const width = await narrowWebview(p, frame, 320);
+            const width = await narrowWebview(p, frame, 320, report.csv);
             assert.equal(width, 320, 'the webview document could not be made 320 px wide');
             await p.waitForTimeout(500); // the chart redraws at the new width
             const layout = await narrowLayout(frame);

@@ -154,6 +154,16 @@ async function main(): Promise<number> {
     const openStep = await run.testAfter([opened], `"${buttonOf('open')}" opens the example`, async () => {
       await step(p, 'walkthrough-03-open', async () => {
         await clickStepButton(p, 'open');
+        // Nothing is copied into the workspace unasked: a modal asks first, offering a read-only copy instead.
+        const dialog = p.locator('.monaco-dialog-box');
+        await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+        assert.match(await dialog.innerText(), /Copy the example heart\.csv into /);
+        const buttons = (await dialog.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+        log(`example dialog buttons: ${buttons.join(' | ')}`);
+        for (const b of ['Copy into workspace', 'Open read-only']) assert.ok(buttons.includes(b), `the dialog offers "${b}"`);
+        assert.ok(!fs.existsSync(path.join(ws, 'heart.csv')), 'heart.csv is not copied before the answer');
+        await screenshot(p, 'walkthrough-03-ask');
+        await dialog.locator('.monaco-button', { hasText: 'Copy into workspace' }).click();
         await editorTabs(p).filter({ hasText: 'heart.csv' }).first().waitFor({ state: 'visible', timeout: 30_000 });
         await waitUntil(() => fs.existsSync(path.join(ws, 'heart.csv')), { timeoutMs: 10_000, what: 'heart.csv copied into the workspace' });
         await p.waitForTimeout(1_000);

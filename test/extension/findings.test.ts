@@ -39,8 +39,8 @@ describe('findingsOf', () => {
       ['error', 'rationality', 'Sex=Female, Age=Old', undefined],
       ['error', 'envy', 'Sex=Female, Age=Old', 'Sex=Male, Age=Old'],
     ]);
-    expect(findings[0].message).toBe('Rationality violation for Sex=Female, Age=Old: error rate 21.9% personalized vs 19.3% generic (gain -2.6%, p=0.030)');
-    expect(findings[1].message).toBe('Envy violation for Sex=Female, Age=Old: error rate 21.9% with its own predictions vs 15.0% if reported as Sex=Male, Age=Old (gain -6.9%, p<0.001)');
+    expect(findings[0].message).toBe('Rationality violation for Sex=Female, Age=Old (worse off when the model uses group attributes): error rate 21.9% with them vs 19.3% without (gain -2.6%, p=0.030)');
+    expect(findings[1].message).toBe('Envy violation for Sex=Female, Age=Old (better off treated as Sex=Male, Age=Old): error rate 21.9% treated as its own group vs 15.0% as Sex=Male, Age=Old (gain -6.9%, p<0.001)');
   });
 
   it('adds warnings for negative non-significant gains only when asked, never for gains or untested groups', () => {
@@ -49,7 +49,7 @@ describe('findingsOf', () => {
       'rationality:Sex=Male, Age=Old>',
       'envy:Sex=Female, Age=Old>Sex=Male, Age=Young',
     ]);
-    expect(findings.find((f) => f.severity === 'warning')!.message).toMatch(/^Negative rationality gain for Sex=Male, Age=Old \(not significant\): error rate 25\.0% personalized vs 20\.0% generic \(gain -5\.0%, p=0\.400\)$/);
+    expect(findings.find((f) => f.severity === 'warning')!.message).toMatch(/^Negative rationality gain for Sex=Male, Age=Old \(not significant\): error rate 25\.0% with them vs 20\.0% without \(gain -5\.0%, p=0\.400\)$/);
   });
 
   it('relates a rationality finding to the group\'s harmful envy pairs', () => {

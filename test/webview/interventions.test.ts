@@ -114,8 +114,8 @@ describe('interventions in the panel (SPEC §6, paper 1 Table 3)', () => {
     expect(api.posted.at(-1)).toEqual({ type: 'rendered', summary: expect.objectContaining({ asIf: 'generic', groupRows: 3, envyCells: 6 }) });
 
     const banner = root.querySelector('.fu-asif-banner')!;
-    expect(banner.textContent).toContain('As if violating groups got h0 — not the audited model');
-    expect(banner.textContent).toContain('g=C (h0)');
+    expect(banner.textContent).toContain('As if harmed groups got the model without group attributes (h0) — not the audited model');
+    expect(banner.textContent).toContain('g=C (the model without group attributes)');
     const c = cells(gainRow(root, 'g=C'));
     expect(c[0]).toBe('g=C served by h0');
     expect(c[4]).toBe(formatGain('error', 0));

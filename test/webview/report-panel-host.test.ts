@@ -150,9 +150,53 @@ describe('report panel (host side)', () => {
     expect(hooks.rerun).toHaveBeenCalledWith(entry);
     panel.send({ type: 'openSpec' });
     expect(hooks.openSpec).not.toHaveBeenCalled(); // no spec file behind this entry
+    // An audit from a spec is another audit than the one without: it gets its own panel, whose Open spec works.
     controller.show({ ...entry, specPath: '/data/heart.fairuse.json' });
-    panel.send({ type: 'openSpec' });
+    expect(fake.created).toHaveLength(2);
+    fake.created[1].panel.send({ type: 'openSpec' });
     expect(hooks.openSpec).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps one panel per audited file: a re-run updates its own panel, another file opens a second one', async () => {
+    const { controller } = setup();
+    const report = await heartReport();
+    const heart = entryOf(report, { specPath: '/data/heart.fairuse.json', dataPath: '/data/heart.csv' });
+    const other = entryOf(report, { specPath: '/data/other.fairuse.json', dataPath: '/data/other.csv', finishedAt: '2025-01-02T04:00:00.000Z' });
+    controller.show(heart);
+    controller.show(other);
+    expect(fake.created.map((c) => c.panel.title)).toEqual(['Fair Use report: heart.csv', 'Fair Use report: other.csv']);
+    expect(controller.openEntries).toEqual([heart, other]);
+    expect(controller.current).toBe(other);
+    const rerun = { ...heart, finishedAt: '2025-01-02T05:00:00.000Z' };
+    controller.show(rerun);
+    expect(fake.created).toHaveLength(2);
+    expect(controller.openEntries).toEqual([rerun, other]);
+    expect(controller.isOpen(other)).toBe(true);
+    // closing one leaves the other
+    fake.created[1].panel.dispose();
+    expect(controller.openEntries).toEqual([rerun]);
+    expect(controller.isOpen(other)).toBe(false);
+  });
+
+  it('revives every saved panel once, each with its own report, and tells which one is in view', async () => {
+    const changed: unknown[] = [];
+    const hooks = { rerun: vi.fn(), openSpec: vi.fn(), log: () => undefined, currentChanged: (e: unknown) => void changed.push(e) };
+    const controller = registerReportPanel({ extensionUri: fake.uri('/ext'), subscriptions: [] } as never, hooks);
+    const report = await heartReport();
+    const heart = entryOf(report, { specPath: '/data/heart.fairuse.json', dataPath: '/data/heart.csv' });
+    const other = entryOf(report, { specPath: '/data/other.fairuse.json', dataPath: '/data/other.csv' });
+    const serializer = fake.serializers.get(REPORT_VIEW_TYPE) as { deserializeWebviewPanel(p: unknown, s: unknown): Promise<void> };
+    const panels = [fake.makePanel(), fake.makePanel(), fake.makePanel()];
+    Object.assign(panels[1], { active: true });
+    await serializer.deserializeWebviewPanel(panels[0], JSON.parse(JSON.stringify({ entry: heart, metric: null, focusGroup: null })));
+    await serializer.deserializeWebviewPanel(panels[1], JSON.parse(JSON.stringify({ entry: other, metric: 'auc', focusGroup: null })));
+    await serializer.deserializeWebviewPanel(panels[2], JSON.parse(JSON.stringify({ entry: heart, metric: null, focusGroup: null })));
+    expect(panels[2].dispose).toHaveBeenCalled();
+    expect(controller.openEntries.map((e) => e.dataPath)).toEqual(['/data/heart.csv', '/data/other.csv']);
+    expect(controller.current?.dataPath).toBe('/data/other.csv');
+    expect((changed.at(-1) as { dataPath: string }).dataPath).toBe('/data/other.csv');
+    panels[1].send({ type: 'ready' });
+    expect(panels[1].posted).toEqual([{ type: 'show', entry: JSON.parse(JSON.stringify(other)), metric: 'auc', focusGroup: undefined }]);
   });
 
   it('exports on request beside the data, in the chosen format, with the core renderers', async () => {

@@ -52,7 +52,7 @@ describe('CSV-derived strings in the webview', () => {
     expect(generic.querySelector('[data-changes="resolved"] li')!.textContent).toBe(`✓ rationality: ${violating}`);
     expect(root.querySelector('.fu-minimization-values tbody th')!.textContent).toBe(HOSTILE);
     app.selectAsIf('generic');
-    expect(root.querySelector('.fu-asif-banner')!.textContent).toContain(`${violating} (h0)`);
+    expect(root.querySelector('.fu-asif-banner')!.textContent).toContain(`${violating} (the model without group attributes)`);
     expect(root.querySelector('.fu-settings')!.textContent).toContain(`${HOSTILE}=B & "C": served by its decoupled model`);
   });
 

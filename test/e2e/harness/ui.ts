@@ -251,8 +251,9 @@ export function quickPickRow(page: Page, label: string | RegExp): Locator {
 
 /** Labels of the rows the open quick pick shows (the visible part of the list). */
 export async function quickPickLabels(page: Page): Promise<string[]> {
-  const names = quickInputWidget(page).locator('.quick-input-list .monaco-list-row .label-name');
-  return (await names.allInnerTexts()).map((t) => t.trim());
+  // A row's detail line is a second icon label with its own .label-name: take the first, the item's label.
+  const rows = quickInputWidget(page).locator('.quick-input-list .monaco-list-row');
+  return rows.evaluateAll((els) => els.map((row) => (row.querySelector('.label-name')?.textContent ?? '').trim()));
 }
 
 /**
@@ -298,9 +299,8 @@ export async function settledQuickPickLabels(page: Page, timeoutMs = 5_000): Pro
 /** Labels of the rows of the open quick pick that are checked (canPickMany), among the rows shown. */
 export async function checkedQuickPickLabels(page: Page): Promise<string[]> {
   return quickInputWidget(page)
-    .locator('.quick-input-list .monaco-list-row[aria-checked="true"] .label-name')
-    .allInnerTexts()
-    .then((t) => t.map((x) => x.trim()));
+    .locator('.quick-input-list .monaco-list-row[aria-checked="true"]')
+    .evaluateAll((els) => els.map((row) => (row.querySelector('.label-name')?.textContent ?? '').trim()));
 }
 
 /**

@@ -305,7 +305,7 @@ describe('Fair Use Audit in the extension host', function () {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
-    it('the quick fix "Assign the generic model" records "assign" in the spec and the re-run resolves the violation', async function () {
+    it('the quick fix "Serve … with the model without group attributes" records "assign" in the spec and the re-run resolves the violation', async function () {
       const spec = specOf('xor-groups.csv');
       const group = 'Sex=Female, Age=Young';
       // The violation sits on the CSV header (the spec does not name the group yet); the fix edits the spec.
@@ -315,8 +315,8 @@ describe('Fair Use Audit in the extension host', function () {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec));
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', csv(), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       const titles = actions.map((a) => a.title);
-      assert.ok(titles.includes(`Assign ${group} its decoupled model`), titles.join(' | '));
-      const assign = actions.find((a) => a.title === `Assign the generic model to ${group}`);
+      assert.ok(titles.includes(`Serve ${group} with a separate model of its own (assign "decoupled")`), titles.join(' | '));
+      const assign = actions.find((a) => a.title === `Serve ${group} with the model without group attributes (assign "generic")`);
       assert.ok(assign?.edit && assign.command, titles.join(' | '));
       assert.ok(await vscode.workspace.applyEdit(assign.edit), 'the quick fix\'s edit was not applied');
       const rerun = await within(
