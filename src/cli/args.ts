@@ -33,6 +33,8 @@ Options:
                              what the label is, when its values could be either: a numeric label with
                              five or fewer values is refused until you say (default: two values are a
                              classification, more numbers a regression)
+  --missing-values <texts>   cell texts that also mean "missing", comma-separated (e.g. n.d.,-), besides
+                             empty, NA, N/A, NaN, null, None and ?
   --technique 1hot|all|dcp   how the personalized model uses groups (default 1hot)
   --model lr|rf|nn           model class of h0 and h: logistic regression (ridge for regression),
                              random forest (100 trees, depth ≤ 20) or neural net (5, 2) with Platt
@@ -112,6 +114,7 @@ export interface DataChoices {
   readonly features?: string[];
   readonly positive?: string;
   readonly task?: Task;
+  readonly missingValues?: readonly string[];
   readonly splitColumn?: string;
   readonly options: Partial<AuditOptions>;
 }
@@ -164,6 +167,7 @@ const OPTIONS = {
   features: { type: 'string' },
   positive: { type: 'string' },
   task: { type: 'string' },
+  'missing-values': { type: 'string' },
   technique: { type: 'string' },
   model: { type: 'string' },
   metric: { type: 'string' },
@@ -257,6 +261,7 @@ export function parseCommand(argv: readonly string[]): Command {
     features: values.features === undefined ? undefined : list(values.features),
     positive: values.positive,
     task: taskOption(values.task),
+    missingValues: values['missing-values'] === undefined ? undefined : list(values['missing-values']),
     splitColumn: values['split-column'],
     options,
   };

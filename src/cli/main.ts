@@ -215,7 +215,7 @@ function train(command: TrainCommand): number {
   }
   checkOutputPaths({ '--save-model': command.saveModel, '--save-predictions': command.savePredictions }, { 'data file': plan.dataPath, 'audit spec': command.specPath });
   const bytes = readBytes(plan.dataPath, 'CSV file');
-  const table = prepareTable(decodeText(bytes, plan.dataPath), plan.run.buckets);
+  const table = prepareTable(decodeText(bytes, plan.dataPath), plan.run.buckets, plan.run.load.missingValues);
   const dataset = loadAuditDataset(table, plan.run.load);
   const version = typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
   const trained = trainEngineModel(dataset, plan.run.options, { path: plan.dataPath, sha256: sha256(bytes) }, `fairuse ${version}`);
@@ -269,7 +269,7 @@ function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile'
   if (command.specPath === undefined) {
     // With a model file, a label or groups left out come from the model.
     const { groups, buckets } = groupsWithBuckets(command.groups);
-    const load = { label: command.label as string, groups: groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive, task: command.task };
+    const load = { label: command.label as string, groups: groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive, task: command.task, missingValues: command.missingValues };
     return { dataPath: command.dataPath as string, run: { load, buckets, ...layerOptions([{ source: 'command line', options: flags }]) }, model: fromFlags };
   }
   const specPath = command.specPath;
@@ -284,6 +284,7 @@ function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile'
     splitColumn: command.splitColumn ?? fromSpec.load.splitColumn,
     positive: command.positive ?? fromSpec.load.positive,
     task: command.task ?? fromSpec.load.task,
+    missingValues: command.missingValues ?? fromSpec.load.missingValues,
   };
   // Buckets belong to the spec's groups; a --groups override keeps those of the columns it still names.
   const buckets = fromFlagGroups?.buckets.length ? fromFlagGroups.buckets : fromSpec.buckets.filter((b) => load.groups.includes(b.column));

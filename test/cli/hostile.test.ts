@@ -142,3 +142,20 @@ describe('hostile files and options (test/fixtures/hostile)', () => {
     expect(leftovers).toBe('');
   });
 });
+
+describe('--missing-values: the user names the stray text as missing, and the column stays numeric', () => {
+  it('audits stray-word.csv with --missing-values abc (one cell imputed), and with "missingValues" in a spec', () => {
+    const flags = fairuse(['audit', 'stray-word.csv', ...base, '--missing-values', 'abc', '--json', '-', '--exit-zero']);
+    expect(flags.stderr).toBe('');
+    expect(flags.status).toBe(0);
+    const report = JSON.parse(flags.stdout);
+    expect(report.dataset.features).toEqual(['age']);
+    expect(report.dataset.droppedRows).toBe(0);
+    const spec = join(work, 'stray.fairuse.json');
+    writeFileSync(join(work, 'stray-word.csv'), readFileSync(join(hostile, 'stray-word.csv')));
+    writeFileSync(spec, JSON.stringify({ data: 'stray-word.csv', label: 'y', groups: ['sex'], bootstrap: 20, missingValues: ['abc'] }));
+    const fromSpec = fairuse(['audit', '--spec', spec, '--json', '-', '--exit-zero']);
+    expect(fromSpec.stderr).toBe('');
+    expect(JSON.parse(fromSpec.stdout).metrics).toEqual(report.metrics);
+  });
+});

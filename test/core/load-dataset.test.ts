@@ -298,7 +298,7 @@ describe('loadDataset: features', () => {
     expect(dataset.features.map((column) => column.kind)).toEqual(['categorical', 'categorical', 'categorical']);
   });
 
-  const STRAY_FIX = ' Correct the cell, leave it empty or write NA to mark it missing, or leave the column out of the features (--features, or "features" in the spec).';
+  const STRAY_FIX = ' Correct the cell, leave it empty or write NA to mark it missing (or name its text with --missing-values, "missingValues" in the spec), or leave the column out of the features (--features, or "features" in the spec).';
 
   it('NON_NUMERIC when most values are numbers, naming the column, the spreadsheet row and the value', () => {
     const rows = Array.from({ length: 10 }, (_, i) => `${i % 2},${i % 2 ? 'u' : 'v'},${i === 6 ? '4O' : i}`);

@@ -44,6 +44,8 @@ export interface AuditSpec {
   readonly model?: string;
   /** The ONNX model's input columns in order, when its metadata does not name them. */
   readonly modelColumns?: readonly string[];
+  /** Cell texts that also mean "missing" in the data, besides empty, NA, N/A, NaN, null, None and ?. */
+  readonly missingValues?: readonly string[];
   /** The model's training CSV, relative to the spec: makes `data` new data, audited beside the training data. */
   readonly trainData?: string;
   /** Also audit the SPEC §6 interventions. */
@@ -65,7 +67,7 @@ export interface SpecRun {
 }
 
 /** Every field a spec may hold; schemas/fairuse.schema.json lists the same. */
-export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'task', 'groups', 'features', 'splitColumn', 'technique', 'modelClass', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData', 'interventions', 'epsilon', 'assign'];
+export const SPEC_FIELDS: readonly string[] = ['$schema', 'data', 'label', 'positive', 'task', 'groups', 'features', 'splitColumn', 'missingValues', 'technique', 'modelClass', 'metric', 'alpha', 'bootstrap', 'seed', 'correction', 'C', 'testSize', 'threshold', 'minGroupSize', 'model', 'modelColumns', 'trainData', 'interventions', 'epsilon', 'assign'];
 const KEYS = new Set(SPEC_FIELDS);
 
 /**
@@ -121,6 +123,10 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
   if (featuresValue !== undefined && (!Array.isArray(featuresValue) || featuresValue.some((f) => typeof f !== 'string'))) {
     fail('"features" must be an array of column names.', 'List feature columns, or remove "features" to use every other column.');
   }
+  const missingValues = spec.missingValues;
+  if (missingValues !== undefined && (!Array.isArray(missingValues) || missingValues.some((f) => typeof f !== 'string' || f.trim() === ''))) {
+    fail('"missingValues" must be an array of the cell texts that mean "missing", e.g. ["n.d.", "-"].', 'List them as strings, or remove "missingValues".');
+  }
   const modelColumns = spec.modelColumns;
   if (modelColumns !== undefined && (!Array.isArray(modelColumns) || modelColumns.some((f) => typeof f !== 'string'))) {
     fail('"modelColumns" must be an array of column names.', 'List the model\'s input columns in order, or remove "modelColumns" when the model names them.');
@@ -146,6 +152,7 @@ export function parseAuditSpec(value: unknown, source: string): AuditSpec {
     groups,
     features: featuresValue as string[] | undefined,
     splitColumn: text('splitColumn', false),
+    missingValues: missingValues as string[] | undefined,
     technique: oneOf('technique', TECHNIQUES),
     modelClass: oneOf('modelClass', MODEL_CLASSES),
     metric: oneOf('metric', METRIC_IDS),
@@ -194,7 +201,7 @@ export function specToRun(spec: AuditSpec, settings: Partial<AuditOptions> = {})
   };
   const { options, sources } = layerOptions([{ source: 'settings', options: settings }, { source: 'spec', options: fromSpec }]);
   return {
-    load: { label: spec.label, groups: groupColumns(spec), features: spec.features, splitColumn: spec.splitColumn, positive: spec.positive, task: spec.task },
+    load: { label: spec.label, groups: groupColumns(spec), features: spec.features, splitColumn: spec.splitColumn, positive: spec.positive, task: spec.task, missingValues: spec.missingValues },
     buckets: spec.groups.flatMap((g) => (typeof g === 'string' ? [] : [{ column: g.column, cuts: g.buckets }])),
     options,
     sources,

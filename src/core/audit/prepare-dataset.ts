@@ -2,6 +2,7 @@ import { bucketColumn } from '../data/buckets';
 import { type CsvTable, parseCsv } from '../data/csv';
 import type { AuditDataset, Dataset } from '../data/dataset';
 import { loadAuditDataset, loadDataset } from '../data/load-dataset';
+import { withMissingValues } from '../data/missing-values';
 import type { SpecRun } from './audit-spec';
 
 /**
@@ -9,7 +10,7 @@ import type { SpecRun } from './audit-spec';
  * columns, then type the columns and check the roles.
  */
 export function prepareDataset(csvText: string, run: Pick<SpecRun, 'load' | 'buckets'>): Dataset {
-  return loadDataset(prepareTable(csvText, run.buckets), run.load);
+  return loadDataset(prepareTable(csvText, run.buckets, run.load.missingValues), run.load);
 }
 
 /**
@@ -17,12 +18,12 @@ export function prepareDataset(csvText: string, run: Pick<SpecRun, 'load' | 'buc
  * take: as `prepareDataset`, but a numeric label with more than two values is a regression label (SPEC §1).
  */
 export function prepareAuditDataset(csvText: string | CsvTable, run: Pick<SpecRun, 'load' | 'buckets'>): AuditDataset {
-  return loadAuditDataset(prepareTable(csvText, run.buckets), run.load);
+  return loadAuditDataset(prepareTable(csvText, run.buckets, run.load.missingValues), run.load);
 }
 
 /** The parsed CSV (or a table read from Parquet) with its numeric group columns bucketed, before the columns are typed. */
-export function prepareTable(csvText: string | CsvTable, buckets: SpecRun['buckets']): CsvTable {
-  let table = typeof csvText === 'string' ? parseCsv(csvText) : csvText;
+export function prepareTable(csvText: string | CsvTable, buckets: SpecRun['buckets'], missingValues?: readonly string[]): CsvTable {
+  let table = withMissingValues(typeof csvText === 'string' ? parseCsv(csvText) : csvText, missingValues);
   for (const { column, cuts } of buckets) table = bucketColumn(table, column, cuts);
   return table;
 }

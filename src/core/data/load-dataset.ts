@@ -27,6 +27,8 @@ export interface LoadOptions {
   positive?: string;
   /** What the label is, when the user said so; otherwise its values decide, and a numeric label with few values is refused. */
   task?: Task;
+  /** Cell texts that also mean "missing" here (besides empty, NA, N/A, NaN, null, None, ?); applied by prepareTable. */
+  missingValues?: readonly string[];
 }
 
 type ColumnRole = 'label' | 'group' | 'feature' | 'split';
@@ -117,7 +119,7 @@ function nonNumeric(column: string, row: number, line: number, value: string, nu
   return new AuditInputError(
     'NON_NUMERIC',
     `The feature column ${showCell(column)} holds numbers except for ${present - numeric} of its ${present} values; the first is ${showCell(value)} on ${where}.`,
-    'Correct the cell, leave it empty or write NA to mark it missing, or leave the column out of the features (--features, or "features" in the spec).',
+    'Correct the cell, leave it empty or write NA to mark it missing (or name its text with --missing-values, "missingValues" in the spec), or leave the column out of the features (--features, or "features" in the spec).',
   );
 }
 

@@ -16,6 +16,7 @@
 import { MODEL_FILE_UNEXPLAINED, PREDICTIONS_FILE_UNEXPLAINED } from '../audit/audit-explanations';
 import { type AuditHooks, type AuditProgress, AuditCancelledError, auditGivenPredictions } from '../audit/audit';
 import { bucketColumn } from '../data/buckets';
+import { withMissingValues } from '../data/missing-values';
 import { decodeText } from '../data/decode-text';
 import { parseJsonText } from '../data/json-syntax';
 import type { CsvTable } from '../data/csv';
@@ -70,6 +71,8 @@ export interface ModelLoadOptions {
   readonly features?: readonly string[];
   readonly splitColumn?: string;
   readonly positive?: string;
+  /** Cell texts that also mean "missing" (data/missing-values.ts). */
+  readonly missingValues?: readonly string[];
 }
 
 export interface ModelAuditRequest {
@@ -190,8 +193,8 @@ export function inspectModelFile(model: FileInput & { readonly kind?: ModelKind 
   };
 }
 
-async function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], what = 'CSV file'): Promise<CsvTable> {
-  let table = await parseTableBytes(file.bytes, file.path, what);
+async function readTable(file: FileInput, buckets: ModelAuditRequest['buckets'], missingValues: readonly string[] | undefined, what = 'CSV file'): Promise<CsvTable> {
+  let table = withMissingValues(await parseTableBytes(file.bytes, file.path, what), missingValues);
   for (const { column, cuts } of buckets ?? []) table = bucketColumn(table, column, cuts);
   return table;
 }
@@ -295,7 +298,7 @@ async function auditLoadedModel(request: ModelAuditRequest, loaded: LoadedModel,
   const roles = resolveRoles(loaded, request);
   const modelPath = request.model.path;
   const dataSha = sha256(request.data.bytes);
-  const table = await readTable(request.data, request.buckets);
+  const table = await readTable(request.data, request.buckets, request.load.missingValues);
   const warnings: string[] = [];
 
   if (loaded.kind === 'predictions') {
@@ -438,7 +441,7 @@ async function auditLoadedModel(request: ModelAuditRequest, loaded: LoadedModel,
   // New data: h0 is fitted on the training data; every row of the audited data is a test row.
   const trainFile = request.trainData;
   const trainSha = sha256(trainFile.bytes);
-  const trainTable = await readTable(trainFile, request.buckets, 'training CSV');
+  const trainTable = await readTable(trainFile, request.buckets, request.load.missingValues, 'training CSV');
   requireColumns(features, trainTable, modelPath, trainFile.path);
   requireColumns(features, table, modelPath, request.data.path);
   const trainSplitColumn = request.load.splitColumn ?? (trainedOnThis(trainSha) ? recordedSplitColumn : undefined);

@@ -11,6 +11,7 @@ import type { AuditReport } from '../../../src/core/report/report';
 import type { Technique } from '../../../src/core/learn/technique';
 import { fixture, heartPath, numbers, textFile } from './helpers';
 import { syntheticCsv } from './synthetic';
+import { withoutModel } from '../../support/without-model';
 
 const heart = readFileSync(heartPath, 'utf8');
 const synthetic = syntheticCsv();
@@ -25,10 +26,6 @@ async function roundTrip(csv: string, load: { label: string; groups: string[] },
   return { inProcess, fromFile, model };
 }
 
-function withoutModel(report: AuditReport): Omit<AuditReport, 'model'> {
-  const { model: _model, ...rest } = report;
-  return rest;
-}
 
 describe('the engine model file: train, save, audit from the file', () => {
   const cases: Array<[string, string, { label: string; groups: string[] }, Technique, Partial<AuditOptions>]> = [

@@ -53,7 +53,8 @@ describe('auditing an ONNX model (onnxruntime-web, WASM)', () => {
     const onnx = await auditModelFile(heartRequest('heart-lr.onnx'), runtime);
     const json = await auditModelFile(heartRequest('heart-lr.model.json'), runtime);
     expect(onnx.groups).toEqual(json.groups);
-    expect(onnx.settings).toEqual(json.settings);
+    // The JSON file brings its technique, penalty and split ("model file"); the ONNX graph does not: the settings agree.
+    expect({ ...onnx.settings, sources: undefined }).toEqual({ ...json.settings, sources: undefined });
     // The explanation metrics differ by design: the JSON file is explained exactly, the ONNX graph by occlusion.
     expect([json.explanations?.method, onnx.explanations?.method]).toEqual(['linear-exact', 'occlusion']);
     const accuracy = (Object.keys(json.metrics) as MetricId[]).filter((id) => id !== 'sufficiency' && id !== 'comprehensiveness');

@@ -12,6 +12,7 @@ import { auditModelFile } from '../../../src/core/model-file/model-audit';
 import { formatEngineModel, trainEngineModel } from '../../../src/core/model-file/train-model';
 import type { AuditReport } from '../../../src/core/report/report';
 import { root, textFile } from './helpers';
+import { withoutModel } from '../../support/without-model';
 
 // `fairuse train` on a numeric label saves the ridge, forest or net regressor the audit fits; the audit of the
 // saved file is the in-process audit, number for number (docs/regression.md, "Model files").
@@ -28,10 +29,6 @@ async function roundTrip(csv: string, options: Partial<AuditOptions>) {
   return { inProcess, fromFile, model, text };
 }
 
-function withoutModel(report: AuditReport): Omit<AuditReport, 'model'> {
-  const { model: _model, ...rest } = report;
-  return rest;
-}
 
 describe('the engine model file of a regressor: train, save, audit from the file', () => {
   const cases: Array<[ModelClass, Technique, string, Partial<AuditOptions>]> = [
@@ -49,6 +46,7 @@ describe('the engine model file of a regressor: train, save, audit from the file
     expect(inProcess.dataset.task).toBe('regression');
     expect(inProcess.settings.model).toBe(modelClass);
     expect(JSON.stringify(withoutModel(fromFile))).toBe(JSON.stringify(inProcess));
+    expect(fromFile.settings.sources).toMatchObject({ technique: 'model file', C: 'model file' });
     // The file is explained as the engine explains the class in process (explanations included in the equality).
     expect(fromFile.explanations?.method).toBe({ lr: 'linear-exact', rf: 'tree-shap', nn: 'integrated-gradients' }[modelClass]);
     expect(fromFile.metrics.sufficiency?.rationality).toHaveLength(inProcess.groups.length);
