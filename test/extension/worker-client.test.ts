@@ -123,6 +123,18 @@ describe('startWorkerAudit', () => {
     expect(mae.settings.sources).toMatchObject({ metric: 'settings' });
   });
 
+  it('leaves the editor\'s interventions setting out of a model file\'s audit, but refuses a spec that asks for them', async () => {
+    const model = { path: join(root, 'test/fixtures/models/heart-lr.onnx'), displayPath: 'heart-lr.onnx', maxModelMB: 100 };
+    const base = { type: 'run' as const, csvPath: heart, displayPath: 'heart.csv', model };
+    const fromSettings: SpecRun = { ...run(20), options: { bootstrap: 20, interventions: true }, sources: { bootstrap: 'spec', interventions: 'settings' } };
+    const report = await startWorkerAudit(workerFile, { ...base, run: fromSettings }, () => {}).result;
+    expect(report.interventions).toBeUndefined();
+    const error = await startWorkerAudit(workerFile, { ...base, run: { ...run(20), options: { bootstrap: 20, interventions: true } } }, () => {}).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuditRejected);
+    expect((error as AuditRejected).code).toBe('BAD_OPTION');
+    expect((error as Error).message).toMatch(/interventions cannot run on the model file/);
+  });
+
   it('refuses a model file over the size limit before reading it', async () => {
     const model = join(root, 'test/fixtures/models/heart-lr.onnx');
     const request = { type: 'run' as const, csvPath: heart, displayPath: 'heart.csv', run: run(10), model: { path: model, displayPath: 'm.onnx', maxModelMB: 1e-6 } };

@@ -284,6 +284,14 @@ function reporter(hooks: AuditHooks): (p: AuditProgress) => void {
  */
 export async function auditModelFile(request: ModelAuditRequest, runtime: ModelAuditRuntime = {}, hooks: AuditHooks = {}): Promise<AuditReport> {
   const loaded = readModel(request);
+  if (modelFileOptions(request, loaded.kind === 'json' ? loaded.model : undefined).options.interventions === true) {
+    // SPEC §6 refits: each group's decoupled model, and a choice among models on a validation split.
+    throw new AuditInputError(
+      'BAD_OPTION',
+      `The interventions cannot run on the model file ${request.model.path}: they train decoupled models and choose among models on a validation split.`,
+      'Turn them off ("interventions": false in the spec, or leave out --intervene), or serve groups with h0 by the spec\'s "assign".',
+    );
+  }
   const report = await auditLoadedModel(request, loaded, runtime, hooks);
   return withOptionSources(report, modelFileOptions(request, loaded.kind === 'json' ? loaded.model : undefined, report.dataset.task).sources);
 }
@@ -565,7 +573,12 @@ function modelFileOptions(request: Pick<ModelAuditRequest, 'options' | 'sources'
     const { metric, epsilon, ...taskFree } = request.settings;
     layers.push({ source: 'settings', options: task === undefined ? taskFree : { ...taskFree, metric, epsilon } });
   }
-  return addLayers(request, layers, task);
+  const layered = addLayers(request, layers, task);
+  if (layered.sources.interventions !== 'settings') return layered;
+  // The editor's interventions setting is for the models it trains: a model file cannot have them.
+  const { interventions: _option, ...options } = layered.options;
+  const { interventions: _source, ...sources } = layered.sources;
+  return { options, sources };
 }
 
 function resolvedSplitOptions(options: Partial<AuditOptions>): { seed: number; testSize: number } {

@@ -7,7 +7,6 @@ import { parseEngineModel } from '../../../src/core/model-file/engine-model';
 import { sha256 } from '../../../src/core/data/sha256';
 import { formatEngineModel, trainEngineModel } from '../../../src/core/model-file/train-model';
 import { prepareDataset } from '../../../src/core/audit/prepare-dataset';
-import type { AuditReport } from '../../../src/core/report/report';
 import type { Technique } from '../../../src/core/learn/technique';
 import { fixture, heartPath, numbers, textFile } from './helpers';
 import { syntheticCsv } from './synthetic';

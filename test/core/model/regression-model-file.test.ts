@@ -10,7 +10,6 @@ import type { Technique } from '../../../src/core/learn/technique';
 import { parseEngineModel } from '../../../src/core/model-file/engine-model';
 import { auditModelFile } from '../../../src/core/model-file/model-audit';
 import { formatEngineModel, trainEngineModel } from '../../../src/core/model-file/train-model';
-import type { AuditReport } from '../../../src/core/report/report';
 import { root, textFile } from './helpers';
 import { withoutModel } from '../../support/without-model';
 
