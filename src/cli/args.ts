@@ -206,6 +206,8 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+const OUTPUT_FLAGS: ReadonlySet<string> = new Set(['--json', '--markdown', '--html', '--sarif']);
+
 /** Parses the command line; every mistake becomes a USAGE error with the fix. */
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
@@ -223,6 +225,12 @@ export function parseCommand(argv: readonly string[]): Command {
       // Two letters are too few to guess from (--x is not a typo of --C).
       const likely = name.length > 2 ? closestName(name, Object.keys(OPTIONS)) : Object.keys(OPTIONS).find((o) => o.toLowerCase() === name.toLowerCase());
       throw new AuditInputError('USAGE', `Unknown option '${unknown}'.`, `${likely === undefined ? '' : `Did you mean --${likely}? `}Run \`fairuse --help\` for the options.`);
+    }
+    const valueless = /^Option '(--[\w-]+)(?: <value>)?' argument (missing|is ambiguous)/.exec(firstLine(error));
+    if (valueless !== null) {
+      const [, flag, why] = valueless;
+      const what = OUTPUT_FLAGS.has(flag) ? 'a file name, or - for standard output' : 'a value';
+      throw new AuditInputError('USAGE', `${flag} needs ${what}${why === 'missing' ? ', and none was given' : ', but the next argument is another option'}.`, `Write it as ${flag} <${OUTPUT_FLAGS.has(flag) ? 'file' : 'value'}>; run \`fairuse --help\` for the options.`);
     }
     throw new AuditInputError('USAGE', firstLine(error), 'Run `fairuse --help` for the options.');
   }
