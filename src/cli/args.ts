@@ -78,6 +78,8 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   --spec <file>              train what the spec audits; its "assign" groups are served in the file
                              by h0 or their decoupled model, as the audit serves them
   --save-predictions <file>  also write h0's and h(·, g′)'s predictions on the test rows as a CSV
+
+Reports and output:
   --json <file|->            write the JSON report (- = stdout)
   --markdown <file|->        write the Markdown report (- = stdout)
   --html <file|->            write the standalone HTML report, as the editor exports it (- = stdout)
