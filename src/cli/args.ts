@@ -78,6 +78,8 @@ fairuse train (writes the engine's model JSON; same options as audit for the spl
   --spec <file>              train what the spec audits; its "assign" groups are served in the file
                              by h0 or their decoupled model, as the audit serves them
   --save-predictions <file>  also write h0's and h(·, g′)'s predictions on the test rows as a CSV
+
+Reports and output:
   --json <file|->            write the JSON report (- = stdout)
   --markdown <file|->        write the Markdown report (- = stdout)
   --html <file|->            write the standalone HTML report, as the editor exports it (- = stdout)
@@ -206,6 +208,8 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+const OUTPUT_FLAGS: ReadonlySet<string> = new Set(['--json', '--markdown', '--html', '--sarif']);
+
 /** Parses the command line; every mistake becomes a USAGE error with the fix. */
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
@@ -223,6 +227,12 @@ export function parseCommand(argv: readonly string[]): Command {
       // Two letters are too few to guess from (--x is not a typo of --C).
       const likely = name.length > 2 ? closestName(name, Object.keys(OPTIONS)) : Object.keys(OPTIONS).find((o) => o.toLowerCase() === name.toLowerCase());
       throw new AuditInputError('USAGE', `Unknown option '${unknown}'.`, `${likely === undefined ? '' : `Did you mean --${likely}? `}Run \`fairuse --help\` for the options.`);
+    }
+    const valueless = /^Option '(--[\w-]+)(?: <value>)?' argument (missing|is ambiguous)/.exec(firstLine(error));
+    if (valueless !== null) {
+      const [, flag, why] = valueless;
+      const what = OUTPUT_FLAGS.has(flag) ? 'a file name, or - for standard output' : 'a value';
+      throw new AuditInputError('USAGE', `${flag} needs ${what}${why === 'missing' ? ', and none was given' : ', but the next argument is another option'}.`, `Write it as ${flag} <${OUTPUT_FLAGS.has(flag) ? 'file' : 'value'}>; run \`fairuse --help\` for the options.`);
     }
     throw new AuditInputError('USAGE', firstLine(error), 'Run `fairuse --help` for the options.');
   }

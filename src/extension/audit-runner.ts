@@ -193,10 +193,17 @@ export class AuditRunner implements vscode.Disposable {
 function progressReporter(progress: vscode.Progress<{ message?: string; increment?: number }>, resamples: number, modelFile: boolean): (p: WorkerProgress) => void {
   let stage: WorkerProgress['stage'] | undefined;
   let bootstrapShown = 0;
+  // Many groups: the expected duration stays beside the bootstrap's count (audit/expected-duration.ts).
+  let expected = '';
   return (p) => {
+    if (p.notice !== undefined) {
+      expected = ` — ${p.notice.match(/expected about [^(]+/)?.[0]?.trim() ?? ''}`.replace(/ — $/, '');
+      progress.report({ message: p.notice });
+      return;
+    }
     if (p.stage === 'bootstrap' && p.done !== undefined && p.total) {
       const share = (p.done / p.total) * STAGE_WEIGHT.bootstrap;
-      progress.report({ message: `bootstrap ${Math.floor((p.done / p.total) * resamples)}/${resamples}`, increment: share - bootstrapShown });
+      progress.report({ message: `bootstrap ${Math.floor((p.done / p.total) * resamples)}/${resamples}${expected}`, increment: share - bootstrapShown });
       bootstrapShown = share;
       stage = p.stage;
       return;

@@ -12,6 +12,8 @@ export interface WorkerProgress {
   readonly stage: WorkerStage;
   readonly done?: number;
   readonly total?: number;
+  /** A notice before long work (many groups: how long it is expected to take), shown beside the progress. */
+  readonly notice?: string;
 }
 
 /** The user cancelled, or a newer audit of the same spec replaced this one. */
@@ -78,6 +80,9 @@ export function startWorkerAudit(
       switch (message.type) {
         case 'progress':
           if (!settled) onProgress({ stage: message.stage, done: message.done, total: message.total });
+          break;
+        case 'notice':
+          if (!settled) onProgress({ stage: 'split', notice: message.message });
           break;
         case 'done':
           finish(() => resolve(message.report));

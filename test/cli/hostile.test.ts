@@ -68,6 +68,8 @@ const CASES: Record<string, () => string[]> = {
   '--json is a folder': () => ['audit', 'good.csv', ...base, '--json', work],
   '--json is a dangling link': () => ['audit', 'good.csv', ...base, '--json', at('dangling.json')],
   '--C -1': () => ['audit', 'good.csv', ...base, '--C', '-1'],
+  '--json with no file name': () => ['audit', 'good.csv', ...base, '--json'],
+  '--json followed by another option': () => ['audit', 'good.csv', ...base, '--json', '--quiet'],
   '--C 0': () => ['audit', 'good.csv', ...base, '--C', '0'],
   '--seed -5': () => ['audit', 'good.csv', ...base, '--seed', '-5'],
   '--threshold -0.1': () => ['audit', 'good.csv', ...base, '--threshold', '-0.1'],

@@ -53,6 +53,20 @@ describe('startWorkerAudit', () => {
     expect([fromSpec.settings.metric, fromSpec.limits!.epsilon]).toEqual(['brier', 0.03]);
   });
 
+  it('says how many groups and how long before the long work of an audit with more than 64 groups', async () => {
+    const rows = ['y,ga,gb,x'];
+    for (let g = 0; g < 66; g++) for (let i = 0; i < 6; i++) rows.push(`${i % 2},a${g % 11},b${Math.floor(g / 11)},${(i * 7 + g) % 11}`);
+    const csvPath = join(work, 'groups66.csv');
+    writeFileSync(csvPath, rows.join('\n'));
+    const notices: string[] = [];
+    const spec: SpecRun = { load: { label: 'y', groups: ['ga', 'gb'] }, buckets: [], options: { bootstrap: 5, explanations: false } };
+    await startWorkerAudit(workerFile, { type: 'run', csvPath, displayPath: 'groups66.csv', run: spec }, (p) => { if (p.notice) notices.push(p.notice); }).result;
+    expect(notices).toEqual([expect.stringMatching(/^The audit has 66 groups \(more than 64\).*expected about/)]);
+    const few: string[] = [];
+    await startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'heart.csv', run: run(5) }, (p) => { if (p.notice) few.push(p.notice); }).result;
+    expect(few).toEqual([]);
+  });
+
   it('rejects bad input with the engine\'s code and message', async () => {
     const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'heart.csv', run: { ...run(10), load: { label: 'Nope', groups: ['Sex'] } } }, () => {});
     const error = await audit.result.catch((e: unknown) => e);

@@ -28,7 +28,7 @@ export function dataWarnings(dataset: WarnedDataset, bucketed: CsvTable['buckete
     return rowsOfValue.size === 1 ? [oneValueWarning(name, [...rowsOfValue.keys()][0], dataset.rows, bucketHint)] : caseVariantWarnings(name, rowsOfValue);
   });
   const featureWarnings = dataset.features.flatMap((feature) => {
-    if (feature.kind !== 'categorical') return [];
+    if (feature.kind === 'numeric') return numericIdentifierWarning(feature.name, feature.values);
     if (isSplitLike(feature)) return [splitLikeWarning(feature.name)];
     // A misread numeric column has many levels too; it is not an identifier.
     const misread = numericLookingWarning(feature);
@@ -135,6 +135,20 @@ function splitLikeWarning(name: string): string {
     `The feature ${name} holds only the values train and test: it looks like a train/test split, and is used here as a feature. ` +
     `Give it as the split column (--split-column ${name}, or "splitColumn" in the spec), or leave it out of the features.`
   );
+}
+
+/**
+ * A numeric feature of more than 20 values, all different whole numbers spread over less than twice as many
+ * numbers as there are values (1, 2, 3…, or 1001, 1004, 1005…), is a row number or a patient ID, not a
+ * measurement: the model would learn the order the rows were written in.
+ */
+function numericIdentifierWarning(name: string, values: Float64Array): string[] {
+  const present = values.filter((v) => !Number.isNaN(v));
+  if (present.length <= 20 || present.some((v) => !Number.isInteger(v))) return [];
+  const sorted = Float64Array.from(present).sort();
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) return [];
+  if (sorted[sorted.length - 1] - sorted[0] + 1 >= 2 * sorted.length) return [];
+  return [`The feature ${name} holds ${sorted.length} different whole numbers from ${sorted[0]} to ${sorted[sorted.length - 1]}, one per row: it looks like a row number or an identifier, not a measurement, and the models would learn from it. Leave it out (list the features with --features, or "features" in the spec).`];
 }
 
 /** A text feature with at least this share of distinct values (and more than 20) looks like an identifier. */

@@ -86,6 +86,15 @@ export function asJson<T>(value: T): T {
 }
 
 /**
+ * A report less `settings.sources`: the editor takes the same options from the spec and the settings that the
+ * CLI takes from its command line, so the record of where they came from differs while the audit does not.
+ */
+export function withoutSources(report: AuditReport): AuditReport {
+  const { sources: _sources, ...settings } = report.settings;
+  return { ...report, settings };
+}
+
+/**
  * The CLI's report for a CSV in the workspace (`fairuse audit <csv> … --json <file>`), run with the
  * extension host's own runtime (Node in code-server; Electron as Node under VS Code desktop). The CSV
  * is named relative to the workspace folder, as the extension names it in `dataset.path`.
