@@ -219,6 +219,7 @@ async function narrowWebview(page: Page, frame: Frame, width: number, csv: strin
   // The report alone in the editor area: the spec's group beside it would keep a width of its own. Each audited
   // file has its own panel: this report's tab (clicking another one would move focus into that webview).
   await page.locator('.tabs-container .tab', { hasText: `Fair Use report: ${csv}` }).first().click();
+  await page.waitForTimeout(700); // the webview takes focus after the click; the palette opens after that
   await runCommand(page, 'View: Close Editors in Other Groups');
   for (let i = 0; i < 10; i++) {
     const inner = await frame.evaluate(() => document.documentElement.clientWidth);

@@ -46,9 +46,17 @@ export async function runCommand(
   for (let attempt = 1; ; attempt++) {
     const left = () => Math.max(1_000, deadline - Date.now());
     if (await widget.isVisible()) await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: left() });
-    await input.fill(`>${title}`, { timeout: left() }); // F1 prefills ">"; keep it
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: Math.min(5_000, left()) });
+      await input.fill(`>${title}`, { timeout: Math.min(5_000, left()) }); // F1 prefills ">"; keep it
+    } catch (err) {
+      // A webview that takes focus just after a click (a report tab) can swallow F1 or close the palette again.
+      if (Date.now() >= deadline) throw new Error(`the command palette did not open for "${title}": ${(err as Error).message}`, { cause: err });
+      log(`the palette did not open or closed again for "${title}" (attempt ${attempt}), retrying`);
+      await page.waitForTimeout(500);
+      continue;
+    }
     try {
       await row.waitFor({ state: 'visible', timeout: Math.min(5_000, left()) });
       break;
