@@ -27,23 +27,11 @@ export function explainLinearFits<Y extends Labels>(
   const featureMeans = columnMeans(generic.xTrain);
   let asGroup: RowExplanationQuality[];
   if (personalized.technique === 'dcp') {
-    const rowsOfGroup: number[][] = groups.groups.map(() => []);
-    for (let r = 0; r < trainRows.length; r++) rowsOfGroup[groups.groupOfRow[trainRows[r]]].push(r);
-    asGroup = personalized.models.map((model, g) => {
-      const baseline = rowsOfGroup[g].length === 0 ? featureMeans : columnMeans(selectRows(generic.xTrain, rowsOfGroup[g]));
-      return linearExplanationQuality(model, link, baseline, generic.xTest, fraction);
-    });
+    const baselines = groupBaselines(generic.xTrain, groups, trainRows, featureMeans);
+    asGroup = personalized.models.map((model, g) => linearExplanationQuality(model, link, baselines[g], generic.xTest, fraction));
   } else {
-    const { groupColumns, dummyNames } = groupDummies(groups, personalized.technique);
-    const dummyShares = new Float64Array(dummyNames.length);
-    for (let r = 0; r < trainRows.length; r++) for (const column of groupColumns[groups.groupOfRow[trainRows[r]]]) dummyShares[column]++;
-    for (let t = 0; t < dummyShares.length; t++) dummyShares[t] /= trainRows.length;
-    const baseline = Float64Array.of(...featureMeans, ...dummyShares);
-    asGroup = groups.groups.map((_, g) => {
-      const dummies = new Float64Array(dummyNames.length);
-      for (const column of groupColumns[g]) dummies[column] = 1;
-      return linearExplanationQuality(personalized.model, link, baseline, generic.xTest, fraction, dummies);
-    });
+    const { baseline, dummiesOf } = dummyBaseline(groups, personalized.technique, trainRows, featureMeans);
+    asGroup = groups.groups.map((_, g) => linearExplanationQuality(personalized.model, link, baseline, generic.xTest, fraction, dummiesOf(g)));
   }
   return {
     method: 'linear-exact',
@@ -87,24 +75,12 @@ export function linearExamples<Y extends Labels>(
   };
   let h: (r: number, g: number) => AttributedRow;
   if (personalized.technique === 'dcp') {
-    const rowsOfGroup: number[][] = groups.groups.map(() => []);
-    for (let r = 0; r < trainRows.length; r++) rowsOfGroup[groups.groupOfRow[trainRows[r]]].push(r);
-    h = (r, g) => {
-      const baseline = rowsOfGroup[g].length === 0 ? featureMeans : columnMeans(selectRows(generic.xTrain, rowsOfGroup[g]));
-      return attributed(personalized.models[g], baseline, row(r), columnNames);
-    };
+    const baselines = groupBaselines(generic.xTrain, groups, trainRows, featureMeans);
+    h = (r, g) => attributed(personalized.models[g], baselines[g], row(r), columnNames);
   } else {
-    const { groupColumns, dummyNames } = groupDummies(groups, personalized.technique);
-    const dummyShares = new Float64Array(dummyNames.length);
-    for (let r = 0; r < trainRows.length; r++) for (const column of groupColumns[groups.groupOfRow[trainRows[r]]]) dummyShares[column]++;
-    for (let t = 0; t < dummyShares.length; t++) dummyShares[t] /= trainRows.length;
-    const baseline = Float64Array.of(...featureMeans, ...dummyShares);
+    const { baseline, dummyNames, dummiesOf } = dummyBaseline(groups, personalized.technique, trainRows, featureMeans);
     const names = [...columnNames, ...dummyNames];
-    h = (r, g) => {
-      const dummies = new Float64Array(dummyNames.length);
-      for (const column of groupColumns[g]) dummies[column] = 1;
-      return attributed(personalized.model, baseline, Float64Array.of(...row(r), ...dummies), names);
-    };
+    h = (r, g) => attributed(personalized.model, baseline, Float64Array.of(...row(r), ...dummiesOf(g)), names);
   }
   return explainedExamples(
     groups.groups.map((group) => group.id),
@@ -113,4 +89,28 @@ export function linearExamples<Y extends Labels>(
     (r) => attributed(generic.model, featureMeans, row(r), columnNames),
     h,
   );
+}
+
+/** `dcp`: group g's baseline is the mean of x over its training rows (over all of them for a group without any). */
+function groupBaselines(xTrain: GenericFit<Labels>['xTrain'], groups: GroupIndex, trainRows: Int32Array, featureMeans: Float64Array): Float64Array[] {
+  const rowsOfGroup: number[][] = groups.groups.map(() => []);
+  for (let r = 0; r < trainRows.length; r++) rowsOfGroup[groups.groupOfRow[trainRows[r]]].push(r);
+  return rowsOfGroup.map((rows) => (rows.length === 0 ? featureMeans : columnMeans(selectRows(xTrain, rows))));
+}
+
+/**
+ * `1hot` / `all`: the baseline over x and the group dummies (the mean of x, and each dummy's share of the training
+ * rows), and the dummies that set a row to group g.
+ */
+function dummyBaseline(groups: GroupIndex, technique: Parameters<typeof groupDummies>[1], trainRows: Int32Array, featureMeans: Float64Array): { baseline: Float64Array; dummyNames: readonly string[]; dummiesOf: (g: number) => Float64Array } {
+  const { groupColumns, dummyNames } = groupDummies(groups, technique);
+  const dummyShares = new Float64Array(dummyNames.length);
+  for (let r = 0; r < trainRows.length; r++) for (const column of groupColumns[groups.groupOfRow[trainRows[r]]]) dummyShares[column]++;
+  for (let t = 0; t < dummyShares.length; t++) dummyShares[t] /= trainRows.length;
+  const dummiesOf = (g: number): Float64Array => {
+    const dummies = new Float64Array(dummyNames.length);
+    for (const column of groupColumns[g]) dummies[column] = 1;
+    return dummies;
+  };
+  return { baseline: Float64Array.of(...featureMeans, ...dummyShares), dummyNames, dummiesOf };
 }
