@@ -12,7 +12,7 @@
  */
 import Papa from 'papaparse';
 import { AuditInputError } from '../errors';
-import { type CsvTable, countOccurrences, EMPTY_FILE_FIX, EMPTY_FILE_PROBLEM, headerOnlyError, LineCounter, malformedRow, nulCharacterOnLine, papaProblem, raggedRow, readHeader, trimCell } from './csv';
+import { type CsvTable, countOccurrences, CSV_DIALECT, EMPTY_FILE_FIX, EMPTY_FILE_PROBLEM, headerOnlyError, LineCounter, malformedRow, nulCharacterOnLine, papaProblem, raggedRow, readHeader, trimCell } from './csv';
 import { notUtf8 } from './decode-text';
 
 /**
@@ -117,12 +117,8 @@ export class CsvChunkParser {
     const counter = (this.lineCounter ??= new LineCounter(this.pending, lineBreak));
     counter.rebase(this.pending);
     this.parser ??= new Papa.Parser({
-      delimiter: ',',
+      ...CSV_DIALECT,
       newline: lineBreak,
-      quoteChar: '"',
-      header: false,
-      dynamicTyping: false,
-      skipEmptyLines: false,
       step: (result: { data: string[][]; errors: Array<{ code: string; message: string }>; meta: { cursor: number } }) =>
         this.row(result.data[0], counter.lineOfNextRow(result.meta.cursor - this.baseIndex), result.errors[0]),
     });

@@ -23,6 +23,9 @@ export interface BucketedColumn {
   readonly suggestedCuts: readonly number[];
 }
 
+/** How papaparse reads every CSV here (whole or in chunks): commas, double quotes, every cell as text, blank lines kept. */
+export const CSV_DIALECT = { delimiter: ',', quoteChar: '"', header: false, dynamicTyping: false, skipEmptyLines: false } as const;
+
 export interface CsvTable {
   /** Column names from the first non-blank line, trimmed; non-empty and unique. */
   readonly header: readonly string[];
@@ -144,12 +147,8 @@ export function parseCsv(text: string): CsvTable {
   let rowCount = 0;
 
   Papa.parse<string[]>(body, {
-    delimiter: ',',
+    ...CSV_DIALECT,
     newline: lineBreak,
-    quoteChar: '"',
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: false,
     step(result) {
       const fields = result.data;
       const line = lineCounter.lineOfNextRow(result.meta.cursor);
