@@ -197,8 +197,8 @@ function progressReporter(progress: vscode.Progress<{ message?: string; incremen
   let expected = '';
   return (p) => {
     if (p.notice !== undefined) {
-      expected = ` — ${p.notice.match(/expected about [^(]+/)?.[0]?.trim() ?? ''}`.replace(/ — $/, '');
-      progress.report({ message: p.notice });
+      expected = ` — expected about ${p.notice.expected}`;
+      progress.report({ message: p.notice.message });
       return;
     }
     if (p.stage === 'bootstrap' && p.done !== undefined && p.total) {

@@ -13,7 +13,7 @@ export interface WorkerProgress {
   readonly done?: number;
   readonly total?: number;
   /** A notice before long work (many groups: how long it is expected to take), shown beside the progress. */
-  readonly notice?: string;
+  readonly notice?: { readonly message: string; readonly expected: string };
 }
 
 /** The user cancelled, or a newer audit of the same spec replaced this one. */
@@ -82,7 +82,7 @@ export function startWorkerAudit(
           if (!settled) onProgress({ stage: message.stage, done: message.done, total: message.total });
           break;
         case 'notice':
-          if (!settled) onProgress({ stage: 'split', notice: message.message });
+          if (!settled) onProgress({ stage: 'split', notice: { message: message.message, expected: message.expected } });
           break;
         case 'done':
           finish(() => resolve(message.report));

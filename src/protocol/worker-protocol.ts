@@ -37,7 +37,7 @@ export type WorkerStage = 'reading' | 'split' | 'fit-generic' | 'fit-personalize
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly stage: WorkerStage; readonly done?: number; readonly total?: number }
   /** Before the long work of an audit with many groups: how many, and how long it is expected to take. */
-  | { readonly type: 'notice'; readonly message: string }
+  | { readonly type: 'notice'; readonly message: string; readonly expected: string }
   | { readonly type: 'done'; readonly report: AuditReport }
   /** A problem with the input: shown to the user as is. */
   | { readonly type: 'input-error'; readonly code: AuditErrorCode; readonly message: string }

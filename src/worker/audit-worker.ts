@@ -14,7 +14,7 @@ import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
 import { prepareAuditDataset } from '../core/audit/prepare-dataset';
 import { taskOf } from '../core/data/dataset';
 import { indexGroups } from '../core/data/groups';
-import { manyGroupsNotice } from '../core/audit/expected-duration';
+import { expectedDuration, manyGroupsNotice } from '../core/audit/expected-duration';
 import { DEFAULT_OPTIONS } from '../core/audit/options';
 import { addLayers, type LayeredOptions, withOptionSources } from '../core/audit/option-layers';
 import type { SpecRun } from '../core/audit/audit-spec';
@@ -71,8 +71,9 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
   }
   const bytes = await readBytes(request.csvPath, 'CSV file');
   const dataset = prepareAuditDataset(decodeText(bytes, request.displayPath), request.run);
-  const notice = manyGroupsNotice({ rows: dataset.rows, groups: indexGroups(dataset).groups.length, resamples: request.run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap });
-  if (notice !== undefined) post({ type: 'notice', message: notice });
+  const size = { rows: dataset.rows, groups: indexGroups(dataset).groups.length, resamples: request.run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap };
+  const notice = manyGroupsNotice(size);
+  if (notice !== undefined) post({ type: 'notice', message: notice, expected: expectedDuration(size) });
   const { options, sources } = withPreferences(request.run, taskOf(dataset.label), request.preferences);
   const report = withOptionSources(await runAudit(dataset, options, { path: request.displayPath, sha256: sha256(bytes) }, { onProgress }), sources);
   return { type: 'done', report };

@@ -51,8 +51,13 @@ export function manyGroupsNotice(size: AuditSize): string | undefined {
   const count = (n: number) => n.toLocaleString('en-US');
   return (
     `The audit has ${size.groups} groups (more than ${MANY_GROUPS}): every group is compared with every other, so it takes longer; ` +
-    `expected about ${durationText(expectedAuditSeconds(size))} (an estimate from ${count(size.rows)} rows × ${count(size.groups)} groups × ${count(size.resamples)} resamples; forests and nets take longer).`
+    `expected about ${expectedDuration(size)} (an estimate from ${count(size.rows)} rows × ${count(size.groups)} groups × ${count(size.resamples)} resamples; forests and nets take longer).`
   );
+}
+
+/** The expected duration in words, as the notice says it ("4 min"). */
+export function expectedDuration(size: AuditSize): string {
+  return durationText(expectedAuditSeconds(size));
 }
 
 /** "30 s", "4 min", "1.5 h": two significant figures at most, rounded up to a readable step. */
