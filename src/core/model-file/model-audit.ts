@@ -315,7 +315,8 @@ async function auditLoadedModel(request: ModelAuditRequest, loaded: LoadedModel,
     const dataset = load(table, { label: roles.label, groups: roles.groups, positive: roles.positive });
     const groups = indexGroups(dataset);
     progress({ stage: 'split' });
-    const { split, predictions } = readPredictionsFile(await parseTableBytes(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
+    const { split, predictions, warnings: rowWarnings } = readPredictionsFile(await parseTableBytes(request.model.bytes, modelPath, 'predictions file'), modelPath, table.rowCount, dataRowOfKeptRow(table, dataset), groups, dataset.label);
+    warnings.push(...rowWarnings);
     const assigned = modelAssignment(request.options.assign, undefined, groups, modelPath);
     const report = await auditGivenPredictions(dataset, { ...modelFileOptions(request, undefined, taskOf(dataset.label)).options, assign: assigned.assign }, { path: request.data.path, sha256: dataSha }, { groups, split, predictions: assigned.apply(predictions), warnings, unexplained: PREDICTIONS_FILE_UNEXPLAINED }, hooks);
     return withModel(report, { source: 'predictions', path: modelPath, sha256: sha256(request.model.bytes), newData: false });

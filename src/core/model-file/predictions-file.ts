@@ -62,7 +62,7 @@ export function readPredictionsFile(
   keptDataRow: Int32Array,
   groups: GroupIndex,
   label?: Label,
-): { split: TrainTestSplit; predictions: PredictionMatrix } {
+): { split: TrainTestSplit; predictions: PredictionMatrix; warnings: string[] } {
   const table = typeof text === 'string' ? parseCsv(text) : text;
   const columnOf = (name: string): readonly string[] => {
     const j = table.header.indexOf(name);
@@ -82,6 +82,9 @@ export function readPredictionsFile(
     const ids = columnOf(ROW_COLUMN);
     ids.forEach((cell, p) => {
       const id = parseDecimal(cell);
+      if (id === 0) {
+        throw bad(source, `names row 0 on line ${table.lines[p]}; rows are numbered from 1 (the first data row below the header is row 1), so this file looks numbered from 0, as a pandas index is, and every line would be matched to the row after its own.`, 'Add 1 to every row number (in pandas: index + 1), then audit again.');
+      }
       if (!Number.isInteger(id) || id < 1 || id > dataRows) {
         throw bad(source, `names row ${showCell(cell)} on line ${table.lines[p]}; rows are numbered 1 to ${dataRows} (the data rows below the header).`, 'Number the rows of the data CSV from 1, as they come after its header.');
       }
@@ -128,8 +131,18 @@ export function readPredictionsFile(
     });
   const predictions = { generic: read(generic, GENERIC_COLUMN), asGroup: asGroup.map((column, g) => read(column, `${PREDICTION_PREFIX}${groups.groups[g].id}`)) };
   // After the values: a file of a regression's predictions on a binary label is refused for what it is.
+  const warnings: string[] = [];
   if (label && table.header.includes(LABEL_COLUMN)) checkLabels(columnOf(LABEL_COLUMN), split.test, (row) => lineOfDataRow[keptDataRow[row]], label, source, table.lines, keptDataRow);
-  return { split, predictions };
+  else if (table.header.includes(ROW_COLUMN)) warnings.push(unverifiedRowsWarning(source));
+  return { split, predictions, warnings };
+}
+
+/**
+ * A file that numbers its rows and has no `label` column cannot be checked: rows numbered from 0 (a pandas index)
+ * with only the test rows, for instance, would match every prediction to the next patient without any error.
+ */
+function unverifiedRowsWarning(source: string): string {
+  return `The predictions file ${source} numbers its rows but has no "${LABEL_COLUMN}" column, so nothing checks that each line is matched to the right data row (rows numbered from 0, as a pandas index is, would shift every prediction by one patient). Add a "${LABEL_COLUMN}" column with each row's label, as fairuse train --save-predictions writes, and the audit checks every row.`;
 }
 
 /** Every test row's `label` cell names the data's label of that row (as written, or the same number). */

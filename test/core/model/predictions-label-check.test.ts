@@ -43,4 +43,19 @@ describe('the label column of a predictions file', () => {
     const file = exported(true).replace(/^(\d+),[01],/m, '$1,maybe,');
     await expect(audit(csv, file)).rejects.toThrow(/holds "maybe" in "label" on line \d+, which is not a value of the label "y"/);
   });
+
+  it('warns that rows numbered without a label column are not checked, and not when the label is there', async () => {
+    const unchecked = await audit(csv, exported(false));
+    expect(unchecked.warnings.join('\n')).toMatch(/numbers its rows but has no "label" column, so nothing checks/);
+    expect((await audit(csv, exported(true))).warnings.join('\n')).not.toMatch(/nothing checks/);
+  });
+
+  it('refuses rows numbered from 0 (a pandas index) instead of shifting every prediction by one row', async () => {
+    // Only the test rows, renumbered from 0: what `df[test].to_csv(index_label="row")` writes after a reset index.
+    const [header, ...lines] = exported(false).trimEnd().split('\n');
+    const testLines = lines.filter((line) => !/^\d+,,/.test(line)).map((line, i) => line.replace(/^\d+/, String(i)));
+    await expect(audit(csv, [header, ...testLines].join('\n'))).rejects.toThrow(
+      expect.objectContaining({ code: 'BAD_PREDICTIONS', message: expect.stringMatching(/names row 0 on line 2; rows are numbered from 1 .* looks numbered from 0/) }),
+    );
+  });
 });
