@@ -6,7 +6,7 @@
  */
 import { formatValue, metricNoun } from '../src/core/report/render/format';
 import { VERDICT_GLYPHS } from '../src/core/report/render/html';
-import { interventionTables, testedGroupsGain } from '../src/core/report/render/science-tables';
+import { interventionTables, MINIMIZATION_CAVEAT, testedGroupsShow, VALUES_NOT_SHOWN_NEEDED } from '../src/core/report/render/science-tables';
 import type { AuditReport, Intervention, InterventionsReport } from '../src/core/report/report';
 import { el, tableRegion } from './dom';
 import { renderTextTable } from './render-text-table';
@@ -76,15 +76,15 @@ function renderMinimization(interventions: InterventionsReport): HTMLElement {
   return el('section', { class: 'fu-minimization', attrs: { 'aria-labelledby': 'fu-minimization-h' } },
     el('h3', { attrs: { id: 'fu-minimization-h' } }, 'Data minimization'),
     el('p', {}, groupsWithoutGain.length
-      ? `${testedGroupsGain(groupsWithoutGain.length)} nothing significant in ${metricNoun(interventions.metric)} from reporting their attributes:`
+      ? `${testedGroupsShow(groupsWithoutGain.length)} no significant gain in ${metricNoun(interventions.metric)} from reporting their attributes:`
       : 'Every tested group gains significantly from its attributes.'),
     groupsWithoutGain.length ? el('ul', { class: 'fu-minimization-groups' }, ...groupsWithoutGain.map((g) => el('li', {}, g))) : null,
     values.length
       ? tableRegion(el('table', { class: 'fu-table fu-minimization-values' },
-        el('caption', {}, 'Attribute values that need not be collected'),
-        el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'Attribute'), el('th', { attrs: { scope: 'col' } }, 'Values not needed'))),
+        el('caption', {}, VALUES_NOT_SHOWN_NEEDED),
+        el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, 'Attribute'), el('th', { attrs: { scope: 'col' } }, 'Values'))),
         el('tbody', {}, ...values.map(([attribute, vs]) => el('tr', { attrs: { 'data-attribute': attribute } },
           el('th', { attrs: { scope: 'row' } }, attribute), el('td', {}, vs.join(' / ')))))),
-        el('p', { class: 'fu-note' }, 'No tested group with these values gains significantly from reporting them.'))
+        el('p', { class: 'fu-note' }, `No tested group with these values gains significantly from reporting them. ${MINIMIZATION_CAVEAT}`))
       : el('p', {}, 'Every attribute value is needed by some group that gains from it.'));
 }

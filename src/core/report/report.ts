@@ -286,7 +286,7 @@ export interface InterventionsReport {
   /** Data minimization (paper 1 §4.2): tested groups with no significant rationality gain, and the attribute values nobody needs to report. */
   readonly minimization: {
     readonly groupsWithoutGain: readonly string[];
-    /** Attribute → values whose every group gains nothing significant: these values need not be collected. */
+    /** Attribute → values whose every group gains nothing significant: candidates not to collect, to review (no significant gain is not proof of no gain). */
     readonly valuesNotNeeded: Readonly<Record<string, readonly string[]>>;
   };
 }

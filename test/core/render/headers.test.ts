@@ -49,18 +49,18 @@ describe('the header of a predictions-file audit says what is true', () => {
 });
 
 describe('the interventions and data minimization read correctly', () => {
-  it('"1 tested group gains", "2 tested groups gain", in the text and the HTML', async () => {
+  it('"1 tested group shows", "2 tested groups show" no significant gain, in the text and the HTML', async () => {
     const report = await runAudit(heart, { bootstrap: 20, interventions: true }, { path: 'heart.csv' });
     const withGroups = (groupsWithoutGain: string[]): AuditReport => ({
       ...report,
       interventions: { ...report.interventions!, minimization: { ...report.interventions!.minimization, groupsWithoutGain } },
     });
     const one = withGroups(['Sex=Male, Age=Young']);
-    expect(minimizationLines(one)[0]).toBe('Data minimization: 1 tested group gains nothing significant from reporting their attributes: Sex=Male, Age=Young.');
-    expect(renderReportHtml(one)).toContain('<p>1 tested group gains nothing significant in error rate from reporting their attributes:</p>');
+    expect(minimizationLines(one)[0]).toBe('Data minimization: 1 tested group shows no significant gain from reporting their attributes: Sex=Male, Age=Young.');
+    expect(renderReportHtml(one)).toContain('<p>1 tested group shows no significant gain in error rate from reporting their attributes:</p>');
     const two = withGroups(['Sex=Male, Age=Old', 'Sex=Male, Age=Young']);
-    expect(minimizationLines(two)[0]).toMatch(/^Data minimization: 2 tested groups gain nothing significant/);
-    expect(renderReportHtml(two)).toContain('<p>2 tested groups gain nothing significant in error rate');
+    expect(minimizationLines(two)[0]).toMatch(/^Data minimization: 2 tested groups show no significant gain/);
+    expect(renderReportHtml(two)).toContain('<p>2 tested groups show no significant gain in error rate');
   });
 
   it('the overall row of an intervention is the assembled model\'s risk, not h\'s', async () => {

@@ -2,7 +2,7 @@ import type { MetricId } from '../../audit/metrics';
 import { type AuditReport, type EnvyRow, type GroupReport, type MetricReport, reportTask, type Verdict } from '../report';
 import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
 import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
-import { epsilonText, interventionTables, limitsLines, minimizationLines, testedGroupsGain } from './science-tables';
+import { epsilonText, interventionTables, limitsLines, MINIMIZATION_CAVEAT, minimizationLines, testedGroupsShow, VALUES_NOT_SHOWN_NEEDED } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from './tables';
 import { HEADLINE_GLYPH, headlineOf } from '../headline';
 import { envyPairsSummary, envyPairsTable } from './html-envy-pairs';
@@ -196,14 +196,14 @@ function interventionsHtml(report: AuditReport): string {
   const [groupsLine, valuesLine] = minimizationLines(report);
   const minimization = '<section id="minimization" aria-labelledby="minimization-h"><h3 id="minimization-h">Data minimization</h3>\n' +
     (groupsWithoutGain.length
-      ? `<p>${testedGroupsGain(groupsWithoutGain.length)} nothing significant in ${escapeHtml(metricNoun(metric))} from reporting their attributes:</p>` +
+      ? `<p>${testedGroupsShow(groupsWithoutGain.length)} no significant gain in ${escapeHtml(metricNoun(metric))} from reporting their attributes:</p>` +
         `<ul class="minimization-groups">${groupsWithoutGain.map((g) => `<li>${escapeHtml(g)}</li>`).join('')}</ul>\n`
       : `<p>${escapeHtml(groupsLine)}</p>\n`) +
     (values.length
-      ? `${tableWrap('Attribute values that need not be collected')}<table class="minimization-values"><caption>Attribute values that need not be collected</caption>` +
-        '<thead><tr><th scope="col">Attribute</th><th scope="col">Values not needed</th></tr></thead><tbody>' +
+      ? `${tableWrap(VALUES_NOT_SHOWN_NEEDED)}<table class="minimization-values"><caption>${VALUES_NOT_SHOWN_NEEDED}</caption>` +
+        '<thead><tr><th scope="col">Attribute</th><th scope="col">Values</th></tr></thead><tbody>' +
         values.map(([attribute, vs]) => `<tr><th scope="row">${escapeHtml(attribute)}</th><td>${escapeHtml(vs.join(' / '))}</td></tr>`).join('') +
-        '</tbody></table></div>\n<p class="note">No tested group with these values gains significantly from reporting them.</p>\n'
+        `</tbody></table></div>\n<p class="note">No tested group with these values gains significantly from reporting them. ${escapeHtml(MINIMIZATION_CAVEAT)}</p>\n`
       : `<p>${escapeHtml(valuesLine)}</p>\n`) +
     '</section>\n';
   return `<p class="note">Each intervention serves some groups with another model and is audited again on the same test rows (paper 1, Table 3).</p>\n${items.join('')}${minimization}`;

@@ -42,16 +42,26 @@ export function minimizationLines(report: AuditReport): string[] {
   const values = Object.entries(m.valuesNotNeeded).map(([attribute, vs]) => `${attribute} = ${vs.join(' / ')}`);
   return [
     m.groupsWithoutGain.length
-      ? `Data minimization: ${testedGroupsGain(m.groupsWithoutGain.length)} nothing significant from reporting their attributes: ${m.groupsWithoutGain.join('; ')}.`
+      ? `Data minimization: ${testedGroupsShow(m.groupsWithoutGain.length)} no significant gain from reporting their attributes: ${m.groupsWithoutGain.join('; ')}.`
       : 'Data minimization: every tested group gains significantly from its attributes.',
-    values.length ? `Values that need not be collected: ${values.join('; ')}.` : 'Every attribute value is needed by some group that gains from it.',
+    values.length ? `Values no tested group was shown to need: ${values.join('; ')}. ${MINIMIZATION_CAVEAT}` : 'Every attribute value is needed by some group that gains from it.',
   ];
 }
 
-/** "1 tested group gains", "2 tested groups gain": the subject of the data-minimization sentence. */
-export function testedGroupsGain(count: number): string {
-  return count === 1 ? '1 tested group gains' : `${count} tested groups gain`;
+/** "1 tested group shows", "2 tested groups show": the subject of the data-minimization sentence. */
+export function testedGroupsShow(count: number): string {
+  return count === 1 ? '1 tested group shows' : `${count} tested groups show`;
 }
+
+/** The caption of the values no tested group was shown to need (paper 1 §4.2's candidates for not collecting). */
+export const VALUES_NOT_SHOWN_NEEDED = 'Attribute values no tested group was shown to need';
+
+/**
+ * No significant gain is absence of evidence, not evidence of absence: the values are candidates to review, and
+ * the report must not tell a clinic to stop collecting an attribute on an inconclusive test.
+ */
+export const MINIMIZATION_CAVEAT =
+  'No significant gain is not proof of no gain: a gain smaller than these test sizes can detect (see "What this data can validate") may be missed, so review these values before you stop collecting them.';
 
 /**
  * SPEC §7 in two lines: the bound at these group sizes, and how many attributes these rows can validate; for
