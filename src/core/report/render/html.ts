@@ -223,7 +223,7 @@ function limitsHtml(report: AuditReport): string {
     ? `<p class="limits-warning" role="note"><span aria-hidden="true">⚠ </span><strong>More groups than this data can validate.</strong> ` +
       `${escapeHtml(`With ${l.n} test rows in ${l.groups} groups, no test can reliably tell a gain of ${epsilonText(report)} from none: a “no change” verdict here says little.`)}</p>\n`
     : '';
-  const table = `${tableWrap('What these test rows can validate (paper 2; SPEC §7)')}<table class="limits"><caption>What these test rows can validate (paper 2; SPEC §7)</caption>` +
+  const table = `${tableWrap('What these test rows can validate (paper 2)')}<table class="limits"><caption>What these test rows can validate (paper 2)</caption>` +
     '<thead><tr><th scope="col">Quantity</th><th scope="col" class="num">Value</th></tr></thead><tbody>' +
     rows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="num">${escapeHtml(value)}</td></tr>`).join('') +
     '</tbody></table></div>\n';

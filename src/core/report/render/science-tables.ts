@@ -70,7 +70,7 @@ export const MINIMIZATION_CAVEAT =
 export function limitsLines(report: AuditReport): string[] {
   const l = report.limits;
   if (!l) return [];
-  const bound = `At these test sizes no test can tell a gain of ${epsilonText(report)} from none with error below ${l.errorProbabilityBound.toFixed(3)} (lower bound, SPEC §7).`;
+  const bound = boundSentence(epsilonText(report), l.errorProbabilityBound);
   const capacity =
     `${l.n} test rows can validate about ${l.maxAttributes.toFixed(1)} binary attributes (${l.groups} groups ≈ ${l.attributes.toFixed(1)}); ` +
     `each of ${l.groups} equal groups would need ${l.minGroupSize} test rows.`;
@@ -79,6 +79,18 @@ export function limitsLines(report: AuditReport): string[] {
       `has a pooled standard deviation σ = ${formatQuantity(l.sigma)} within groups; each group's own σ enters the bound.`,
   ];
   return [bound, capacity, ...spread, ...(l.tooManyGroups ? ['Warning: more groups than this data can validate; a "no change" verdict here says little.'] : [])];
+}
+
+/**
+ * Paper 2's lower bound on any test's error, for a gain of exactly ε, in words that do not read as a contradiction
+ * of the significant results beside it: the bound is about gains as small as ε; larger gains are easier to detect.
+ */
+export function boundSentence(epsilon: string, errorBound: number): string {
+  const bound = errorBound.toFixed(3);
+  return errorBound < 0.05
+    ? `At these test sizes a gain of ${epsilon} can be told from none: paper 2's lower bound on any test's error is ${errorBound < 0.001 ? 'under 0.001' : bound}.`
+    : `A gain as small as ${epsilon} is hard to tell from none at these test sizes: any test errs with probability at least ${bound} (paper 2's lower bound). ` +
+      'Larger gains are easier to detect: a significant result still stands; a "no change" verdict says little.';
 }
 
 /** ε as the reader needs it: for regression with the metric's name, and how it was chosen when not given. */
