@@ -37,7 +37,7 @@ describe('the report panel headline: three states, one sentence, right under the
     expect(b.dataset.state).toBe('violation');
     expect(b.classList.contains('is-violation')).toBe(true);
     expect(b.querySelector('.fu-glyph')!.textContent).toBe('⚠');
-    expect(b.querySelector('strong')!.textContent).toBe('2 significant fair-use violations in error rate: 1 rationality, 1 envy-freeness.');
+    expect(b.querySelector('strong')!.textContent).toBe('2 significant fair-use violations in error rate: 1 rationality (Sex=Female, Age=Young), 1 envy-freeness (Sex=Female, Age=Young would do better as Sex=Female, Age=Old).');
   });
 
   it('no violation where the data could have shown one reads in the success colour', async () => {

@@ -53,7 +53,7 @@ export function headlineOf(report: AuditReport, metric: MetricId = report.settin
   if (violations > 0) {
     return {
       state: 'violation',
-      sentence: `${violations} significant fair-use violation${violations === 1 ? '' : 's'} in ${name}: ${rationalityViolations} rationality, ${envyViolations} envy-freeness.`,
+      sentence: `${violations} significant fair-use violation${violations === 1 ? '' : 's'} in ${name}: ${violationParts(section).join(', ')}.`,
       metric,
       violations,
       reasons: [],
@@ -107,4 +107,19 @@ function epsilonWords(report: AuditReport, metric: MetricId): string {
   const epsilon = report.limits!.epsilon;
   const value = report.limits!.sigma === undefined ? formatValue(metric, epsilon) : formatQuantity(epsilon);
   return `${value} in ${metricNoun(metric)}`;
+}
+
+/** How many names a headline lists per kind of violation before "and N more". */
+const NAMED = 2;
+
+/** "1 rationality (Sex=F)", "3 envy-freeness (A would do better as B; …; and 1 more)": each kind with the groups it harms. */
+function violationParts(section: MetricReport): string[] {
+  const named = (names: string[]) => (names.length > NAMED ? [...names.slice(0, NAMED), `and ${names.length - NAMED} more`] : names).join('; ');
+  const rationality = section.rationality.filter((r) => r.verdict === 'violation').map((r) => r.group);
+  const envy = section.envy.filter((e) => e.verdict === 'violation').map((e) => `${e.group} would do better as ${e.reportedAs}`);
+  const { rationalityViolations, envyViolations } = section.summary;
+  return [
+    `${rationalityViolations} rationality${rationality.length ? ` (${named(rationality)})` : ''}`,
+    `${envyViolations} envy-freeness${envy.length ? ` (${named(envy)})` : ''}`,
+  ];
 }

@@ -43,7 +43,14 @@ describe('headlineOf: the three states', () => {
     expect(h.state).toBe('violation');
     expect(EXIT_STATUS[h.state]).toBe(1);
     expect(h.violations).toBe(3);
-    expect(h.sentence).toBe('3 significant fair-use violations in error rate: 1 rationality, 2 envy-freeness.');
+    expect(h.sentence).toBe('3 significant fair-use violations in error rate: 1 rationality (g=a), 2 envy-freeness.');
+  });
+
+  it('names the groups a violation harms, two per kind, then how many more', () => {
+    const r = report(['violation', 'violation'], 40, 0.01, { rationality: 2, envy: 3 });
+    const envy = [['g=a', 'g=b'], ['g=b', 'g=a'], ['g=b', 'g=c']].map(([group, reportedAs]) => ({ ...row(group, 'violation'), reportedAs, truthful: 0.2, misreported: 0.1 }));
+    const withEnvy = { ...r, metrics: { error: { ...r.metrics.error!, envy } } };
+    expect(headlineOf(withEnvy).sentence).toBe('5 significant fair-use violations in error rate: 2 rationality (g=a; g=b), 3 envy-freeness (g=a would do better as g=b; g=b would do better as g=a; and 1 more).');
   });
 
   it('too many groups for the test rows: inconclusive, with the bound and the group size SPEC §7 needs (exit 3)', () => {

@@ -90,7 +90,7 @@ export function boundSentence(epsilon: string, errorBound: number): string {
   return errorBound < 0.05
     ? `At these test sizes a gain of ${epsilon} can be told from none: paper 2's lower bound on any test's error is ${errorBound < 0.001 ? 'under 0.001' : bound}.`
     : `A gain as small as ${epsilon} is hard to tell from none at these test sizes: any test errs with probability at least ${bound} (paper 2's lower bound). ` +
-      'Larger gains are easier to detect: a significant result still stands; a "no change" verdict says little.';
+      'Larger gains are easier to detect, so a significant result still stands.';
 }
 
 /** ε as the reader needs it: for regression with the metric's name, and how it was chosen when not given. */
