@@ -38,8 +38,9 @@ export function diffText(diff: ReportDiff, files: DiffFiles, color = false): str
   for (const change of diff.settingsChanged) out.push(`Setting changed: ${change.setting} ${terminalSafe(show(change.old))} → ${terminalSafe(show(change.new))}`);
   if (diff.metricsSkipped.length) out.push(`Not compared (in one report only): ${diff.metricsSkipped.map(metricNoun).join(', ')}`);
   for (const { status, title } of SECTIONS) {
-    const rows = diff.changes.filter((c) => c.status === status);
-    out.push('', paint(status === 'new' && rows.length ? '31;1' : '1', `${title} (${rows.length})`));
+    const rows = sectionRows(diff, status);
+    const gating = status === 'new' && rows.some((c) => c.metric === diff.metric);
+    out.push('', paint(gating ? '31;1' : '1', heading(title, rows, diff)));
     for (const c of rows) out.push(`  ${metricNoun(c.metric)} · ${terminalSafe(subject(c))}: ${movement(c)}`);
   }
   const verdict = diffVerdict(diff);
@@ -57,14 +58,30 @@ export function diffMarkdown(diff: ReportDiff, files: DiffFiles): string {
     out.push('', 'Settings changed:', ...diff.settingsChanged.map((c) => `- ${escapeMarkdown(c.setting)}: ${escapeMarkdown(show(c.old))} → ${escapeMarkdown(show(c.new))}`));
   }
   for (const { status, title } of SECTIONS) {
-    const rows = diff.changes.filter((c) => c.status === status);
+    const rows = sectionRows(diff, status);
     if (rows.length === 0) continue;
-    out.push('', `### ${title} (${rows.length})`, '', '| Metric | Finding | Old | New |', '| --- | --- | --- | --- |');
+    out.push('', `### ${escapeMarkdown(heading(title, rows, diff))}`, '', '| Metric | Finding | Old | New |', '| --- | --- | --- | --- |');
     for (const c of rows) {
       out.push(`| ${escapeMarkdown(metricNoun(c.metric))} | ${escapeMarkdown(subject(c))} | ${side(c, 'old')} | ${side(c, 'new')} |`);
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A section's changes, the decisive metric's first (the gate counts only those). */
+function sectionRows(diff: ReportDiff, status: ChangeStatus): FindingChange[] {
+  const rows = diff.changes.filter((c) => c.status === status);
+  return [...rows.filter((c) => c.metric === diff.metric), ...rows.filter((c) => c.metric !== diff.metric)];
+}
+
+/**
+ * "New violations (2)" when every change is of the decisive metric; otherwise the count the gate reads apart from
+ * the rest, so a heading of 2 new violations never sits above "No new violation of error rate".
+ */
+function heading(title: string, rows: readonly FindingChange[], diff: ReportDiff): string {
+  const decisive = rows.filter((c) => c.metric === diff.metric).length;
+  const other = rows.length - decisive;
+  return other === 0 ? `${title} (${rows.length})` : `${title} (${decisive} of ${metricNoun(diff.metric)}, the gate's metric; ${other} of other metrics)`;
 }
 
 /** "rationality of G" or "envy of G towards G′". */
