@@ -4,6 +4,7 @@
 import { readBinaryLabel } from './binary-label';
 import { oneBucketHint, tercileCuts } from './buckets';
 import { readLabel } from './label';
+import { withRareLabelValues } from './rare-label-values';
 import { parseDecimal, scanColumn } from './column-type';
 import { notAmongColumns, separatorHint, type CsvTable } from './csv';
 import { showCell } from './show-cell';
@@ -155,6 +156,15 @@ export function loadAuditDataset(table: CsvTable, options: LoadOptions): AuditDa
   return loadWith(table, options, readLabel) as AuditDataset;
 }
 
+/** Reads the label; a label that is not binary because of a value written once or twice names that value's lines. */
+function readLabelOrPoint<L extends Label>(read: () => L, cells: readonly string[], kept: Int32Array, lines: ArrayLike<number>): L {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof AuditInputError ? withRareLabelValues(error, cells, kept, lines) : error;
+  }
+}
+
 type LabelReader<L extends Label> = (name: string, cells: readonly string[], rows: Int32Array, requested?: string, task?: Task) => L;
 
 function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLabelCells: LabelReader<L>): Dataset<L> {
@@ -167,7 +177,7 @@ function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLa
   const droppedRows = table.rowCount - kept.length;
   if (kept.length === 0) throw noRows(droppedRows, roles.label, roles.groups);
 
-  const label = readLabelCells(roles.label, labelCells, kept, options.positive, options.task);
+  const label = readLabelOrPoint(() => readLabelCells(roles.label, labelCells, kept, options.positive, options.task), labelCells, kept, table.lines);
   const groupValues = groupCells.map((cells) => Array.from(kept, (row) => cells[row]));
   roles.groups.forEach((name, a) => checkNotContinuous(name, groupValues[a]));
   checkTwoGroups(roles.groups, groupValues, table.bucketed);
