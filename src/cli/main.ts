@@ -36,6 +36,7 @@ import { describeFailure } from './describe-failure';
 import { stderrProgress } from './progress';
 import { manyGroupsNotice } from '../core/audit/expected-duration';
 import { indexGroups } from '../core/data/groups';
+import { countOf } from '../core/count-words';
 
 declare const FAIRUSE_VERSION: string;
 
@@ -226,9 +227,11 @@ function train(command: TrainCommand): number {
   }
   const { model } = trained;
   const inputs = designColumns(model.features).length;
+  // The audit's header counts features; say the same, and the inputs they become when categories are one-hot coded.
+  const features = `${countOf(model.features.length, 'feature')}${inputs === model.features.length ? '' : ` (${countOf(inputs, 'model input')} after coding categories)`}`;
   const served = model.assigned?.length ? `; ${model.assigned.map((a) => `${Object.values(a.group).join(', ')} served by ${a.serve === 'generic' ? 'h0' : 'its decoupled model'}`).join('; ')}` : '';
   process.stdout.write(
-    `Saved the ${model.technique} ${MODEL_CLASS_WORDS[model.modelClass]} (${inputs} feature columns, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${dataset.rows} rows of ${plan.dataPath}, to ${command.saveModel}.\n`,
+    `Saved the ${model.technique} ${MODEL_CLASS_WORDS[model.modelClass]} (${features}, groups ${model.groupAttributes.join(' × ')}${served}), trained on ${trained.split.train.length} of ${countOf(dataset.rows, 'row')} of ${plan.dataPath}, to ${command.saveModel}.\n`,
   );
   return 0;
 }

@@ -28,7 +28,7 @@ describe('fairuse train and fairuse audit --model-file', () => {
   it('train --save-model, then audit the file: the in-process audit, number for number', () => {
     const trained = fairuse('train', heart, '--label', 'Disease', '--groups', 'Sex,Age', '--technique', 'all', '--save-model', 'm.json', '--save-predictions', 'p.csv');
     expect(trained.status).toBe(0);
-    expect(trained.stdout).toMatch(/^Saved the all logistic model \(27 feature columns, groups Sex × Age\), trained on 242 of 303 rows of .*heart\.csv, to m\.json\.\n$/);
+    expect(trained.stdout).toMatch(/^Saved the all logistic model \(27 features, groups Sex × Age\), trained on 242 of 303 rows of .*heart\.csv, to m\.json\.\n$/);
     const model = json(join(work, 'm.json'));
     expect(model).toMatchObject({ format: 'fairuse-model', formatVersion: 1, technique: 'all', createdBy: expect.stringMatching(/^fairuse /) });
 

@@ -22,6 +22,7 @@ import { fromTestMask, labelStrata, stratifiedSplit, type TrainTestSplit } from 
 import { AuditInputError } from '../errors';
 import { type ExplanationInput, explanationInput, explanationsReport } from './audit-explanations';
 import type { ExplanationMatrices, Unexplained } from '../learn/explain/explanations';
+import { countOf } from '../count-words';
 
 export type AuditStage = 'split' | 'fit-generic' | 'fit-personalized' | 'bootstrap' | 'report' | 'interventions';
 
@@ -143,7 +144,7 @@ export async function runAudits(
     : stratifiedSplit(groups.groupOfRow, labelStrata(dataset.label), options.testSize, options.seed);
   checkTrainingRows(groups, split.train);
   if (split.train.length === 0 || split.test.length === 0) {
-    throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${split.train.length} training and ${split.test.length} test rows.`, 'Use more rows or a --test-size that leaves rows on both sides.');
+    throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${countOf(split.train.length, 'training row')} and ${countOf(split.test.length, 'test row')}.`, 'Use more rows or a --test-size that leaves rows on both sides.');
   }
   const encoder = fitFeatureEncoder(dataset.features, split.train);
   progress({ stage: 'fit-generic' });
@@ -322,7 +323,7 @@ async function testAndReport(
   const task = taskOf(dataset.label);
   const metricIds = metricIdsFor(task);
   const warnings: string[] = [];
-  if (dataset.droppedRows > 0) warnings.push(`${dataset.droppedRows} rows with a missing label or group value were dropped.`);
+  if (dataset.droppedRows > 0) warnings.push(`${countOf(dataset.droppedRows, 'row')} with a missing label or group value ${dataset.droppedRows === 1 ? 'was' : 'were'} dropped.`);
   warnings.push(...(dataset.warnings ?? []));
   warnings.push(...fitWarnings);
   if (unseenLevels > 0) {
@@ -333,7 +334,7 @@ async function testAndReport(
   const largeEnough = perGroup.map((g) => g.y.length >= options.minGroupSize);
   perGroup.forEach((g, j) => {
     if (!largeEnough[j]) {
-      warnings.push(`Group ${groups.groups[j].id} has ${g.y.length} test rows, fewer than ${options.minGroupSize}: reported but not tested.`);
+      warnings.push(`Group ${groups.groups[j].id} has ${countOf(g.y.length, 'test row')}, fewer than ${options.minGroupSize}: reported but not tested.`);
     } else if (task === 'classification' && (!g.y.includes(1) || !g.y.includes(0))) {
       warnings.push(`The test rows of group ${groups.groups[j].id} hold one class only: AUC is not defined for it.`);
     }

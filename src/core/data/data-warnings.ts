@@ -7,6 +7,7 @@ import { oneBucketHint } from './buckets';
 import { type CsvTable } from './csv';
 import { showCell } from './show-cell';
 import type { AuditDataset, FeatureColumn } from './dataset';
+import { countOf } from '../count-words';
 
 type CategoricalFeature = Extract<FeatureColumn, { kind: 'categorical' }>;
 
@@ -60,7 +61,7 @@ function labelWarnings(label: AuditDataset['label']): string[] {
  */
 function oneValueWarning(name: string, value: string, rows: number, bucketHint: string | undefined): string {
   const fix = bucketHint ?? 'Leave it out of the groups, or choose an attribute whose values differ between rows.';
-  return `The group attribute ${name} takes one value, ${showCell(value)}, on all ${rowsText(rows)} kept: it divides no group. ${fix}`;
+  return `The group attribute ${name} takes one value, ${showCell(value)}, on all ${countOf(rows, 'row')} kept: it divides no group. ${fix}`;
 }
 
 /**
@@ -79,7 +80,7 @@ function caseVariantWarnings(name: string, rowsOfValue: ReadonlyMap<string, numb
     .map((variants) => {
       const listed = variants
         .sort((x, y) => rows(x) - rows(y) || (x < y ? -1 : 1))
-        .map((value) => `${showCell(showInvisible(value))} (${rowsText(rows(value))})`);
+        .map((value) => `${showCell(showInvisible(value))} (${countOf(rows(value), 'row')})`);
       const values = `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
       return `The group attribute ${name} has the values ${values}, which differ only in ${differences(variants)}: they are different groups here; recode them if they are the same.`;
     });
@@ -113,10 +114,6 @@ function differences(variants: readonly string[]): string {
 /** Invisible characters and combining marks shown as their \\u escapes, so the two spellings read differently. */
 function showInvisible(value: string): string {
   return value.replace(/[\p{Cf}\p{Mn}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function rowsText(count: number): string {
-  return count === 1 ? '1 row' : `${count} rows`;
 }
 
 /** Whether a feature's values are train and test (any letter case), as a split column's are, and nothing else. */
@@ -161,7 +158,7 @@ const IDENTIFIER_SHARE = 0.5;
 function identifierWarning(feature: CategoricalFeature, rows: number): string[] {
   const distinct = new Set(feature.values.filter((v) => v !== null)).size;
   if (distinct <= 20 || distinct < IDENTIFIER_SHARE * rows) return [];
-  return [`The feature ${feature.name} has ${distinct} different values in ${rows} rows: it looks like an identifier, adds one input per value and cannot help on test rows. Leave it out (list the features with --features, or "features" in the spec).`];
+  return [`The feature ${feature.name} has ${distinct} different values in ${countOf(rows, 'row')}: it looks like an identifier, adds one input per value and cannot help on test rows. Leave it out (list the features with --features, or "features" in the spec).`];
 }
 
 /** More than this share of a categorical feature's cells spelled as numbers: probably a numeric column misread. */

@@ -14,6 +14,7 @@ import { closestName } from './closest-name';
 import { dataWarnings } from './data-warnings';
 import { AuditInputError } from '../errors';
 import { isMissing, MISSING_TOKENS } from './missing';
+import { countOf } from '../count-words';
 
 export interface LoadOptions {
   /** The label column: exactly two distinct values (or, for `loadAuditDataset`, numbers: regression). */
@@ -52,10 +53,6 @@ function unknownColumn(name: string, role: ColumnRole, table: Pick<CsvTable, 'he
   );
 }
 
-function rowsText(count: number): string {
-  return count === 1 ? '1 row' : `${count} rows`;
-}
-
 function badOption(problem: string, fix: string): AuditInputError {
   return new AuditInputError('BAD_OPTION', problem, fix);
 }
@@ -79,7 +76,7 @@ function groupIsFeature(name: string): AuditInputError {
 function noRows(dropped: number, label: string, groups: readonly string[]): AuditInputError {
   return new AuditInputError(
     'NO_ROWS',
-    `All ${rowsText(dropped)} have a missing label (${showCell(label)}) or group value (${groups.map((g) => showCell(g)).join(', ')}), so none is left to audit.`,
+    `All ${countOf(dropped, 'row')} have a missing label (${showCell(label)}) or group value (${groups.map((g) => showCell(g)).join(', ')}), so none is left to audit.`,
     `Fill in those columns, or choose others; a cell counts as missing when it is ${missingTokensText}.`,
   );
 }
@@ -88,7 +85,7 @@ function tooFewGroups(groups: readonly string[], onlyGroup: string, rows: number
   const which = groups.length === 1 ? `attribute ${showCell(groups[0])} takes a single value` : 'attributes take a single combination';
   return new AuditInputError(
     'TOO_FEW_GROUPS',
-    `The group ${which}, ${onlyGroup}, on all ${rowsText(rows)} kept; the audit compares at least two groups.`,
+    `The group ${which}, ${onlyGroup}, on all ${countOf(rows, 'row')} kept; the audit compares at least two groups.`,
     bucketHint ?? 'Choose group attributes whose values differ between rows.',
   );
 }
@@ -105,7 +102,7 @@ function splitValue(column: string, line: number, value: string): AuditInputErro
 function emptySplit(column: string, missingSide: 'train' | 'test', rows: number): AuditInputError {
   return new AuditInputError(
     'EMPTY_SPLIT',
-    `The split column ${showCell(column)} marks none of the ${rowsText(rows)} kept as ${missingSide}.`,
+    `The split column ${showCell(column)} marks none of the ${countOf(rows, 'row')} kept as ${missingSide}.`,
     'Mark some rows train and some test: the models are fitted on the train rows and the gains measured on the test rows.',
   );
 }

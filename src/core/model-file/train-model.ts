@@ -18,6 +18,7 @@ import { assemble } from '../audit/interventions';
 import { describeEncoding } from '../learn/feature-encoder';
 import { type AssignedGroup, ENGINE_MODEL_FORMAT, ENGINE_MODEL_VERSION, type EngineModel, type EngineModelClass, type GroupCondition, type TrainingSplit } from './engine-model';
 import { saveFit } from './saved-fit';
+import { countOf } from '../count-words';
 
 export interface EngineTraining {
   readonly model: EngineModel;
@@ -37,7 +38,7 @@ export interface TrainingData {
 export function auditSplit(dataset: AuditDataset, groups: GroupIndex, options: Pick<AuditOptions, 'testSize' | 'seed'>): TrainTestSplit {
   const split = dataset.splitIsTest ? fromTestMask(dataset.splitIsTest) : stratifiedSplit(groups.groupOfRow, labelStrata(dataset.label), options.testSize, options.seed);
   if (split.train.length === 0 || split.test.length === 0) {
-    throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${split.train.length} training and ${split.test.length} test rows.`, 'Use more rows or a --test-size that leaves rows on both sides.');
+    throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${countOf(split.train.length, 'training row')} and ${countOf(split.test.length, 'test row')}.`, 'Use more rows or a --test-size that leaves rows on both sides.');
   }
   return split;
 }

@@ -6,6 +6,7 @@ import { epsilonText, interventionTables, limitsLines, MINIMIZATION_CAVEAT, mini
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from './tables';
 import { HEADLINE_GLYPH, headlineOf } from '../headline';
 import { envyPairsSummary, envyPairsTable } from './html-envy-pairs';
+import { countOf } from '../../count-words';
 
 export interface HtmlReportOptions {
   /** The audit spec the report came from, as the user knows it (shown under the title). */
@@ -116,7 +117,7 @@ export function untestedReason(report: AuditReport, metric: MetricId, group: Gro
   const row = report.metrics[metric]?.rationality.find((r) => r.group === group.id);
   if (!row || row.verdict !== 'untested') return null;
   if (group.nTest < report.settings.minGroupSize) {
-    return `${group.nTest} test rows, fewer than the minimum of ${report.settings.minGroupSize}: reported but not tested`;
+    return `${countOf(group.nTest, 'test row')}, fewer than the minimum of ${report.settings.minGroupSize}: reported but not tested`;
   }
   return `${metricTitle(metric)} is undefined on its test rows (they hold one class)`;
 }
