@@ -94,5 +94,5 @@ export function explanationDisagreements(report: AuditReport): string[] {
 export function disagreementLines(report: AuditReport): string[] {
   if (!report.metrics.sufficiency) return [];
   const lines = explanationDisagreements(report);
-  return lines.length ? lines : [`No group's significant ${metricNoun(accuracyMetricOf(report))} gain or harm goes against a significant change in its explanations.`];
+  return lines.length ? lines : [`Accuracy and explanations agree: where a group's ${metricNoun(accuracyMetricOf(report))} changed significantly, its explanations did not significantly change the other way.`];
 }
