@@ -314,6 +314,9 @@ async function main(): Promise<number> {
         }, { timeoutMs: 20_000, what: `${expected} Fair Use rows in Problems` }).catch(() => problems(p));
         log(`Problems: ${rows.map((r) => `${r.severity}: ${r.message}`).join(' | ')}`);
         assertProblems(rows, heartExpected);
+        // The panel beside Problems keeps its report while the workbench lays out again (a screenshot once caught
+        // it blank): wait for its heading, so the step's picture shows both.
+        await report(p).getByRole('heading', { name: /Fair use audit — heart\.csv/ }).waitFor({ timeout: 30_000 });
       }, opts);
     });
 
