@@ -219,7 +219,8 @@ function train(command: TrainCommand): number {
   const table = prepareTable(decodeText(bytes, plan.dataPath), plan.run.buckets, plan.run.load.missingValues);
   const dataset = loadAuditDataset(table, plan.run.load);
   const version = typeof FAIRUSE_VERSION === 'string' ? FAIRUSE_VERSION : 'dev';
-  const trained = trainEngineModel(dataset, plan.run.options, { path: plan.dataPath, sha256: sha256(bytes) }, `fairuse ${version}`);
+  const saved = { buckets: plan.run.buckets, missingValues: plan.run.load.missingValues };
+  const trained = trainEngineModel(dataset, plan.run.options, { path: plan.dataPath, sha256: sha256(bytes), ...saved }, `fairuse ${version}`);
   writeOutput(command.saveModel, formatEngineModel(trained.model));
   if (command.savePredictions !== undefined) {
     const keptDataRow = dataRowOfKeptRow(table, dataset);

@@ -46,6 +46,13 @@ export interface TrainingRecord {
   readonly split: TrainingSplit;
   /** The fit's warnings (a constant group model, no convergence), repeated in every audit of the model. */
   readonly warnings?: readonly string[];
+  /**
+   * Numeric group attributes cut into buckets for training (`--groups age:40:65`): an audit of the file cuts them the
+   * same way unless told otherwise, since the model's group columns name those buckets.
+   */
+  readonly buckets?: ReadonlyArray<{ readonly column: string; readonly cuts: readonly number[] }>;
+  /** Cell texts read as missing in training (`--missing-values`), applied again when the file is audited. */
+  readonly missingValues?: readonly string[];
 }
 
 /**
@@ -243,6 +250,13 @@ export function parseEngineModel(value: unknown, source: string): EngineModel {
   const C = trainingObject.C === 'Infinity' ? 'Infinity' : finite(trainingObject.C, '"training.C"');
   if (C !== 'Infinity' && !(C > 0)) fail('"training.C" must be positive, or "Infinity".');
   const warnings = trainingObject.warnings === undefined ? undefined : array(trainingObject.warnings, '"training.warnings"').map((w, k) => text(w, `"training.warnings"[${k}]`));
+  const buckets = trainingObject.buckets === undefined ? undefined : array(trainingObject.buckets, '"training.buckets"').map((b, k) => {
+    const entry = object(b, `"training.buckets"[${k}]`);
+    const cuts = array(entry.cuts, `"training.buckets"[${k}].cuts`).map((c, i) => finite(c, `"training.buckets"[${k}].cuts[${i}]`));
+    if (cuts.length === 0 || cuts.some((c, i) => i > 0 && !(c > cuts[i - 1]))) fail(`"training.buckets"[${k}].cuts must be increasing numbers.`);
+    return { column: text(entry.column, `"training.buckets"[${k}].column`), cuts };
+  });
+  const missingValues = trainingObject.missingValues === undefined ? undefined : array(trainingObject.missingValues, '"training.missingValues"').map((m, k) => text(m, `"training.missingValues"[${k}]`));
   const training: TrainingRecord = {
     data: text(trainingObject.data, '"training.data"'),
     sha256,
@@ -251,6 +265,8 @@ export function parseEngineModel(value: unknown, source: string): EngineModel {
     C,
     split,
     ...(warnings === undefined ? {} : { warnings }),
+    ...(buckets === undefined ? {} : { buckets }),
+    ...(missingValues === undefined ? {} : { missingValues }),
   };
 
   return {

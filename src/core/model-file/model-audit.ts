@@ -47,6 +47,7 @@ import { featureColumnsOf, featureLevelsWithoutInput, type InputColumn, resolveI
 import { type OnnxPlan, type OnnxRuntime, type OnnxSession, onnxScorer, planOnnx, positiveColumn } from './onnx-model';
 import { modelAssignment } from './model-assignment';
 import { dataRowOfKeptRow, readPredictionsFile } from './predictions-file';
+import { savedReading } from './saved-reading';
 import { sha256 } from '../data/sha256';
 import { auditSplit } from './train-model';
 
@@ -306,7 +307,8 @@ async function auditLoadedModel(request: ModelAuditRequest, loaded: LoadedModel,
   const roles = resolveRoles(loaded, request);
   const modelPath = request.model.path;
   const dataSha = sha256(request.data.bytes);
-  const table = await readTable(request.data, request.buckets, request.load.missingValues);
+  const reading = savedReading({ buckets: request.buckets, missingValues: request.load.missingValues }, loaded.kind === 'json' ? loaded.model : undefined);
+  const table = await readTable(request.data, reading.buckets, reading.missingValues);
   const warnings: string[] = [];
 
   if (loaded.kind === 'predictions') {
@@ -450,7 +452,7 @@ async function auditLoadedModel(request: ModelAuditRequest, loaded: LoadedModel,
   // New data: h0 is fitted on the training data; every row of the audited data is a test row.
   const trainFile = request.trainData;
   const trainSha = sha256(trainFile.bytes);
-  const trainTable = await readTable(trainFile, request.buckets, request.load.missingValues, 'training CSV');
+  const trainTable = await readTable(trainFile, reading.buckets, reading.missingValues, 'training CSV');
   requireColumns(features, trainTable, modelPath, trainFile.path);
   requireColumns(features, table, modelPath, request.data.path);
   const trainSplitColumn = request.load.splitColumn ?? (trainedOnThis(trainSha) ? recordedSplitColumn : undefined);

@@ -16,7 +16,7 @@ import { fromTestMask, labelStrata, stratifiedSplit, type TrainTestSplit } from 
 import { assignmentOf } from '../audit/group-assignment';
 import { assemble } from '../audit/interventions';
 import { describeEncoding } from '../learn/feature-encoder';
-import { type AssignedGroup, ENGINE_MODEL_FORMAT, ENGINE_MODEL_VERSION, type EngineModel, type EngineModelClass, type GroupCondition, type TrainingSplit } from './engine-model';
+import { type AssignedGroup, ENGINE_MODEL_FORMAT, ENGINE_MODEL_VERSION, type EngineModel, type EngineModelClass, type GroupCondition, type TrainingRecord, type TrainingSplit } from './engine-model';
 import { saveFit } from './saved-fit';
 import { countOf } from '../count-words';
 
@@ -32,6 +32,9 @@ export interface EngineTraining {
 export interface TrainingData {
   readonly path: string;
   readonly sha256: string;
+  /** How numeric group attributes were bucketed and which texts were read as missing: saved for the file's audits. */
+  readonly buckets?: TrainingRecord['buckets'];
+  readonly missingValues?: TrainingRecord['missingValues'];
 }
 
 /** The train rows of the split an audit of `dataset` with these options uses (SPEC §1). */
@@ -91,6 +94,8 @@ export function trainEngineModel(dataset: AuditDataset, partialOptions: Partial<
       C: Number.isFinite(options.C) ? options.C : 'Infinity',
       split: trainingSplit,
       ...(trained.warnings.length ? { warnings: trained.warnings } : {}),
+      ...(data.buckets?.length ? { buckets: data.buckets.map(({ column, cuts }) => ({ column, cuts: [...cuts] })) } : {}),
+      ...(data.missingValues?.length ? { missingValues: [...data.missingValues] } : {}),
     },
     ...(createdBy ? { createdBy } : {}),
   };
