@@ -118,7 +118,7 @@ describe('fairuse diff', () => {
     const fresh = diff.changes.filter((c: { status: string; metric: string }) => c.status === 'new' && c.metric === 'logloss');
     expect(fresh.map((c: Row) => `${c.group}>${c.reportedAs ?? ''}`).sort()).toEqual(violations(readJson(at('dcp.json')), 'logloss').map((r) => `${r.group}>${r.reportedAs ?? ''}`).sort());
     expect(diff.settingsChanged).toContainEqual({ setting: 'technique', old: '1hot', new: 'dcp' });
-    expect(run.stdout).toMatch(/New violations \(2 of log loss, the gate's metric; \d+ of other metrics\)\n {2}log loss · /);
+    expect(run.stdout).toMatch(/New violations \(2 of log loss, the measure that decides; \d+ of other measures\)\n {2}log loss · /);
     expect(run.stdout).toMatch(/2 new violations of log loss \(the gate fails\); 0 resolved, 0 persisting\.\n$/);
     expect(readFileSync(at('diff.md'), 'utf8')).toMatch(/^## Fair use audit: 2 new violations of log loss/);
   });

@@ -75,13 +75,13 @@ function sectionRows(diff: ReportDiff, status: ChangeStatus): FindingChange[] {
 }
 
 /**
- * "New violations (2)" when every change is of the decisive metric; otherwise the count the gate reads apart from
+ * "New violations (2)" when every change is of the decisive metric; otherwise the count that decides apart from
  * the rest, so a heading of 2 new violations never sits above "No new violation of error rate".
  */
 function heading(title: string, rows: readonly FindingChange[], diff: ReportDiff): string {
   const decisive = rows.filter((c) => c.metric === diff.metric).length;
   const other = rows.length - decisive;
-  return other === 0 ? `${title} (${rows.length})` : `${title} (${decisive} of ${metricNoun(diff.metric)}, the gate's metric; ${other} of other metrics)`;
+  return other === 0 ? `${title} (${rows.length})` : `${title} (${decisive} of ${metricNoun(diff.metric)}, the measure that decides; ${other} of other measures)`;
 }
 
 /** "rationality of G" or "envy of G towards G′". */

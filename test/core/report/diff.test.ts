@@ -61,9 +61,9 @@ describe('diffReports', () => {
     expect(diff.hasNewViolation).toBe(false);
     // The headings count the gate's metric apart, so "New violations (1)" never sits above "No new violation".
     const text = diffText(diff, { old: 'a.json', new: 'b.json' });
-    expect(text).toContain("New violations (0 of error rate, the gate's metric; 1 of other metrics)");
+    expect(text).toContain("New violations (0 of error rate, the measure that decides; 1 of other measures)");
     expect(text).toMatch(/No new violation of error rate; 0 resolved, 2 persisting\.\n$/);
-    expect(diffMarkdown(diff, { old: 'a.json', new: 'b.json' })).toContain("### New violations (0 of error rate, the gate's metric; 1 of other metrics)");
+    expect(diffMarkdown(diff, { old: 'a.json', new: 'b.json' })).toContain("### New violations (0 of error rate, the measure that decides; 1 of other measures)");
     // A section of the gate's metric only keeps its plain count.
     expect(text).toContain('Persisting violations (2)\n  error rate · rationality');
   });
