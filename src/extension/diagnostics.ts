@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { placeOf, type PlaceSources } from './finding-place';
-import { type Finding, findingsOf } from './findings';
+import { diagnosticCodeOf, type Finding, findingsOf, glossaryAnchorOf } from './findings';
 import { entryKey } from './results-store';
 import { lineAndCharacter, readSpecText, type TextSpan } from '../core/audit/spec-text';
 import type { ReportEntry } from '../protocol/webview-protocol';
@@ -47,9 +47,9 @@ export class FindingDiagnostics implements vscode.Disposable {
       const range = place.span === null || file.text === undefined ? new vscode.Range(0, 0, 0, 1) : rangeOf(file.text, place.span);
       const d = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
       d.source = DIAGNOSTIC_SOURCE;
-      const code = finding.kind === 'inconclusive' ? 'inconclusive' : finding.severity === 'error' ? `${finding.kind}-violation` : `negative-${finding.kind}-gain`;
+      const code = diagnosticCodeOf(finding);
       // The code is a link to the term's entry in the glossary: plain words for "rationality", "envy", "inconclusive".
-      d.code = this.glossary ? { value: code, target: this.glossary.with({ fragment: finding.kind }) } : code;
+      d.code = this.glossary ? { value: code, target: this.glossary.with({ fragment: glossaryAnchorOf(finding) }) } : code;
       d.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(file.uri, range), r.message));
       this.published.set(publishedKey(file.uri, finding.message), { entryKey: key, finding });
       const slot = mine.get(file.uri.toString()) ?? { uri: file.uri, diagnostics: [] };

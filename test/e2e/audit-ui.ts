@@ -103,18 +103,24 @@ function violationCount(report: AuditReport): number {
 
 /**
  * What Problems should list for reports whose findings share a file (the contract; see suite/helpers.ts
- * expectedFindings): an Error per violation; non-significant negative gains are not Problems.
+ * expectedFindings): an Error per violation of the decisive metric, a Warning per violation of another explanation
+ * metric; non-significant negative gains are not Problems.
  */
 function expectedProblems(...reports: AuditReport[]): Array<{ severity: 'error' | 'warning'; group: string; reportedAs?: string }> {
   const out: Array<{ severity: 'error' | 'warning'; group: string; reportedAs?: string }> = [];
-  const add = (row: RationalityRow | EnvyRow) => {
+  const add = (severity: 'error' | 'warning') => (row: RationalityRow | EnvyRow) => {
     const reportedAs = 'reportedAs' in row ? row.reportedAs : undefined;
-    if (row.verdict === 'violation') out.push({ severity: 'error', group: row.group, reportedAs });
+    if (row.verdict === 'violation') out.push({ severity, group: row.group, reportedAs });
   };
   for (const report of reports) {
     const table = report.metrics[report.settings.metric]!;
-    table.rationality.forEach(add);
-    table.envy.forEach(add);
+    table.rationality.forEach(add('error'));
+    table.envy.forEach(add('error'));
+    // The other explanation metrics' violations (SPEC §9) are Warnings.
+    for (const metric of (['sufficiency', 'comprehensiveness'] as const).filter((m) => m !== report.settings.metric)) {
+      report.metrics[metric]?.rationality.forEach(add('warning'));
+      report.metrics[metric]?.envy.forEach(add('warning'));
+    }
   }
   return out;
 }

@@ -14,7 +14,7 @@ const SPEC = `{
 const HEADER = 'Age,Sex,ChestPain,Disease';
 
 const finding = (group: string, kind: Finding['kind'] = 'rationality'): Finding => ({
-  severity: kind === 'inconclusive' ? 'information' : 'error', kind, metric: 'error', group, message: 'm', related: [],
+  severity: kind === 'inconclusive' ? 'information' : 'error', kind, metric: 'error', violation: kind !== 'inconclusive', group, message: 'm', related: [],
 });
 
 function sources(over: Partial<PlaceSources> = {}): PlaceSources {

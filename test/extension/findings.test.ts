@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../src/extension/findings';
+import { diagnosticCodeOf, findingsOf, glossaryAnchorOf } from '../../src/extension/findings';
+import { placeOf } from '../../src/extension/finding-place';
+import { readSpecText } from '../../src/core/audit/spec-text';
 import type { AuditReport, EnvyRow, RationalityRow } from '../../src/core/report/report';
 
 const rationality = (group: string, generic: number, personalized: number, verdict: RationalityRow['verdict'], pHarm: number): RationalityRow => ({
@@ -99,3 +101,55 @@ function noViolations(r: AuditReport, dropUntested = true): AuditReport {
     },
   };
 }
+
+describe('findingsOf and the explanation metrics (SPEC §9)', () => {
+  /** The accuracy report with sufficiency and comprehensiveness sections; one violation each. */
+  function withExplanations(decisive: AuditReport['settings']['metric'] = 'error'): AuditReport {
+    const r = report();
+    const summary = { bestGain: 0, worstGain: 0, rationalityGains: 0, rationalityViolations: 1, envyGains: 0, envyViolations: 0 };
+    const overall = { generic: 0.1, personalized: 0.1, gain: 0 };
+    // sufficiency is a cost: gain = generic − personalized; comprehensiveness is higher-is-better: personalized − generic.
+    const sufficiency = { overall, summary, envy: [], rationality: [
+      rationality('Sex=Male, Age=Young', 0.05, 0.0812, 'violation', 0.02),
+      rationality('Sex=Male, Age=Old', 0.05, 0.06, 'none', 0.3),
+    ] };
+    const comprehensivenessEnvy = { ...envy('Sex=Male, Age=Old', 'Sex=Female, Age=Old', 0.2, 0.25, 'violation', 0.004), gain: 0.2 - 0.25 };
+    const comprehensiveness = { overall, summary: { ...summary, rationalityViolations: 0, envyViolations: 1 }, rationality: [], envy: [comprehensivenessEnvy] };
+    return { ...r, settings: { ...r.settings, metric: decisive }, metrics: { ...r.metrics, sufficiency, comprehensiveness } };
+  }
+
+  it('lists their violations after the decisive metric\'s, as warnings with their own wording and codes', () => {
+    const findings = findingsOf(withExplanations(), { showWarnings: false });
+    expect(findings.map((f) => [f.severity, f.metric, f.kind, f.group, diagnosticCodeOf(f), glossaryAnchorOf(f)])).toEqual([
+      ['error', 'error', 'rationality', 'Sex=Female, Age=Old', 'rationality-violation', 'rationality'],
+      ['error', 'error', 'envy', 'Sex=Female, Age=Old', 'envy-violation', 'envy'],
+      ['warning', 'sufficiency', 'rationality', 'Sex=Male, Age=Young', 'explanation-rationality-violation', 'explanation-violation'],
+      ['warning', 'comprehensiveness', 'envy', 'Sex=Male, Age=Old', 'explanation-envy-violation', 'explanation-violation'],
+    ]);
+    expect(findings[2].message).toBe('Explanation rationality violation for Sex=Male, Age=Young (explanations less sufficient when the model uses group attributes): sufficiency 0.0812 with them vs 0.0500 without (gain -0.0312, p=0.020)');
+    expect(findings[3].message).toBe('Explanation envy violation for Sex=Male, Age=Old (clearer explanations treated as Sex=Female, Age=Old): comprehensiveness 0.2000 treated as its own group vs 0.2500 as Sex=Female, Age=Old (gain -0.0500, p=0.004)');
+  });
+
+  it('never lists a non-significant explanation gain unless its metric is the decisive one', () => {
+    expect(findingsOf(withExplanations(), { showWarnings: true }).filter((f) => f.metric === 'sufficiency').map((f) => f.group)).toEqual(['Sex=Male, Age=Young']);
+    const decisive = findingsOf(withExplanations('sufficiency'), { showWarnings: true });
+    expect(decisive.filter((f) => f.metric === 'sufficiency').map((f) => [f.severity, f.group, diagnosticCodeOf(f)])).toEqual([
+      ['error', 'Sex=Male, Age=Young', 'explanation-rationality-violation'],
+      ['warning', 'Sex=Male, Age=Old', 'negative-explanation-rationality-gain'],
+    ]);
+    expect(decisive.find((f) => f.severity === 'warning')!.message).toMatch(/^Negative explanation rationality gain for Sex=Male, Age=Old \(not significant\): sufficiency/);
+    // The error rate is then one of the other metrics: its findings are not listed (SARIF lists them; the panel keeps to the decisive metric and the explanations).
+    expect(decisive.some((f) => f.metric === 'error')).toBe(false);
+  });
+
+  it('an explanation finding points where an accuracy finding of its group would: its "assign" entry in the spec', () => {
+    const spec = '{ "data": "heart.csv", "label": "Disease", "groups": ["Sex", "Age"], "assign": { "Sex=Male, Age=Young": "generic" } }';
+    const parsed = readSpecText(spec, 'heart.fairuse.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const sources = { spec: { text: spec, parsed }, csvHeader: 'Age,Sex,Disease', model: false, groupAttributes: ['Sex', 'Age'] };
+    const explanation = findingsOf(withExplanations(), { showWarnings: false }).find((f) => f.metric === 'sufficiency')!;
+    const place = placeOf(explanation, sources);
+    expect(place).toEqual(placeOf({ ...explanation, metric: 'error' }, sources));
+    expect(spec.slice(place.span!.offset, place.span!.offset + place.span!.length)).toBe('"Sex=Male, Age=Young": "generic"');
+  });
+});

@@ -125,21 +125,29 @@ export interface ExpectedFinding {
 
 /**
  * The contract for the Problems panel: for the decisive metric, one Error per significant violation
- * (message "Rationality violation for <group>…" / "Envy violation for <group>…"). Negative gains that are not
- * significant stay in the report (fairUse.showWarnings, off by default, would list them). Untested rows give none.
+ * (message "Rationality violation for <group>…" / "Envy violation for <group>…"); for each other explanation
+ * metric (SPEC §9), one Warning per significant violation ("Explanation rationality violation for <group>…").
+ * Negative gains that are not significant stay in the report (fairUse.showWarnings, off by default, would list
+ * them). Untested rows give none.
  */
 export function expectedFindings(report: AuditReport): ExpectedFinding[] {
-  const table = report.metrics[report.settings.metric];
-  if (!table) throw new Error(`the report has no table for its decisive metric ${report.settings.metric}`);
+  const decisive = report.settings.metric;
+  if (!report.metrics[decisive]) throw new Error(`the report has no table for its decisive metric ${decisive}`);
+  const explanationMetrics = ['sufficiency', 'comprehensiveness'] as const;
   const out: ExpectedFinding[] = [];
-  const add = (row: RationalityRow | EnvyRow, kind: 'Rationality' | 'Envy') => {
-    const reportedAs = 'reportedAs' in row ? row.reportedAs : undefined;
-    if (row.verdict === 'violation') {
-      out.push({ severity: vscode.DiagnosticSeverity.Error, prefix: `${kind} violation for ${row.group}`, group: row.group, reportedAs });
-    }
-  };
-  for (const row of table.rationality) add(row, 'Rationality');
-  for (const row of table.envy) add(row, 'Envy');
+  for (const metric of [decisive, ...explanationMetrics.filter((m) => m !== decisive)]) {
+    const table = report.metrics[metric];
+    if (!table) continue;
+    const explanation = (explanationMetrics as readonly string[]).includes(metric);
+    const severity = metric === decisive ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+    const add = (row: RationalityRow | EnvyRow, kind: 'Rationality' | 'Envy') => {
+      const reportedAs = 'reportedAs' in row ? row.reportedAs : undefined;
+      const term = explanation ? `Explanation ${kind.toLowerCase()}` : kind;
+      if (row.verdict === 'violation') out.push({ severity, prefix: `${term} violation for ${row.group}`, group: row.group, reportedAs });
+    };
+    for (const row of table.rationality) add(row, 'Rationality');
+    for (const row of table.envy) add(row, 'Envy');
+  }
   return out;
 }
 
