@@ -6,12 +6,15 @@ import { formatQuantity, metricNoun } from '../src/core/report/render/format';
 import { epsilonText } from '../src/core/report/render/science-tables';
 import type { AuditReport } from '../src/core/report/report';
 import { el } from './dom';
+import { explanationLimitsTable } from '../src/core/report/render/explanation-limits';
+import { renderTextTable } from './render-text-table';
 
 export function renderLimits(report: AuditReport): HTMLElement | null {
   const limits = report.limits;
   if (!limits) return null;
   const smallest = report.groups.length ? Math.min(...report.groups.map((g) => g.nTest)) : 0;
   const tone = limits.tooManyGroups ? 'violation' : 'plain';
+  const explanationLimits = explanationLimitsTable(report);
   return el('div', { class: 'fu-limits' },
     limits.tooManyGroups
       ? el('p', { class: 'fu-limits-warning', attrs: { 'data-warning': 'too-many-groups' } },
@@ -30,7 +33,8 @@ export function renderLimits(report: AuditReport): HTMLElement | null {
         `pooled within groups, in ${metricNoun(report.settings.metric)}: the regression bound’s Gaussian form uses each group’s own σ`, 'plain')),
     el('p', { class: 'fu-note' },
       'Bounds that hold for any test of “every group gains at least ε” against “some group gains nothing”, not only this audit’s ' +
-      '(Cornelis et al. 2025). The glossary (docs/glossary.md) explains these terms.'));
+      '(Cornelis et al. 2025). The glossary (docs/glossary.md) explains these terms.'),
+    explanationLimits ? renderTextTable(explanationLimits, { class: 'fu-explanation-limits' }) : null);
 }
 
 function card(key: string, label: string, value: string, detail: string, tone: 'plain' | 'violation'): HTMLElement {

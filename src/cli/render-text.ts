@@ -4,6 +4,7 @@ import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explana
 import { headlineOf, type HeadlineState } from '../core/report/headline';
 import { interventionTables, limitsLines, minimizationLines } from '../core/report/render/science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from '../core/report/render/tables';
+import { explanationLimitsTable } from '../core/report/render/explanation-limits';
 
 const ANSI = { red: '\x1b[31;1m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -34,6 +35,8 @@ export function renderText(report: AuditReport, color: boolean): string {
   if (minimization.length) out.push(paint(ANSI.bold, 'Data minimization'), ...minimization.map(showControl), '');
   const limits = limitsLines(report);
   if (limits.length) out.push(paint(ANSI.bold, 'What this data can validate'), ...limits.map((l) => (l.startsWith('Warning') ? paint(ANSI.red, l) : showControl(l))), '');
+  const explanationLimits = explanationLimitsTable(report);
+  if (explanationLimits) out.push(...table(explanationLimits, paint));
   if (report.warnings.length) {
     out.push(paint(ANSI.bold, 'Warnings'), ...report.warnings.map((w) => `  - ${showControl(w)}`), '');
   }

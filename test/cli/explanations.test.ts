@@ -17,7 +17,8 @@ function fairuse(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-type Expected = { rationality: Array<{ group: string; sufficiency: { generic: number; personalized: number }; comprehensiveness: { generic: number; personalized: number } }>; envy: Array<{ group: string; reportedAs: string; sufficiency: number; comprehensiveness: number }> };
+type ExpectedLimits = { groupSigmas: Array<number | null>; sigma: number; epsilon: number; errorProbabilityBound: number; maxAttributes: number };
+type Expected = { limits: Record<'sufficiency' | 'comprehensiveness', ExpectedLimits>; rationality: Array<{ group: string; sufficiency: { generic: number; personalized: number }; comprehensiveness: { generic: number; personalized: number } }>; envy: Array<{ group: string; reportedAs: string; sufficiency: number; comprehensiveness: number }> };
 
 describe.each(fixture.cases as Array<{ name: string; csv: string; label: string; groups: string; features: string[]; techniques: Record<string, Expected> }>)('explanation metrics of $name match numpy', (c) => {
   it.each(['1hot', 'all', 'dcp'])('%s', (technique) => {
@@ -39,6 +40,12 @@ describe.each(fixture.cases as Array<{ name: string; csv: string; label: string;
         const got = section.envy.find((e: { group: string; reportedAs: string }) => e.group === pair.group && e.reportedAs === pair.reportedAs);
         expect(Math.abs(got.misreported - pair[metric])).toBeLessThan(TOLERANCE);
       }
+      // SPEC §7 for the explanation metric, Gaussian form: σ of the per-person gain per group, ε, P_e and k_max.
+      const limits = report.limits.explanations[metric];
+      const want = expected.limits[metric];
+      expect(limits.groupSigmas).toHaveLength(want.groupSigmas.length);
+      want.groupSigmas.forEach((sigma, j) => expect(Math.abs(limits.groupSigmas[j] - sigma!)).toBeLessThan(TOLERANCE));
+      for (const key of ['sigma', 'epsilon', 'errorProbabilityBound', 'maxAttributes'] as const) expect(Math.abs(limits[key] - want[key])).toBeLessThan(TOLERANCE);
     }
   });
 });
@@ -50,6 +57,8 @@ describe('explanation options', () => {
     const report = JSON.parse(fairuse(...heart, '--no-explanations', '--json', '-', '--quiet').stdout.replace(/^[^{]*/, ''));
     expect(Object.keys(report.metrics)).toEqual(['error', 'auc', 'ece', 'logloss', 'brier']);
     expect(report.explanations).toBeUndefined();
+    expect(report.limits.explanations).toBeUndefined();
+    expect(report.limits.sigma).toBeUndefined();
   });
 
   it('--explain-fraction outside (0, 1] is one clear line', () => {
@@ -66,7 +75,18 @@ describe('explanation options', () => {
     const s = report.metrics.sufficiency.summary;
     // Without a violation heart is inconclusive: its four groups are more than its test rows can validate (SPEC §7).
     expect(report.limits.tooManyGroups).toBe(true);
+    // The bound is sufficiency's, in the Gaussian form (SPEC §7 with the explanation gains' spread), ε 1% of h0's.
+    expect(report.limits).toMatchObject({ ...report.limits.explanations.sufficiency, epsilonShareOfGenericRisk: 0.01 });
+    expect(report.limits.epsilon).toBeCloseTo(0.01 * report.metrics.sufficiency.overall.generic, 15);
     expect(run.status).toBe(s.rationalityViolations + s.envyViolations > 0 ? 1 : 3);
+  });
+
+  it('--epsilon with --metric sufficiency is in sufficiency\'s unit, for its bound only', () => {
+    const report = JSON.parse(fairuse(...heart, '--metric', 'sufficiency', '--epsilon', '0.02', '--json', '-', '--quiet').stdout.replace(/^[^{]*/, ''));
+    expect(report.limits.epsilon).toBe(0.02);
+    expect(report.limits.sigma).toBe(report.limits.explanations.sufficiency.sigma);
+    expect(report.limits.explanations.sufficiency.epsilon).toBe(0.02);
+    expect(report.limits.explanations.comprehensiveness.epsilonShareOfGenericRisk).toBe(0.01);
   });
 
   it('--metric comprehensiveness with --no-explanations is refused', () => {

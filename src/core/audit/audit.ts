@@ -9,12 +9,11 @@ import { fitClass } from '../learn/learners';
 import { type PredictionMatrix, predictionsByGroup, truthfulPredictions } from './prediction-matrix';
 import type { Task } from '../data/task';
 import type { Technique } from '../learn/technique';
-import { type AuditOptions, DEFAULT_OPTIONS, resolveOptions } from './options';
+import { type AuditOptions, resolveOptions } from './options';
 import type { Assignment, AuditReport, GroupReport, Intervention, InterventionsReport, LimitsReport, MetricReport } from '../report/report';
 import { assignmentOf } from './group-assignment';
 import { assemble, chooseByValidation, compareViolations, minimization, riskOf } from './interventions';
-import { limitsReport } from './limits/limits-report';
-import { gainSpread } from './limits/gain-spread';
+import { gaussianLimits, zeroOneLimits } from './limits/metric-limits';
 import { rSquaredReport } from './r-squared-report';
 import type { GroupIndex } from '../data/groups';
 import { checkTrainingRows } from '../data/training-rows';
@@ -429,7 +428,7 @@ async function testAndReport(
     groups: groupReports(groups, split, dataset.label),
     metrics,
     warnings,
-    ...limitsOf(task, perGroupOfMetric.get(options.metric)!, metrics[options.metric]!, options),
+    ...limitsOf(task, perGroupOfMetric, metrics, options),
     ...(explanations ? { explanations: explanationsReport(explanations) } : {}),
   };
 }
@@ -451,27 +450,31 @@ function scoredSources(metricIds: readonly MetricId[], predictions: PredictionMa
   return sources;
 }
 
-/** The share of h0's overall risk that is a regression audit's ε when the user gives none. */
-const EPSILON_SHARE_OF_GENERIC_RISK = 0.01;
-
 /**
- * SPEC §7 for the test rows. For regression, the Gaussian form: σ_j of the per-person gain in the decisive
- * metric's loss, and ε, unless given, 1% of h0's overall risk (the metric's unit makes 0.01 meaningless there);
- * no section when no group has two test rows to estimate a σ from.
+ * SPEC §7 for the test rows. For regression, and for an explanation metric that decides the audit, the Gaussian
+ * form: σ_j of the per-person gain in the metric's per-row loss, and ε, unless given, 1% of h0's overall value
+ * (limits/metric-limits.ts); no section when no group has two test rows to estimate a σ from. The explanation
+ * metrics (SPEC §9) get their own bound in the Gaussian form, their ε 1% of h0's value unless the user's ε is
+ * theirs (the metric decides the audit).
  */
-function limitsOf(task: Task, perGroup: readonly GroupPredictions[], decisive: MetricReport, options: AuditOptions): { limits?: LimitsReport } {
-  const testSizes = perGroup.map((g) => g.y.length);
-  if (task === 'classification') return { limits: limitsReport(testSizes, options.epsilon ?? DEFAULT_OPTIONS.epsilon!) };
-  const spread = gainSpread(perGroup, METRICS[options.metric].rowLoss!);
-  if (spread.pooled === null) return {};
-  const pooled = spread.pooled;
-  if (options.epsilon !== undefined) return { limits: limitsReport(testSizes, options.epsilon, { ...spread, pooled }) };
-  const genericRisk = decisive.overall.generic;
-  // h0 without error leaves no gain to detect; SPEC §7's 0.01 then stands in.
-  if (genericRisk === null || !(genericRisk > 0)) return { limits: limitsReport(testSizes, DEFAULT_OPTIONS.epsilon!, { ...spread, pooled }) };
-  const epsilon = EPSILON_SHARE_OF_GENERIC_RISK * genericRisk;
-  return { limits: { ...limitsReport(testSizes, epsilon, { ...spread, pooled }), epsilonShareOfGenericRisk: EPSILON_SHARE_OF_GENERIC_RISK } };
+function limitsOf(task: Task, perGroupOfMetric: ReadonlyMap<MetricId, GroupPredictions[]>, metrics: Partial<Record<MetricId, MetricReport>>, options: AuditOptions): { limits?: LimitsReport } {
+  const decisive = options.metric;
+  const gaussian = (id: MetricId, epsilon: number | undefined) =>
+    gaussianLimits({ perGroup: perGroupOfMetric.get(id)!, rowLoss: METRICS[id].rowLoss!, genericRisk: metrics[id]!.overall.generic, epsilon });
+  const limits = task === 'classification' && !METRICS[decisive].explanation
+    ? zeroOneLimits(perGroupOfMetric.get(decisive)!, options.epsilon)
+    : gaussian(decisive, options.epsilon);
+  if (!limits) return {};
+  const explanations: Partial<Record<MetricId, LimitsReport>> = {};
+  for (const id of EXPLANATION_METRIC_IDS) {
+    const section = metrics[id] && gaussian(id, id === decisive ? options.epsilon : undefined);
+    if (section) explanations[id] = section;
+  }
+  return { limits: Object.keys(explanations).length ? { ...limits, explanations } : limits };
 }
+
+/** The explanation metrics (SPEC §9) in report order. */
+const EXPLANATION_METRIC_IDS = (Object.keys(METRICS) as MetricId[]).filter((id) => METRICS[id].explanation);
 
 /**
  * One warning per group whose resamples left the metric undefined on some draws (AUC when a resample drew one

@@ -29,7 +29,8 @@ export interface AuditOptions {
   readonly minGroupSize: number;
   /**
    * The smallest gain worth detecting, for the SPEC §7 limits, in the decisive metric's unit. Default 0.01 for a
-   * binary label; for regression, when not given (undefined), 1% of h0's overall risk (see audit.ts).
+   * binary label; for regression or a deciding explanation metric, when not given (undefined), 1% of h0's
+   * overall value of the metric (limits/metric-limits.ts).
    */
   readonly epsilon?: number;
   /** Also compute the SPEC §6 interventions (three more bootstraps and a validation refit). */
@@ -65,15 +66,18 @@ export const DEFAULT_OPTIONS: AuditOptions = {
  * Defaults filled in and every value checked; throws AuditInputError (BAD_OPTION) naming the option.
  *
  * @param task the label's task: a regression audit takes only regression metrics (default mse) and the linear
- *   model, and any positive ε; a classification audit only classification metrics and ε below 0.5
+ *   model, and any positive ε; a classification audit only classification metrics and ε below 0.5 (any
+ *   positive ε when an explanation metric decides: ε is then in that metric's unit)
  */
 export function resolveOptions(partial: Partial<AuditOptions> = {}, task: Task = 'classification'): AuditOptions {
   const given = withoutUndefined(partial);
   const options = { ...DEFAULT_OPTIONS, metric: DEFAULT_METRIC[task], ...given };
-  if (task === 'regression' && given.epsilon === undefined) delete options.epsilon;
   oneOf('technique', options.technique, TECHNIQUES);
   oneOf('model', options.modelClass, MODEL_CLASSES);
   oneOf('metric', options.metric, METRIC_IDS);
+  // ε in the metric's own unit (SPEC §7's Gaussian form): regression, or an explanation metric (SPEC §9) deciding.
+  const epsilonInMetricUnit = task === 'regression' || METRICS[options.metric].explanation === true;
+  if (epsilonInMetricUnit && given.epsilon === undefined) delete options.epsilon;
   checkTask(task, options.metric);
   oneOf('correction', options.correction, CORRECTIONS);
   check('C', options.C > 0, 'a positive number (or Infinity for no penalty)', options.C);
@@ -87,7 +91,7 @@ export function resolveOptions(partial: Partial<AuditOptions> = {}, task: Task =
     throw new AuditInputError('BAD_OPTION', `The metric ${options.metric} needs explanations, but they are turned off (--no-explanations).`, 'Drop --no-explanations, or choose another --metric.');
   }
   check('min-group-size', Number.isInteger(options.minGroupSize) && options.minGroupSize >= 1, 'a whole number ≥ 1', options.minGroupSize);
-  if (task === 'regression') {
+  if (epsilonInMetricUnit) {
     if (options.epsilon !== undefined) check('epsilon', options.epsilon > 0 && Number.isFinite(options.epsilon), 'a positive gain in the metric\'s unit', options.epsilon);
   } else {
     check('epsilon', options.epsilon! > 0 && options.epsilon! < 0.5, 'a gain between 0 and 0.5, e.g. 0.01', options.epsilon);

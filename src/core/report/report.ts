@@ -254,6 +254,11 @@ export interface LimitsReport {
   readonly sigma?: number;
   /** Regression: σ_j per group (report.groups order), null for fewer than 2 test rows (the pooled σ stands in). */
   readonly groupSigmas?: ReadonlyArray<number | null>;
+  /**
+   * The same bound for each explanation metric (SPEC §9) the audit computed, in the Gaussian form (σ of the
+   * per-person gain in sufficiency or comprehensiveness), ε 1% of h0's value of the metric unless given for it.
+   */
+  readonly explanations?: Readonly<Partial<Record<'sufficiency' | 'comprehensiveness', LimitsReport>>>;
 }
 
 /** Which model serves a group in an assembled model. */

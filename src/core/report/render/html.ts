@@ -1,6 +1,7 @@
 import type { MetricId } from '../../audit/metrics';
 import { type AuditReport, type EnvyRow, type GroupReport, type MetricReport, reportTask, type Verdict } from '../report';
 import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
+import { explanationLimitsTable } from './explanation-limits';
 import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
 import { epsilonText, interventionTables, limitsLines, MINIMIZATION_CAVEAT, minimizationLines, testedGroupsShow, VALUES_NOT_SHOWN_NEEDED } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from './tables';
@@ -229,7 +230,8 @@ function limitsHtml(report: AuditReport): string {
     rows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="num">${escapeHtml(value)}</td></tr>`).join('') +
     '</tbody></table></div>\n';
   const lines = limitsLines(report).filter((line) => !line.startsWith('Warning:'));
-  return warning + table + lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('\n') + '\n';
+  const explanationLimits = explanationLimitsTable(report);
+  return warning + table + lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('\n') + '\n' + (explanationLimits ? tableHtml(explanationLimits, { verdictColumns: [] }) : '');
 }
 
 /** SPEC §9: the method and r (or why there is nothing to show), the per-group gains, and the disagreements. */

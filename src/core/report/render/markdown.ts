@@ -1,5 +1,6 @@
 import type { AuditReport } from '../report';
 import { showControl } from './control-chars';
+import { explanationLimitsTable } from './explanation-limits';
 import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
 import { interventionTables, limitsLines, minimizationLines } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
@@ -29,6 +30,8 @@ export function renderMarkdown(report: AuditReport): string {
   if (minimization.length) out.push('## Data minimization', '', ...minimization.map((l) => `${escapeMarkdown(l)}  `), '');
   const limits = limitsLines(report);
   if (limits.length) out.push('## What this data can validate', '', ...limits.map((l) => `${escapeMarkdown(l)}  `), '');
+  const explanationLimits = explanationLimitsTable(report);
+  if (explanationLimits) out.push(...table(explanationLimits).map((l) => l.replace(/^## /, '### ')));
   if (report.warnings.length) {
     out.push('## Warnings', '', ...report.warnings.map((w) => `- ${escapeMarkdown(w)}`), '');
   }

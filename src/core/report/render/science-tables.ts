@@ -2,6 +2,7 @@
  * The tables of SPEC §6–§7 as text cells, for the CLI and Markdown: the interventions as paper 1's Table 3,
  * data minimization, and what the data can validate.
  */
+import { METRICS } from '../../audit/metrics';
 import type { AuditReport } from '../report';
 import { formatGain, formatQuantity, formatValue, metricNoun, VERDICT_LABELS } from './format';
 import type { Table } from './tables';
@@ -75,7 +76,7 @@ export function limitsLines(report: AuditReport): string[] {
     `${l.n} test rows can validate about ${l.maxAttributes.toFixed(1)} binary attributes (${l.groups} groups ≈ ${l.attributes.toFixed(1)}); ` +
     `each of ${l.groups} equal groups would need ${l.minGroupSize} test rows.`;
   const spread = l.sigma === undefined ? [] : [
-    `Regression (Gaussian form): the per-person gain in ${metricNoun(report.settings.metric)} (loss under h0 minus loss under the personalized model) ` +
+    `${METRICS[report.settings.metric].explanation ? 'Explanation metric' : 'Regression'} (Gaussian form): the per-person gain in ${metricNoun(report.settings.metric)} (loss under h0 minus loss under the personalized model) ` +
       `has a pooled standard deviation σ = ${formatQuantity(l.sigma)} within groups; each group's own σ enters the bound.`,
   ];
   return [bound, capacity, ...spread, ...(l.tooManyGroups ? ['Warning: more groups than this data can validate; a "no change" verdict here says little.'] : [])];
