@@ -12,7 +12,7 @@
  * 'unsafe-inline') does not restrict, and set inline styles only through CSSOM, which CSP allows.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { axisY, dot, plot, ruleX, ruleY, text, tickX } from '@observablehq/plot';
+import { axisY, barX, dot, plot, ruleX, ruleY, text, tickX } from '@observablehq/plot';
 import { createApp } from './app';
 import type { VsCodeApi } from './messaging';
 
@@ -29,7 +29,7 @@ window.litNonce = (document.currentScript as HTMLScriptElement | null)?.nonce ||
 
 const root = document.getElementById('app');
 if (root) {
-  const app = createApp(root, acquireVsCodeApi(), { plot: { plot, axisY, ruleX, ruleY, tickX, dot, text }, chartWidth: () => chartWidth(root) });
+  const app = createApp(root, acquireVsCodeApi(), { plot: { plot, axisY, ruleX, ruleY, tickX, dot, text, barX }, chartWidth: () => chartWidth(root) });
   window.addEventListener('message', (event: MessageEvent) => app.receive(event.data));
   let pending: number | undefined;
   let drawnWidth = chartWidth(root);

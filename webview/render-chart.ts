@@ -26,7 +26,7 @@ const FONT_PX = 11;
 const ROW_PX = 34;
 
 /** The parts of Observable Plot the chart uses (naming them lets the bundler drop the rest of Plot). */
-export type PlotApi = Pick<typeof PlotModule, 'plot' | 'axisY' | 'ruleX' | 'ruleY' | 'tickX' | 'dot' | 'text'>;
+export type PlotApi = Pick<typeof PlotModule, 'plot' | 'axisY' | 'ruleX' | 'ruleY' | 'tickX' | 'dot' | 'text' | 'barX'>;
 
 export interface ChartOptions {
   readonly plot: PlotApi;
@@ -111,7 +111,7 @@ export function gainAxisLabel(metric: MetricId): string {
  * (axe: aria-prohibited-attr) and screen readers read inconsistently. The chart is one image whose text
  * alternative is Plot's title and description; its numbers are in the gain table above it.
  */
-function labelAsOneImage(svg: Element): void {
+export function labelAsOneImage(svg: Element): void {
   svg.setAttribute('role', 'img');
   for (const part of svg.querySelectorAll('[aria-label]')) part.removeAttribute('aria-label');
 }

@@ -9,7 +9,8 @@ import type { AuditReport } from '../src/core/report/report';
 import { el } from './dom';
 import { renderTextTable } from './render-text-table';
 
-export function renderExplanations(report: AuditReport): HTMLElement | null {
+/** @param rows the row-level view (render-explanation-rows.ts), drawn after the table */
+export function renderExplanations(report: AuditReport, rows: HTMLElement | null = null): HTMLElement | null {
   if (!report.explanations) return null;
   const table = explanationTable(report);
   const lines = disagreementLines(report);
@@ -17,5 +18,6 @@ export function renderExplanations(report: AuditReport): HTMLElement | null {
     ...explanationLines(report).map((line) => el('p', { class: 'fu-note' }, line)),
     // The section's heading already asks the question; the caption names the table, as the export's does.
     table ? renderTextTable({ ...table, title: 'Gains of the personalized model over h0, per group' }, { class: 'fu-explanation-table', verdictColumns: [3, 5, 7], gainColumns: [2, 4, 6], rowGroups: report.groups.map((g) => g.id) }) : null,
-    lines.length ? el('ul', { class: 'fu-explanation-disagreements' }, ...lines.map((line) => el('li', {}, line))) : null);
+    lines.length ? el('ul', { class: 'fu-explanation-disagreements' }, ...lines.map((line) => el('li', {}, line))) : null,
+    rows);
 }

@@ -18,6 +18,7 @@ import { renderGainChart, type PlotApi } from './render-chart';
 import { renderComparison } from './render-comparison';
 import { renderGroupSizes, renderSettings, renderWarnings, formatTime } from './render-diagnostics';
 import { renderExplanations } from './render-explanations';
+import { renderExplanationRows } from './render-explanation-rows';
 import { renderHeatmap } from './render-heatmap';
 import { renderInterventions } from './render-interventions';
 import { renderLimits } from './render-limits';
@@ -59,7 +60,7 @@ export function renderPanel(root: HTMLElement, state: PanelState, actions: Panel
   const report = entry.report;
   const interventions = renderInterventions(report, { showAsIf: (kind) => actions.selectAsIf(kind) });
   const limits = renderLimits(report);
-  const explanations = renderExplanations(report);
+  const explanations = renderExplanations(report, renderExplanationRows(report, { plot: options.plot, width: options.chartWidth && Math.max(280, options.chartWidth / 2 - 24) }));
   append(root,
     header(entry, actions),
     verdictBanner(report),
