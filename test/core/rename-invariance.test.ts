@@ -33,8 +33,16 @@ function canonical(report: AuditReport): unknown {
     metrics: Object.fromEntries(
       Object.entries(parsed.metrics).map(([id, section]) => [id, { overall: section!.overall, rationality: byGroup(section!.rationality), envy: byGroup(section!.envy), summary: section!.summary }]),
     ),
-    limits: parsed.limits,
+    limits: parsed.limits && sigmasByGroup(parsed.limits, parsed.groups.map((g) => g.id)),
   };
+}
+
+/** σ_j per group comes in report.groups order (SPEC §7, Gaussian form): put it in group-id order too. */
+function sigmasByGroup(limits: NonNullable<AuditReport['limits']>, ids: readonly string[]): unknown {
+  const order = ids.map((id, j) => [id, j] as const).sort(([a], [b]) => a.localeCompare(b)).map(([, j]) => j);
+  const sorted = <T extends { groupSigmas?: ReadonlyArray<number | null> }>(l: T): T => (l.groupSigmas ? { ...l, groupSigmas: order.map((j) => l.groupSigmas![j]) } : l);
+  const explanations = limits.explanations && Object.fromEntries(Object.entries(limits.explanations).map(([id, l]) => [id, sorted(l!)]));
+  return { ...sorted(limits), ...(explanations ? { explanations } : {}) };
 }
 
 describe('renaming group values changes no number in the report (SPEC §1)', () => {
