@@ -429,11 +429,25 @@ async function main(): Promise<number> {
         assert.equal(await frame.locator('body').evaluate(() => document.activeElement?.id ?? null), 'fu-previous-h');
       }, opts);
       await step(p, 'glossary-link', async () => {
-        const link = webviewFrame(p).locator('table.fu-gains thead a[data-glossary="generic-model"]').first();
+        const link = webviewFrame(p).locator('table.fu-gains thead a[data-glossary="p-value"]').first();
         await link.scrollIntoViewIfNeeded();
         await link.click();
         await waitUntil(async () => (await editorTabs(p).filter({ hasText: /glossary\.md/ }).count()) > 0, { timeoutMs: 30_000, what: 'docs/glossary.md opened beside the panel' });
-        log(`tabs: ${(await editorTabs(p).allInnerTexts()).map((t) => t.trim()).join(' | ')}`);
+        // The preview is a webview of its own: find its frame by the page's words, then where the term's entry sits.
+        const entry = await waitUntil(async () => {
+          for (const frame of p.frames()) {
+            const found = await frame.evaluate(() => {
+              const anchor = document.getElementById('p-value');
+              if (!anchor || !document.body.innerText.includes('How sure the audit is')) return null;
+              return { top: anchor.getBoundingClientRect().top, height: window.innerHeight, text: anchor.parentElement?.textContent ?? '' };
+            }).catch(() => null);
+            if (found) return found;
+          }
+          return false;
+        }, { timeoutMs: 30_000, what: 'the glossary preview to draw the p-value entry' });
+        log(`glossary: p-value entry at ${Math.round(entry.top)} px of ${entry.height}: ${entry.text.slice(0, 80)}`);
+        assert.match(entry.text, /p-value: how surprising the observed harm would be/);
+        assert.ok(entry.top >= 0 && entry.top < entry.height, `the preview is scrolled to the p-value entry (at ${entry.top} px of ${entry.height})`);
       }, opts);
     }, 6 * 60_000);
   } catch (err) {
