@@ -10,8 +10,9 @@ import { FairUseCodeActions } from './extension/code-actions';
 import { registerCommands } from './extension/commands';
 import { exampleFolder } from './extension/example';
 import { FindingDiagnostics } from './extension/diagnostics';
+import { openGlossary } from './extension/glossary-open';
 import { registerReportPanel } from './extension/report-panel';
-import { ResultsStore } from './extension/results-store';
+import { entryKey, ResultsStore } from './extension/results-store';
 import { SaveReasons } from './extension/save-reasons';
 import { ReportStatusItem } from './extension/status-item';
 import { readSettings } from './extension/settings';
@@ -42,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): FairUseApi {
       if (entry.specPath) void vscode.window.showTextDocument(vscode.Uri.file(entry.specPath));
     },
     log: (line) => log.info(line),
+    openGlossary: (term) => void openGlossary(context.extensionUri, term, log),
+    openComparison: (entry) => void vscode.commands.executeCommand('fairUse.compareWithPrevious', entryKey(entry), 'markdown'),
   });
   const runner = new AuditRunner({
     workerFile: join(context.extensionPath, 'dist', 'audit-worker.js'),

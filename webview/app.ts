@@ -8,8 +8,9 @@ import { isHostMessage, type VsCodeApi } from './messaging';
 import { syncAsIfToggle } from './render-as-if';
 import type { PlotApi } from './render-chart';
 import { renderMetricContent, renderPanel, type PanelActions } from './render-panel';
-import { activeAsIf, activeMetric, EMPTY_STATE, reduce, withAsIf, withMetric } from './state';
+import { activeAsIf, activeMetric, EMPTY_STATE, reduce, withAsIf, withMetric, withoutPrevious } from './state';
 import { isPanelState } from '../src/protocol/panel-state';
+import { isGlossaryTerm } from '../src/protocol/glossary';
 
 export interface App {
   readonly state: PanelState;
@@ -48,10 +49,26 @@ export function createApp(root: HTMLElement, api: VsCodeApi, options: AppOptions
         root.querySelector<HTMLInputElement>('fieldset.fu-asif-toggle input:checked')?.focus?.({ preventScroll: true });
       }
     },
+    comparison: (action) => {
+      post({ type: 'comparison', action });
+      if (action !== 'close') return;
+      state = withoutPrevious(state);
+      api.setState(state);
+      drawAll();
+    },
   };
+  // Glossary links (glossary-link.ts) name a term; the host opens the page. The webview itself never navigates.
+  root.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[data-glossary]');
+    if (!link) return;
+    event.preventDefault();
+    const term = link.getAttribute('data-glossary');
+    if (isGlossaryTerm(term)) post({ type: 'openGlossary', term });
+  });
   const renderOptions = () => ({ plot: options.plot, chartWidth: options.chartWidth?.() });
 
   const report = () => {
+    const previousRows = root.querySelectorAll('table.fu-previous-table tbody tr[data-group]').length;
     const summary: RenderedSummary = {
       finishedAt: state.entry?.finishedAt ?? null,
       metric: activeMetric(state),
@@ -59,6 +76,7 @@ export function createApp(root: HTMLElement, api: VsCodeApi, options: AppOptions
       asIf: activeAsIf(state),
       groupRows: root.querySelectorAll('table.fu-gains tbody tr[data-group]').length,
       envyCells: root.querySelectorAll('table.fu-heatmap td[data-reported-as]').length,
+      ...(previousRows > 0 ? { previousRows } : {}),
     };
     post({ type: 'rendered', summary });
   };
@@ -82,7 +100,8 @@ export function createApp(root: HTMLElement, api: VsCodeApi, options: AppOptions
       const next = reduce(state, data);
       if (!isPanelState(next)) return;
       // The host answers every 'ready' with the entry the panel may already show: redraw only the tab then.
-      const sameEntry = next.entry !== null && state.entry !== null && next.entry.finishedAt === state.entry.finishedAt;
+      const sameEntry = next.entry !== null && state.entry !== null && next.entry.finishedAt === state.entry.finishedAt &&
+        JSON.stringify(next.previous ?? null) === JSON.stringify(state.previous ?? null);
       state = next;
       api.setState(state);
       if (data.type === 'focus' || sameEntry) {
@@ -92,6 +111,7 @@ export function createApp(root: HTMLElement, api: VsCodeApi, options: AppOptions
       } else {
         drawAll();
       }
+      if (data.type === 'show' && data.revealPrevious) revealPrevious(root);
     },
     selectMetric(metric) {
       if (!state.entry || metric === activeMetric(state)) return;
@@ -126,6 +146,13 @@ function revealFocus(root: HTMLElement, group: string | null): void {
   const row = [...root.querySelectorAll<HTMLElement>('table.fu-gains tr[data-group]')].find((tr) => tr.dataset.group === group);
   row?.scrollIntoView?.({ block: 'center' });
   row?.focus?.({ preventScroll: true });
+}
+
+/** After "Compare with Previous Audit": the comparison's heading in view, with keyboard focus. */
+function revealPrevious(root: HTMLElement): void {
+  const heading = root.querySelector<HTMLElement>('#fu-previous-h');
+  heading?.scrollIntoView?.({ block: 'start' });
+  heading?.focus?.({ preventScroll: true });
 }
 
 function showRenderError(root: HTMLElement, error: unknown): void {

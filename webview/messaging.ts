@@ -2,6 +2,7 @@
  * The webview's side of the protocol in src/protocol/webview-protocol.ts. `acquireVsCodeApi` is called
  * in main.ts only; everything here takes the API as a parameter so tests pass a fake.
  */
+import { isPreviousAudit } from '../src/protocol/panel-state';
 import type { HostMessage, PanelState, WebviewMessage } from '../src/protocol/webview-protocol';
 
 /** The part of the object `acquireVsCodeApi()` returns that the panel uses. */
@@ -22,7 +23,9 @@ export function isHostMessage(value: unknown): value is HostMessage {
     case 'show':
       return typeof message.entry === 'object' && message.entry !== null &&
         (message.metric === undefined || typeof message.metric === 'string') &&
-        (message.focusGroup === undefined || typeof message.focusGroup === 'string');
+        (message.focusGroup === undefined || typeof message.focusGroup === 'string') &&
+        (message.previous === undefined || isPreviousAudit(message.previous)) &&
+        (message.revealPrevious === undefined || typeof message.revealPrevious === 'boolean');
     case 'focus':
       return typeof message.group === 'string' && (message.metric === undefined || typeof message.metric === 'string');
     case 'clear':

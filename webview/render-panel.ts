@@ -12,7 +12,8 @@ import type { AuditReport, MetricReport } from '../src/core/report/report';
 import { HEADLINE_GLYPH, headlineOf } from '../src/core/report/headline';
 import type { AsIf, ExportFormat, PanelState, ReportEntry } from '../src/protocol/webview-protocol';
 import { reportAsIf, servedBy } from './as-if';
-import { append, clear, el, srOnly } from './dom';
+import { append, clear, el, srOnly, type Child } from './dom';
+import { glossaryLink } from './glossary-link';
 import { renderAsIfBanner, renderAsIfToggle } from './render-as-if';
 import { renderGainChart, type PlotApi } from './render-chart';
 import { renderComparison } from './render-comparison';
@@ -22,6 +23,7 @@ import { renderExplanationRows } from './render-explanation-rows';
 import { renderHeatmap } from './render-heatmap';
 import { renderInterventions } from './render-interventions';
 import { renderLimits } from './render-limits';
+import { renderPrevious } from './render-previous';
 import { renderSummary } from './render-summary';
 import { renderGainTable } from './render-table';
 import { renderTextTable } from './render-text-table';
@@ -35,6 +37,8 @@ export interface PanelActions {
   selectMetric(metric: MetricId): void;
   /** Draws the tabs as if an intervention were the audited model ('original': as audited). */
   selectAsIf(asIf: AsIf): void;
+  /** The comparison with the previous audit: as a Markdown page, or closed. */
+  comparison(action: 'markdown' | 'close'): void;
 }
 
 export interface RenderOptions {
@@ -64,13 +68,14 @@ export function renderPanel(root: HTMLElement, state: PanelState, actions: Panel
   append(root,
     header(entry, actions),
     verdictBanner(report),
+    state.previous ? renderPrevious(state.previous, entry.finishedAt, { openMarkdown: () => actions.comparison('markdown'), close: () => actions.comparison('close') }) : null,
     renderAsIfToggle(report, activeAsIf(state), (asIf) => actions.selectAsIf(asIf)),
     metricTabs(report, metric, actions),
     explanations ? section('explanations', EXPLANATION_SECTION_TITLE, explanations) : null,
     interventions && report.interventions
       ? section('interventions', `Interventions (${metricNoun(report.interventions.metric)})`, interventions)
       : null,
-    limits ? section('limits', 'What the data can validate', limits) : null,
+    limits ? section('limits', [glossaryLink('What the data can validate', 'limits')], limits) : null,
     el('section', { class: 'fu-section', attrs: { 'aria-labelledby': 'fu-settings-h' } }, el('h2', { attrs: { id: 'fu-settings-h' } }, 'Dataset and settings'), renderSettings(entry)),
     el('section', { class: 'fu-section', attrs: { 'aria-labelledby': 'fu-warnings-h' } },
       el('h2', { attrs: { id: 'fu-warnings-h' } }, `Warnings (${report.warnings.length})`), renderWarnings(report.warnings)),
@@ -100,11 +105,11 @@ export function renderMetricContent(root: HTMLElement, state: PanelState, option
     append(panel,
       item ? renderAsIfBanner(report, item, metric, asIfReport !== null) : null,
       renderSummary(shown, metric, suffix),
-      section('gains', `Per-group gains (rationality)${suffix}`, renderGainTable(shown, metric, focus, servedBy(report, hypothetical ? item : null))),
+      section('gains', ['Per-group gains (', glossaryLink('rationality', 'rationality'), `)${suffix}`], renderGainTable(shown, metric, focus, servedBy(report, hypothetical ? item : null))),
       metric === 'mse' ? renderRSquared(shown, suffix) : null,
       comparison ? section('comparison', 'Training data vs new data', comparison) : null,
       section('chart', `Gain by group${suffix}`, renderGainChart(shown, metric, { plot: options.plot, width: options.chartWidth })),
-      section('envy', `Envy-freeness${suffix}`, renderHeatmap(shown, metric, focus)),
+      section('envy', [glossaryLink('Envy-freeness', 'envy'), suffix], renderHeatmap(shown, metric, focus)),
       section('sizes', 'Group sizes and label balance', renderGroupSizes(report, metric, focus)),
     );
   }
@@ -118,9 +123,10 @@ function renderRSquared(report: AuditReport, suffix: string): HTMLElement | null
   return section('r2', `R² per group${suffix}`, renderTextTable(table, { class: 'fu-r2', rowGroups: groups, totalRow: true, gainColumns: [5] }));
 }
 
-function section(key: string, heading: string, content: HTMLElement): HTMLElement {
+/** @param heading its text, or text with glossary links in it */
+function section(key: string, heading: string | readonly Child[], content: HTMLElement): HTMLElement {
   return el('section', { class: `fu-section fu-section-${key}`, attrs: { 'aria-labelledby': `fu-${key}-h` } },
-    el('h2', { attrs: { id: `fu-${key}-h` } }, heading), content);
+    el('h2', { attrs: { id: `fu-${key}-h` } }, ...(typeof heading === 'string' ? [heading] : heading)), content);
 }
 
 function header(entry: ReportEntry, actions: PanelActions): HTMLElement {

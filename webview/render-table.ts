@@ -9,6 +9,7 @@ import { SERVED_BY, VERDICT_GLYPHS } from '../src/core/report/render/html';
 import { rationalityTable } from '../src/core/report/render/tables';
 import type { Assignment, AuditReport, MetricReport, Verdict } from '../src/core/report/report';
 import { el, tableRegion } from './dom';
+import { glossaryLink, headerWithGlossary } from './glossary-link';
 
 const VERDICT_COLUMN = 8;
 
@@ -24,7 +25,7 @@ export function renderGainTable(
 ): HTMLElement {
   const table = rationalityTable(report, metric);
   const section = report.metrics[metric] as MetricReport;
-  const head = el('thead', {}, el('tr', {}, ...table.header.map((h, j) => el('th', { class: table.numeric[j] ? 'num' : '', attrs: { scope: 'col' } }, h))));
+  const head = el('thead', {}, el('tr', {}, ...table.header.map((h, j) => el('th', { class: table.numeric[j] ? 'num' : '', attrs: { scope: 'col' } }, headerWithGlossary(h)))));
   const body = el('tbody');
   table.rows.forEach((cells, i) => {
     const row = section.rationality[i]; // undefined for the Total row
@@ -46,7 +47,7 @@ export function renderGainTable(
     body.append(tr);
   });
   return tableRegion(el('table', { class: 'fu-table fu-gains' }, el('caption', {}, table.title), head, body),
-    table.note ? el('p', { class: 'fu-note' }, table.note) : null);
+    table.note ? el('p', { class: 'fu-note' }, table.note, ' ', glossaryLink('How p-values and the correction work', 'correction')) : null);
 }
 
 /** "served by h0" beside a group's name. */

@@ -41,7 +41,8 @@ export function reduce(state: PanelState, message: HostMessage): PanelState {
       // (none: the report's decisive metric), since the host knows whether it is a re-run of the same audit.
       const sameEntry = state.entry !== null && state.entry.finishedAt === message.entry.finishedAt;
       const metric = message.metric ?? (sameEntry ? state.metric : null);
-      const next: PanelState = { entry: message.entry, metric: metric ?? null, focusGroup: message.focusGroup ?? null };
+      // The host sends the comparison with the previous audit with every 'show' while the panel shows it.
+      const next: PanelState = { entry: message.entry, metric: metric ?? null, focusGroup: message.focusGroup ?? null, ...(message.previous ? { previous: message.previous } : {}) };
       return sameEntry && state.asIf && state.asIf !== 'original' ? { ...next, asIf: state.asIf } : next;
     }
     case 'focus':
@@ -53,6 +54,12 @@ export function reduce(state: PanelState, message: HostMessage): PanelState {
 
 export function withMetric(state: PanelState, metric: MetricId): PanelState {
   return { ...state, metric };
+}
+
+/** The panel without the comparison with the previous audit (closed by the user). */
+export function withoutPrevious(state: PanelState): PanelState {
+  const { previous: _dropped, ...rest } = state;
+  return rest;
 }
 
 export function withAsIf(state: PanelState, asIf: AsIf): PanelState {

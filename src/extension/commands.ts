@@ -18,6 +18,7 @@ import type { Technique } from '../core/learn/technique';
 import type { AuditRunner } from './audit-runner';
 import type { FindingDiagnostics } from './diagnostics';
 import { compareReportsCommand } from './compare-command';
+import { previousAudit } from './compare-text';
 import { placeExample, showExample } from './example';
 import { isModelFileChoices, prepareModelAudit } from './model-file-command';
 import { answersFromSpec, specFromAnswers, type PickAnswers } from './pick-answers';
@@ -120,7 +121,8 @@ export function registerCommands(parts: CommandParts): void {
     return panel.exportCurrent(format, target);
   });
 
-  register('fairUse.compareWithPrevious', async (specPath?: string) => {
+  // In the report panel ("Compared with the previous audit"); as a Markdown page when asked from the panel.
+  register('fairUse.compareWithPrevious', async (specPath?: string, as?: 'markdown') => {
     const entry = (typeof specPath === 'string' ? store.get(specPath) : undefined) ?? panel.current ?? store.latest();
     const previous = entry ? store.previous(entryKey(entry)) : undefined;
     if (!entry || !previous) {
@@ -130,7 +132,11 @@ export function registerCommands(parts: CommandParts): void {
         : 'Fair Use: no audit yet to compare.');
       return undefined;
     }
-    return compareReportsCommand(store, log, [previous, entry]);
+    if (as === 'markdown') return compareReportsCommand(store, log, [previous, entry]);
+    const shown = previousAudit(previous, entry);
+    if (!shown.ok) log.warn(`compare with previous: ${shown.problem}`);
+    panel.showPrevious(entry, shown);
+    return shown;
   });
 
   register('fairUse.compareReports', (pair?: readonly [ReportEntry, ReportEntry]) => compareReportsCommand(store, log, Array.isArray(pair) && pair.length === 2 ? pair : undefined));

@@ -5,9 +5,11 @@
 import { isAuditInputError } from '../core/errors';
 import { metricNoun } from '../core/report/render/format';
 import { escapeMarkdown } from '../core/report/render/markdown';
+import { compareGains, type GainComparison } from '../core/report/compare-gains';
 import { diffReports, type ChangeStatus, type ReportDiff } from '../core/report/diff';
+import { describeSettings } from '../core/report/render/tables';
 import { diffMarkdown } from '../core/report/render-diff';
-import type { ReportEntry } from '../protocol/webview-protocol';
+import type { PreviousAudit, ReportEntry } from '../protocol/webview-protocol';
 
 export type Comparison =
   | { readonly ok: true; readonly sentence: string; readonly markdown: string; readonly diff: ReportDiff }
@@ -30,10 +32,7 @@ export function compareEntries(a: ReportEntry, b: ReportEntry): Comparison {
   try {
     diff = diffReports(old.report, next.report);
   } catch (error) {
-    if (!isAuditInputError(error)) throw error;
-    // The engine calls the two OLD and NEW, as `fairuse diff` names its arguments; here they are chosen, not named.
-    const problem = error.problem.replace(/\bOLD\b/g, 'the earlier report').replace(/\bNEW\b/g, 'the later one');
-    return { ok: false, message: `These two reports cannot be compared: ${problem} Compare two audits of the same data, groups and measure.` };
+    return { ok: false, message: incomparable(error, 'These two reports cannot be compared') };
   }
   const files = { old: reportName(old), new: reportName(next) };
   const sentence = comparisonSentence(diff);
@@ -50,6 +49,31 @@ export function compareEntries(a: ReportEntry, b: ReportEntry): Comparison {
     tables,
   ].join('\n');
   return { ok: true, sentence, markdown: `${markdown.trimEnd()}\n`, diff };
+}
+
+/**
+ * The audit `next` replaced (`old`, same spec) compared with it, group by group, for the report panel's
+ * "Compared with the previous audit"; or why the two cannot be compared (the spec changed the groups, …).
+ */
+export function previousAudit(old: ReportEntry, next: ReportEntry): PreviousAudit {
+  const about = { name: reportName(old), finishedAt: old.finishedAt };
+  let comparison: GainComparison;
+  let diff: ReportDiff;
+  try {
+    comparison = compareGains(old.report, next.report);
+    diff = diffReports(old.report, next.report);
+  } catch (error) {
+    return { ok: false, ...about, problem: incomparable(error, 'This audit cannot be compared with the previous one') };
+  }
+  const sentence = comparisonSentence(diff).replace(/^The later report\b/, 'This audit');
+  return { ok: true, ...about, settings: describeSettings(old.report), sentence, comparison };
+}
+
+function incomparable(error: unknown, lead: string): string {
+  if (!isAuditInputError(error)) throw error;
+  // The engine calls the two OLD and NEW, as `fairuse diff` names its arguments; here they are chosen, not named.
+  const problem = error.problem.replace(/\bOLD\b/g, 'the earlier report').replace(/\bNEW\b/g, 'the later one');
+  return `${lead}: ${problem} Compare two audits of the same data, groups and measure.`;
 }
 
 /** e.g. "The later report has 1 new violation of error rate; 2 were resolved and 0 persist." */

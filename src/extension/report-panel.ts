@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { MetricId } from '../core/audit/metrics/metric';
+import type { GlossaryTerm } from '../protocol/glossary';
 import { isPanelState } from '../protocol/panel-state';
 import { makeNonce, panelHtml } from './panel-html';
 import { defaultExportUri, EXPORT_EXTENSIONS, EXPORT_FORMATS, EXPORT_LABELS, writeReport } from './export-report';
@@ -15,6 +16,7 @@ import {
   isWebviewMessage,
   type ExportFormat,
   type HostMessage,
+  type PreviousAudit,
   type RenderedSummary,
   type ReportEntry,
   type WebviewMessage,
@@ -31,6 +33,10 @@ export interface ReportPanelHooks {
   log(line: string): void;
   /** The report the user is looking at changed (another panel became active, or one was shown). */
   currentChanged?(entry: ReportEntry | undefined): void;
+  /** Opens docs/glossary.md at a term the panel links to. */
+  openGlossary?(term: GlossaryTerm): void;
+  /** Opens the comparison of the entry with its previous audit as a Markdown page. */
+  openComparison?(entry: ReportEntry): void;
 }
 
 export interface ReportPanelController extends vscode.Disposable {
@@ -39,6 +45,8 @@ export interface ReportPanelController extends vscode.Disposable {
    * group or metric if given. Other files' panels stay as they are.
    */
   show(entry: ReportEntry, focus?: { group?: string; metric?: MetricId }): void;
+  /** Shows the entry, as `show` does, with its comparison with the previous audit in view. */
+  showPrevious(entry: ReportEntry, previous: PreviousAudit): void;
   /** Every open panel shows its empty state. */
   clear(): void;
   /** The entry of the report panel the user last looked at. */
@@ -96,7 +104,7 @@ class ReportPanels implements ReportPanelController, vscode.WebviewPanelSerializ
     return this.slots.has(entryKey(entry));
   }
 
-  show(entry: ReportEntry, focus: { group?: string; metric?: MetricId } = {}): void {
+  show(entry: ReportEntry, focus: { group?: string; metric?: MetricId } = {}, previous?: PreviousAudit): void {
     const key = entryKey(entry);
     let slot = this.slots.get(key);
     if (!slot) {
@@ -111,8 +119,12 @@ class ReportPanels implements ReportPanelController, vscode.WebviewPanelSerializ
     } else {
       slot.panel.reveal(undefined, true);
     }
-    slot.setEntry(entry, focus);
+    slot.setEntry(entry, focus, previous, previous !== undefined);
     this.makeActive(slot);
+  }
+
+  showPrevious(entry: ReportEntry, previous: PreviousAudit): void {
+    this.show(entry, {}, previous);
   }
 
   clear(): void {
@@ -141,7 +153,7 @@ class ReportPanels implements ReportPanelController, vscode.WebviewPanelSerializ
     }
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaUri()] };
     const slot = this.adopt(panel, key);
-    if (saved?.entry) slot.setEntry(saved.entry, { metric: saved.metric ?? undefined, group: saved.focusGroup ?? undefined });
+    if (saved?.entry) slot.setEntry(saved.entry, { metric: saved.metric ?? undefined, group: saved.focusGroup ?? undefined }, saved.previous);
     if (panel.active) this.makeActive(slot);
   }
 
@@ -227,6 +239,13 @@ class ReportPanels implements ReportPanelController, vscode.WebviewPanelSerializ
         if (slot.entry?.specPath) this.hooks.openSpec(slot.entry);
         else this.hooks.log('Report panel: "Open spec" for a report without a spec file.');
         return;
+      case 'openGlossary':
+        this.hooks.openGlossary?.(message.term);
+        return;
+      case 'comparison':
+        if (message.action === 'close') slot.previous = undefined;
+        else if (slot.entry) this.hooks.openComparison?.(slot.entry);
+        return;
       case 'rendered': {
         this.rendered = message.summary;
         const [done, waiting] = partition(this.waiters, (w) => w.finishedAt === message.summary.finishedAt);
@@ -254,7 +273,10 @@ class ReportSlot {
   ready = false;
   entry: ReportEntry | undefined;
   metric: MetricId | undefined;
+  /** The comparison with the previous audit the panel shows, until it is closed or another audit is shown. */
+  previous: PreviousAudit | undefined;
   private focusGroup: string | undefined;
+  private revealPrevious = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly panel: vscode.WebviewPanel, readonly key: string, private readonly hooks: ReportPanelHooks, events: SlotEvents) {
@@ -275,8 +297,12 @@ class ReportSlot {
     );
   }
 
-  setEntry(entry: ReportEntry | undefined, focus: { group?: string; metric?: MetricId } = {}): void {
+  /** @param revealPrevious scroll the comparison with the previous audit into view ("Compare with Previous Audit") */
+  setEntry(entry: ReportEntry | undefined, focus: { group?: string; metric?: MetricId } = {}, previous?: PreviousAudit, revealPrevious = false): void {
     const sameReport = entry !== undefined && this.entry?.finishedAt === entry.finishedAt;
+    // The comparison is of the report on screen: a new audit (or a cleared panel) drops it.
+    this.previous = previous ?? (sameReport ? this.previous : undefined);
+    this.revealPrevious = revealPrevious;
     // A re-run of the same audit keeps the metric the user is reading; a cleared panel forgets it.
     const keepMetric = entry !== undefined && this.entry !== undefined && this.metric !== undefined && (sameReport || entry.report.metrics[this.metric] !== undefined);
     this.metric = focus.metric ?? (keepMetric ? this.metric : undefined);
@@ -289,8 +315,10 @@ class ReportSlot {
   /** Posts what the panel should show, once the webview is listening; 'ready' triggers it again. */
   sendState(): void {
     if (!this.ready) return;
+    const reveal = this.revealPrevious;
+    this.revealPrevious = false;
     const message: HostMessage = this.entry
-      ? { type: 'show', entry: this.entry, metric: this.metric, focusGroup: this.focusGroup }
+      ? { type: 'show', entry: this.entry, metric: this.metric, focusGroup: this.focusGroup, ...(this.previous ? { previous: this.previous, revealPrevious: reveal } : {}) }
       : { type: 'clear' };
     void this.panel.webview.postMessage(message).then((delivered) => {
       if (!delivered) this.hooks.log('Report panel: the webview did not take the report; it will get it when it is shown again.');

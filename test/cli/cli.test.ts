@@ -87,7 +87,7 @@ describe('fairuse audit on examples/heart.csv', () => {
     const report = JSON.parse(out.stdout);
     expect(report.settings.technique).toBe('dcp');
     expect(readFileSync(md, 'utf8')).toMatch(/^# Fair use audit/);
-    expect(readFileSync(md, 'utf8')).toContain('| Group | n test | Generic h0 |');
+    expect(readFileSync(md, 'utf8')).toContain('| Group | n test | Without groups | With groups |');
   });
 
   it('writes the standalone HTML report with --html: the editor export of the same report, self-contained and escaped', () => {

@@ -12,6 +12,10 @@
 // - pick-split-column: heart-split.csv has a train/test column `split`: the picks say "Step k of 5", preselect
 //   Disease (not Sex), never offer `split` as label or group, offer it as the split; the spec and the report use
 //   it as the split and not as a feature; asked again, the picks preselect the last answers.
+// - compare-with-previous: xor-groups re-audited with technique dcp; "Compare with Previous Audit" shows, in its
+//   report panel, the previous run's date and settings, the changed setting, and per group the gain and verdict
+//   before and now with the change in words, as compareGains of the CLI's two reports says; a glossary link in
+//   the panel opens docs/glossary.md beside it.
 // Run: bash test/e2e/run.sh test/e2e/editor-ui.ts        FAIRUSE_E2E_VSIX=<file> tests that .vsix instead.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,7 +23,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { compareGains } from '../../src/core/report/compare-gains';
+import { diffReports } from '../../src/core/report/diff';
 import type { AuditReport } from '../../src/core/report/report';
+import { comparisonSentence } from '../../src/extension/compare-text';
 import {
   E2ERun,
   e2eEnv,
@@ -381,6 +388,68 @@ async function main(): Promise<number> {
         await p.keyboard.press('Escape');
       }, opts);
     }, 8 * 60_000);
+
+    await run.testAfter([restored], 'xor-groups.csv re-audited with another technique: the report panel compares it with the previous audit', async () => {
+      const specPath = path.join(ws, 'xor-groups.fairuse.json');
+      const dcpSpec = { ...XOR_SPEC, technique: 'dcp' };
+      await step(p, 'editor-09-rerun-dcp', async () => {
+        fs.writeFileSync(specPath, `${JSON.stringify(dcpSpec, null, 2)}\n`);
+        await openInEditor(p, 'xor-groups.fairuse.json');
+        await resetRecordedNotifications(p);
+        await runCommand(p, 'Fair Use: Run Audit', 60_000);
+        const progress = await watchProgressNotification(p, 'Fair Use audit: xor-groups.csv', { appearMs: 20_000, timeoutMs: 180_000 });
+        assert.ok(progress.seen, 'no progress notification for the dcp audit of xor-groups.csv');
+      }, { ...opts, timeoutMs: 200_000, shot: false });
+      const dcp = cli(specPath).report;
+      const expected = compareGains(xorCli.report, dcp);
+      const decisive = expected.metrics[0];
+      await step(p, 'compare-with-previous', async () => {
+        await runCommand(p, 'Fair Use: Compare with Previous Audit', 60_000);
+        const frame = webviewFrame(p);
+        const section = frame.locator('.fu-section-previous');
+        await section.waitFor({ state: 'visible', timeout: 30_000 });
+        assert.equal((await frame.locator('#fu-previous-h').innerText()).trim(), 'Compared with the previous audit');
+        assert.match(await section.locator('.fu-previous-when').innerText(), /^Previous audit: xor-groups\.fairuse\.json \(\d{4}-\d\d-\d\d \d\d:\d\d\), finished .+; this one finished .+\.$/);
+        assert.equal((await section.locator('.fu-previous-sentence').innerText()).trim(), comparisonSentence(diffReports(xorCli.report, dcp)).replace(/^The later report/, 'This audit'));
+        assert.deepEqual((await section.locator('.fu-previous-settings li').allInnerTexts()).map((t) => t.trim()), ['technique: 1hot → dcp']);
+        const rows = section.locator(`details[data-metric="${decisive.metric}"] table.fu-previous-table tbody tr`);
+        assert.equal(await rows.count(), decisive.rationality.length, 'one row per group');
+        for (const [i, move] of decisive.rationality.entries()) {
+          const row = rows.nth(i);
+          assert.equal(await row.getAttribute('data-group'), move.group);
+          assert.equal(await row.getAttribute('data-change'), move.change);
+          const words = (await row.locator('.fu-change').innerText()).trim();
+          if (move.change === 'resolved') assert.match(words, /Violation resolved$/, `${move.group}: ${words}`);
+          if (move.change === 'new') assert.match(words, /New violation$/, `${move.group}: ${words}`);
+          if (move.change === 'unchanged') assert.match(words, /Same verdict$/, `${move.group}: ${words}`);
+        }
+        assert.ok(decisive.rationality.some((m) => m.change === 'resolved'), 'dcp resolves the rationality violation the CLI reports for 1hot');
+        log(`comparison: ${decisive.rationality.map((m) => `${m.group} ${m.change}`).join(' | ')}`);
+        // The heading was brought into view and has the keyboard focus.
+        assert.equal(await frame.locator('body').evaluate(() => document.activeElement?.id ?? null), 'fu-previous-h');
+      }, opts);
+      await step(p, 'glossary-link', async () => {
+        const link = webviewFrame(p).locator('table.fu-gains thead a[data-glossary="p-value"]').first();
+        await link.scrollIntoViewIfNeeded();
+        await link.click();
+        await waitUntil(async () => (await editorTabs(p).filter({ hasText: /glossary\.md/ }).count()) > 0, { timeoutMs: 30_000, what: 'docs/glossary.md opened beside the panel' });
+        // The preview is a webview of its own: find its frame by the page's words, then where the term's entry sits.
+        const entry = await waitUntil(async () => {
+          for (const frame of p.frames()) {
+            const found = await frame.evaluate(() => {
+              const anchor = document.getElementById('p-value');
+              if (!anchor || !document.body.innerText.includes('How sure the audit is')) return null;
+              return { top: anchor.getBoundingClientRect().top, height: window.innerHeight, text: anchor.parentElement?.textContent ?? '' };
+            }).catch(() => null);
+            if (found) return found;
+          }
+          return false;
+        }, { timeoutMs: 30_000, what: 'the glossary preview to draw the p-value entry' });
+        log(`glossary: p-value entry at ${Math.round(entry.top)} px of ${entry.height}: ${entry.text.slice(0, 80)}`);
+        assert.match(entry.text, /p-value: how surprising the observed harm would be/);
+        assert.ok(entry.top >= 0 && entry.top < entry.height, `the preview is scrolled to the p-value entry (at ${entry.top} px of ${entry.height})`);
+      }, opts);
+    }, 6 * 60_000);
   } catch (err) {
     console.error('[e2e] harness error:', err);
     if (page) await screenshot(page, 'editor-harness-error').catch(() => undefined);

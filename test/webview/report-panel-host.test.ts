@@ -280,4 +280,27 @@ describe('report panel (host side)', () => {
     expect(controller.lastRendered).toEqual(summary);
     expect(log.filter((l) => l.startsWith('Report panel: ignored a message outside the protocol'))).toHaveLength(1);
   });
+
+  it('sends the comparison with the previous audit with the entry, revealed once; re-sends it on ready; drops it when closed or on a new audit', async () => {
+    const hooks = { rerun: vi.fn(), openSpec: vi.fn(), log: () => undefined, openGlossary: vi.fn(), openComparison: vi.fn() };
+    const controller = registerReportPanel({ extensionUri: fake.uri('/ext'), subscriptions: [] } as never, hooks);
+    const entry = entryOf(await heartReport(), { specPath: '/data/heart.fairuse.json' });
+    const previous = { ok: false as const, name: 'heart.fairuse.json (2025-01-01 00:00)', finishedAt: '2025-01-01T00:00:00.000Z', problem: 'These differ.' };
+    controller.showPrevious(entry, previous);
+    const { panel } = fake.created[0];
+    panel.send({ type: 'ready' });
+    expect(panel.posted).toEqual([{ type: 'show', entry, metric: undefined, focusGroup: undefined, previous, revealPrevious: true }]);
+    panel.send({ type: 'ready' });
+    expect(panel.posted.at(-1)).toEqual({ type: 'show', entry, metric: undefined, focusGroup: undefined, previous, revealPrevious: false });
+    panel.send({ type: 'comparison', action: 'markdown' });
+    expect(hooks.openComparison).toHaveBeenCalledWith(entry);
+    panel.send({ type: 'openGlossary', term: 'p-value' });
+    expect(hooks.openGlossary).toHaveBeenCalledWith('p-value');
+    panel.send({ type: 'comparison', action: 'close' });
+    panel.send({ type: 'ready' });
+    expect(panel.posted.at(-1)).toEqual({ type: 'show', entry, metric: undefined, focusGroup: undefined });
+    controller.showPrevious(entry, previous);
+    controller.show({ ...entry, finishedAt: '2025-01-03T00:00:00.000Z' });
+    expect(panel.posted.at(-1)).not.toHaveProperty('previous');
+  });
 });

@@ -35,7 +35,7 @@ describe('the header of a predictions-file audit says what is true', () => {
     const [first, model, tests] = describeSettings(report);
     expect(first).toMatch(/ · no features read \(the file holds both models' predictions\)$/);
     expect(model).toBe('model: predictions file p.csv (h0 and h(·, g′) from the file)');
-    expect(tests).toBe('test rows: the 61 rows the file has predictions for · bootstrap seed 2338 · 20 bootstrap resamples · α = 0.1, bonferroni correction');
+    expect(tests).toBe('test rows: the 61 rows the file has predictions for · bootstrap seed 2338 · 20 bootstrap resamples · α = 0.1, Bonferroni correction');
     for (const text of [renderText(report, false), renderMarkdown(report), renderReportHtml(report)]) {
       expect(text).not.toMatch(/% test split|\b0 features/);
       expect(text).toContain('test rows: the 61 rows the file has predictions for');

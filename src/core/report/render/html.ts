@@ -4,6 +4,7 @@ import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } 
 import { explanationLimitsTable } from './explanation-limits';
 import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
 import { epsilonText, interventionTables, limitsLines, MINIMIZATION_CAVEAT, minimizationLines, testedGroupsShow, VALUES_NOT_SHOWN_NEEDED } from './science-tables';
+import { CORRECTION_NAMES } from './correction-words';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from './tables';
 import { HEADLINE_GLYPH, headlineOf } from '../headline';
 import { envyPairsSummary, envyPairsTable } from './html-envy-pairs';
@@ -50,7 +51,7 @@ export function renderReportHtml(report: AuditReport, options: HtmlReportOptions
       : '',
     '</main>',
     `<footer><p>Fair Use Audit report, schema version ${report.schemaVersion}. Gains are generic risk minus personalized risk: positive means the group is better off. ` +
-      `A violation is a significant negative gain at α = ${report.settings.alpha} after ${escapeHtml(report.settings.correction)} correction.</p></footer>`,
+      `A violation is a significant negative gain at α = ${report.settings.alpha} after the ${CORRECTION_NAMES[report.settings.correction]} correction for the number of groups tested.</p></footer>`,
   ];
   return [
     '<!DOCTYPE html>',

@@ -4,6 +4,7 @@ import { formatGain, formatInterval, formatP, formatQuantity, formatRSquared, fo
 import { TECHNIQUE_NAMES } from '../../learn/technique';
 import { MODEL_CLASS_NAMES, REGRESSOR_CLASS_NAMES } from '../../learn/model-class';
 import { headlineOf } from '../headline';
+import { CORRECTION_NAMES, correctionWords } from './correction-words';
 
 /**
  * The report laid out as tables of text cells, independent of the medium: the CLI pads them with
@@ -54,7 +55,7 @@ export function sourcesLine(report: AuditReport): string | null {
 function settingsLines(report: AuditReport): string[] {
   const { dataset, settings, groups, model } = report;
   const split = settings.splitColumn ? `split column '${settings.splitColumn}'` : `${Math.round((settings.testSize ?? 0) * 100)}% test split`;
-  const tests = `${settings.bootstrap} bootstrap resamples · α = ${settings.alpha}, ${settings.correction} correction`;
+  const tests = `${settings.bootstrap} bootstrap resamples · α = ${settings.alpha}, ${CORRECTION_NAMES[settings.correction]} correction`;
   const label = reportTask(report) === 'regression' ? `label ${dataset.label} (numeric: regression)` : `label ${dataset.label} (positive = ${dataset.positive})`;
   // A predictions file holds h0's and h's predictions: the audit reads no feature and fits nothing.
   const predictionsFile = model?.source === 'predictions';
@@ -106,7 +107,7 @@ export function comparisonTable(report: AuditReport, metric: MetricId): Table | 
   rows.push(['Total', '', formatValue(metric, trainingData.generic), formatValue(metric, trainingData.personalized), formatGain(metric, trainingData.gain), '', '', formatValue(metric, newData.generic), formatValue(metric, newData.personalized), formatGain(metric, newData.gain), '']);
   return {
     title: `${metricTitle(metric)} — gains on the training data (${report.comparison.trainingData.path}) and on the new data (${report.dataset.path})`,
-    header: ['Group', 'n train', 'h0', 'h', 'Gain', 'Verdict', 'n new', 'h0', 'h', 'Gain', 'Verdict'],
+    header: ['Group', 'n train', 'Without groups', 'With groups', 'Gain', 'Verdict', 'n new', 'Without groups', 'With groups', 'Gain', 'Verdict'],
     rows,
     tone: [...section.rationality.map((r) => (r.newData ? toneOf(r.newData.verdict) : 'plain')), 'plain'],
     numeric: [false, true, true, true, true, false, true, true, true, true, false],
@@ -135,12 +136,12 @@ export function rationalityTable(report: AuditReport, metric: MetricId): Table {
   rows.push(['Total', String(testRows), formatValue(metric, total.generic), formatValue(metric, total.personalized), formatGain(metric, total.gain), '', '', '', '']);
   const test = section.rationality.find((r) => r.test)?.test;
   return {
-    title: `${metricTitle(metric)} — rationality: does each group do better with the personalized model than with h0?`,
-    header: ['Group', 'n test', 'Generic h0', 'Personalized', 'Gain', `${level}% CI`, 'p harm', 'p gain', 'Verdict'],
+    title: `${metricTitle(metric)} — rationality: does each group do better with the model that uses group attributes than without them?`,
+    header: ['Group', 'n test', 'Without groups', 'With groups', 'Gain', `${level}% CI`, 'p harm', 'p gain', 'Verdict'],
     rows,
     tone: [...section.rationality.map((r) => toneOf(r.verdict)), 'plain'],
     numeric: [false, true, true, true, true, true, true, true, false],
-    note: `p-values: ${test === 'mcnemar' ? 'exact one-sided McNemar test' : 'one-sided paired bootstrap'}, ${report.settings.correction}-corrected over ${section.rationality.filter((r) => r.verdict !== 'untested').length} groups.`,
+    note: `p-values: ${test === 'mcnemar' ? 'exact one-sided McNemar test' : 'one-sided paired bootstrap'}, ${correctionWords(report.settings.correction, section.rationality.filter((r) => r.verdict !== 'untested').length, report.settings.alpha)}.`,
     ...(report.settings.assign ? { rowTags: section.rationality.map((r) => servedBy(report, r.group)) } : {}),
   };
 }
@@ -249,7 +250,7 @@ export function rSquaredTable(report: AuditReport): Table | null {
   const verdicts = new Map((report.metrics.mse as MetricReport).rationality.map((r) => [r.group, r.verdict]));
   return {
     title: `R² per group — 1 − MSE / variance of ${report.dataset.label} on the group's test rows`,
-    header: ['Group', 'n test', 'Label mean', 'R² h0', 'R² personalized', 'Change'],
+    header: ['Group', 'n test', 'Label mean', 'R² without groups', 'R² with groups', 'Change'],
     rows,
     tone: [...r2.groups.map((r) => toneOf(verdicts.get(r.group) ?? 'none')), 'plain'],
     numeric: [false, true, true, true, true, true],
