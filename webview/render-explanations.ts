@@ -4,7 +4,7 @@
  * group whose accuracy and explanations point in opposite directions. The same lines and table as the CLI, the
  * Markdown report and the HTML export (src/core/report/render/explanation-tables.ts).
  */
-import { disagreementLines, explanationLines, explanationTable } from '../src/core/report/render/explanation-tables';
+import { disagreementLines, explanationLines, explanationTable, EXPLANATION_GAINS_TITLE } from '../src/core/report/render/explanation-tables';
 import type { AuditReport } from '../src/core/report/report';
 import { el } from './dom';
 import { renderTextTable } from './render-text-table';
@@ -17,7 +17,7 @@ export function renderExplanations(report: AuditReport, rows: HTMLElement | null
   return el('div', { class: 'fu-explanations' },
     ...explanationLines(report).map((line) => el('p', { class: 'fu-note' }, line)),
     // The section's heading already asks the question; the caption names the table, as the export's does.
-    table ? renderTextTable({ ...table, title: 'Gains of the personalized model over h0, per group' }, { class: 'fu-explanation-table', verdictColumns: [3, 5, 7], gainColumns: [2, 4, 6], rowGroups: report.groups.map((g) => g.id) }) : null,
+    table ? renderTextTable({ ...table, title: EXPLANATION_GAINS_TITLE }, { class: 'fu-explanation-table', verdictColumns: [3, 5, 7], gainColumns: [2, 4, 6], rowGroups: report.groups.map((g) => g.id) }) : null,
     lines.length ? el('ul', { class: 'fu-explanation-disagreements' }, ...lines.map((line) => el('li', {}, line))) : null,
     rows);
 }

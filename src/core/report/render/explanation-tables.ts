@@ -5,6 +5,8 @@ import type { Table } from './tables';
 
 /** The section's title in every view (SPEC §9, paper 2). */
 export const EXPLANATION_SECTION_TITLE = 'Does personalization make explanations clearer?';
+/** The title of the explanation gains' table, in the words of the gain tables' columns (without / with groups). */
+export const EXPLANATION_GAINS_TITLE = 'Gains of the model with groups over the model without them, per group';
 
 /**
  * The accuracy metric the explanation gains are set beside: the decisive metric when it measures accuracy, else
@@ -49,7 +51,7 @@ export function explanationTable(report: AuditReport): Table | null {
   ]);
   const verdicts = (group: string) => [accuracy, sufficiency, comprehensiveness].map((s) => s.rationality.find((r) => r.group === group)?.verdict ?? 'untested');
   return {
-    title: `${EXPLANATION_SECTION_TITLE} Gains of the personalized model over h0, per group`,
+    title: `${EXPLANATION_SECTION_TITLE} ${EXPLANATION_GAINS_TITLE}`,
     header: ['Group', 'n test', `${metricTitle(accuracyId)} gain`, 'Verdict', 'Sufficiency gain', 'Verdict', 'Comprehensiveness gain', 'Verdict'],
     rows,
     tone: report.groups.map((g) => {
@@ -57,7 +59,7 @@ export function explanationTable(report: AuditReport): Table | null {
       return v.includes('violation') ? 'violation' : v.includes('gain') ? 'gain' : v.every((x) => x === 'untested') ? 'untested' : 'plain';
     }),
     numeric: [false, true, true, false, true, false, true, false],
-    note: 'Gains are signed so that positive is better: a positive sufficiency gain means h\'s explanations need fewer of its inputs than h0\'s.',
+    note: 'Gains are signed so that positive is better: a positive sufficiency gain means the model with groups needs fewer of its inputs to explain a prediction than the model without them.',
   };
 }
 

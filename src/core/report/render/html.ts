@@ -2,7 +2,7 @@ import type { MetricId } from '../../audit/metrics';
 import { type AuditReport, type EnvyRow, type GroupReport, type MetricReport, reportTask, type Verdict } from '../report';
 import { formatQuantity, formatValue, metricNoun, metricTitle, VERDICT_LABELS } from './format';
 import { explanationLimitsTable } from './explanation-limits';
-import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
+import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable, EXPLANATION_GAINS_TITLE } from './explanation-tables';
 import { epsilonText, interventionTables, limitsLines, MINIMIZATION_CAVEAT, minimizationLines, testedGroupsShow, VALUES_NOT_SHOWN_NEEDED } from './science-tables';
 import { CORRECTION_NAMES } from './correction-words';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table } from './tables';
@@ -241,7 +241,7 @@ function explanationsHtml(report: AuditReport): string {
   const table = explanationTable(report);
   if (!table) return intro + '\n';
   const lines = disagreementLines(report);
-  return `${intro}\n${tableHtml({ ...table, title: 'Gains of the personalized model over h0, per group' }, { verdictColumns: [3, 5, 7] })}<ul class="explanation-disagreements">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n`;
+  return `${intro}\n${tableHtml({ ...table, title: EXPLANATION_GAINS_TITLE }, { verdictColumns: [3, 5, 7] })}<ul class="explanation-disagreements">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n`;
 }
 
 function section(id: string, heading: string, content: string): string {

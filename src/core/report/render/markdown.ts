@@ -1,7 +1,7 @@
 import type { AuditReport } from '../report';
 import { showControl } from './control-chars';
 import { explanationLimitsTable } from './explanation-limits';
-import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable } from './explanation-tables';
+import { disagreementLines, EXPLANATION_SECTION_TITLE, explanationLines, explanationTable, EXPLANATION_GAINS_TITLE } from './explanation-tables';
 import { interventionTables, limitsLines, minimizationLines } from './science-tables';
 import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationalityTable, rSquaredTable, summaryTable, type Table, verdictLine } from './tables';
 
@@ -17,7 +17,7 @@ export function renderMarkdown(report: AuditReport): string {
   const explanationIntro = explanationLines(report);
   if (explained || explanationIntro.length) {
     out.push(`## ${EXPLANATION_SECTION_TITLE}`, '', ...explanationIntro.map((l) => `${escapeMarkdown(l)}  `), '');
-    if (explained) out.push(...table({ ...explained, title: 'Gains of the personalized model over h0, per group' }).map((l) => l.replace(/^## /, '### ')), ...disagreementLines(report).map((l) => `- ${escapeMarkdown(l)}`), '');
+    if (explained) out.push(...table({ ...explained, title: EXPLANATION_GAINS_TITLE }).map((l) => l.replace(/^## /, '### ')), ...disagreementLines(report).map((l) => `- ${escapeMarkdown(l)}`), '');
   }
   const comparison = comparisonTable(report, report.settings.metric);
   if (comparison) out.push(...table(comparison));
