@@ -37,8 +37,8 @@ const MINUS = 45;
 const POINT = 46;
 const ZERO = 48;
 
-/** A column keeps its numbers in blocks of this many rows, joined once at the end (no doubling copies). */
-const BLOCK_ROWS = 8192;
+/** Rows the columns hold before the first estimate of how many the file has. */
+const FIRST_CAPACITY = 1024;
 /** A text column stops sharing its repeated cell texts past this many distinct ones (as csv-chunks.ts). */
 const MAX_SHARED_CELLS = 1 << 16;
 
@@ -61,122 +61,8 @@ function textOf(bytes: Uint8Array, start: number, end: number, quoted: boolean):
   return quoted && text.includes('"') ? text.replaceAll('""', '"') : text;
 }
 
-class NumberBuilder {
-  readonly valueBlocks: Float64Array[] = [];
-  readonly codeBlocks: Uint8Array[] = [];
-  readonly irregular = new Map<number, string>();
-  private values = new Float64Array(0);
-  private codes = new Uint8Array(0);
-  private at = BLOCK_ROWS;
-  rows = 0;
-
-  /** Adds a cell from its bytes; false when it is not a number nor missing (the column is text then). */
-  addBytes(bytes: Uint8Array, start: number, end: number, quoted: boolean): boolean {
-    if (quoted) return this.addText(textOf(bytes, start, end, true).trim());
-    while (start < end && isSpace(bytes[start])) start++;
-    while (end > start && isSpace(bytes[end - 1])) end--;
-    if (start === end) {
-      this.put(NaN, EMPTY_CELL);
-      return true;
-    }
-    // A plain decimal: [-](0|[1-9][0-9]*)[.[0-9]+], at most 15 digits, read exactly as Number() reads it: its digits
-    // make an integer below 2^53 and 10^decimals is exact, so one correctly rounded division gives the nearest double.
-    let k = start;
-    const negative = bytes[k] === MINUS;
-    if (negative) k++;
-    const integerStart = k;
-    let mantissa = 0;
-    while (k < end && (bytes[k] - ZERO) >>> 0 < 10) mantissa = mantissa * 10 + (bytes[k++] - ZERO);
-    const integerDigits = k - integerStart;
-    let decimals = 0;
-    if (k < end && bytes[k] === POINT) {
-      const fractionStart = ++k;
-      while (k < end && (bytes[k] - ZERO) >>> 0 < 10) mantissa = mantissa * 10 + (bytes[k++] - ZERO);
-      decimals = k - fractionStart;
-      if (decimals === 0) k = -1;
-    }
-    if (k !== end || integerDigits === 0 || (integerDigits > 1 && bytes[integerStart] === ZERO) || integerDigits + decimals > MAX_PLAIN_DIGITS || (negative && mantissa === 0)) {
-      return this.addText(textOf(bytes, start, end, false).trim());
-    }
-    const magnitude = decimals === 0 ? mantissa : mantissa / POW10[decimals];
-    this.put(negative ? -magnitude : magnitude, decimals);
-    return true;
-  }
-
-  /** Adds a trimmed cell text; false when it is not a number nor missing. */
-  addText(cell: string): boolean {
-    if (cell === '') {
-      this.put(NaN, EMPTY_CELL);
-      return true;
-    }
-    const value = isMissing(cell) ? NaN : parseDecimal(cell);
-    if (Number.isNaN(value) && !isMissing(cell)) return false;
-    const decimals = Number.isNaN(value) ? -1 : plainDecimals(cell);
-    if (decimals < 0) this.irregular.set(this.rows, cell);
-    this.put(value, decimals < 0 ? IRREGULAR_CELL : decimals);
-    return true;
-  }
-
-  private put(value: number, code: number): void {
-    if (this.at === BLOCK_ROWS) {
-      this.values = new Float64Array(BLOCK_ROWS);
-      this.codes = new Uint8Array(BLOCK_ROWS);
-      this.valueBlocks.push(this.values);
-      this.codeBlocks.push(this.codes);
-      this.at = 0;
-    }
-    this.values[this.at] = value;
-    this.codes[this.at++] = code;
-    this.rows++;
-  }
-
-  column(): NumberColumn {
-    const values = new Float64Array(this.rows);
-    const codes = new Uint8Array(this.rows);
-    this.valueBlocks.forEach((block, b) => {
-      const from = b * BLOCK_ROWS;
-      const length = Math.min(BLOCK_ROWS, this.rows - from);
-      values.set(length === BLOCK_ROWS ? block : block.subarray(0, length), from);
-      codes.set(length === BLOCK_ROWS ? this.codeBlocks[b] : this.codeBlocks[b].subarray(0, length), from);
-    });
-    this.valueBlocks.length = 0;
-    this.codeBlocks.length = 0;
-    return new NumberColumn(values, codes, this.irregular);
-  }
-}
-
-class TextBuilder {
-  readonly cells: string[];
-  private shared: Map<string, string> | null = new Map();
-
-  /** Takes over a column read as numbers until a cell that is none. */
-  constructor(numbers: NumberBuilder) {
-    const column = numbers.column();
-    this.cells = [];
-    for (let row = 0; row < column.length; row++) this.add(column.cell(row));
-  }
-
-  addBytes(bytes: Uint8Array, start: number, end: number, quoted: boolean): boolean {
-    this.add(textOf(bytes, start, end, quoted).trim());
-    return true;
-  }
-
-  private add(cell: string): void {
-    const shared = this.shared;
-    if (shared === null) {
-      this.cells.push(cell);
-      return;
-    }
-    const known = shared.get(cell);
-    if (known !== undefined) {
-      this.cells.push(known);
-      return;
-    }
-    if (shared.size >= MAX_SHARED_CELLS) this.shared = null;
-    else shared.set(cell, cell);
-    this.cells.push(cell);
-  }
-}
+const NUMBERS = 0;
+const TEXT = 1;
 
 export class CsvByteReader {
   private carry: Uint8Array = new Uint8Array(0);
@@ -185,13 +71,27 @@ export class CsvByteReader {
   /** The 1-based file line on which the next row starts. */
   private line = 1;
   private header: string[] | null = null;
-  private builders: Array<NumberBuilder | TextBuilder> = [];
   private lines = new Int32Array(1024);
   private rowCount = 0;
-  // The current row's fields: byte ranges and whether quoted.
-  private fieldStarts = new Int32Array(64);
-  private fieldEnds = new Int32Array(64);
-  private fieldQuoted = new Uint8Array(64);
+  // Per column: NUMBERS or TEXT; a numeric column's values and codes (room for `capacity` rows), its irregular
+  // cells' texts; a text column's cells and the texts it shares.
+  private kinds = new Uint8Array(0);
+  private capacity = 0;
+  private values: Float64Array[] = [];
+  private codes: Uint8Array[] = [];
+  private irregular: Array<Map<number, string>> = [];
+  private texts: string[][] = [];
+  private shared: Array<Map<string, string> | null> = [];
+  /** Rows are read from this buffer, reused: the unfinished row of the last piece, then the next piece. */
+  private work = new Uint8Array(0);
+  private bytesRead = 0;
+
+  /**
+   * @param expectedBytes the file's size, when known: the columns are then sized once for its rows, from the bytes
+   *   a row takes in the first rows, instead of growing by copies
+   */
+  constructor(private readonly expectedBytes?: number) {
+  }
 
   /**
    * The next piece of the file's bytes, in order; any size, cut anywhere.
@@ -199,7 +99,13 @@ export class CsvByteReader {
    */
   push(bytes: Uint8Array): void {
     if (bytes.indexOf(0) >= 0) throw new CsvNeedsReference('a NUL byte');
-    let joined = this.carry.length === 0 ? bytes : concat(this.carry, bytes);
+    let joined = bytes;
+    if (this.carry.length > 0) {
+      if (this.work.length < this.carry.length + bytes.length) this.work = new Uint8Array(this.carry.length + bytes.length);
+      this.work.set(this.carry);
+      this.work.set(bytes, this.carry.length);
+      joined = this.work.subarray(0, this.carry.length + bytes.length);
+    }
     if (!this.bomChecked) {
       if (joined.length < 6) {
         this.carry = joined.slice();
@@ -207,15 +113,17 @@ export class CsvByteReader {
       }
       joined = this.skipByteOrderMark(joined);
     }
-    if (!this.lineBreakSeen) {
-      // Until an LF, CR alone might be the line break: the reference decides such a file.
-      if (joined.indexOf(LF) < 0) {
-        this.carry = joined.slice();
-        return;
-      }
-      this.lineBreakSeen = true;
+    // Until an LF, CR alone might be the line break: the reference decides such a file. Rows are read up to the
+    // last LF; the rest waits for the next piece.
+    const lastLineBreak = joined.lastIndexOf(LF);
+    if (lastLineBreak < 0) {
+      this.carry = joined.slice();
+      return;
     }
-    this.carry = joined.slice(this.scan(joined, false));
+    this.lineBreakSeen = true;
+    const consumed = this.scan(joined, lastLineBreak + 1, false);
+    this.bytesRead += consumed;
+    this.carry = joined.slice(consumed);
   }
 
   /**
@@ -227,11 +135,10 @@ export class CsvByteReader {
     this.carry = new Uint8Array(0);
     if (!this.bomChecked) rest = this.skipByteOrderMark(rest);
     if (!this.lineBreakSeen && rest.indexOf(CR) >= 0) throw new CsvNeedsReference('CR alone may be the line break');
-    this.scan(rest, true);
+    this.scan(rest, rest.length, true);
     const header = this.header;
     if (header === null || this.rowCount === 0) throw new CsvNeedsReference('no header or no rows');
-    const columns: TableColumn[] = this.builders.map((builder) => (builder instanceof NumberBuilder ? builder.column() : builder.cells));
-    this.builders = [];
+    const columns: TableColumn[] = header.map((_, j) => (this.kinds[j] === NUMBERS ? this.numberColumn(j) : this.texts[j]));
     return { header, columns, lines: this.lines.slice(0, this.rowCount), rowCount: this.rowCount };
   }
 
@@ -243,111 +150,265 @@ export class CsvByteReader {
     return bytes.subarray(3);
   }
 
-  /** Reads the complete rows of `bytes` (all of them at the end); returns where the unfinished row starts. */
-  private scan(bytes: Uint8Array, atEnd: boolean): number {
-    const n = bytes.length;
+  /**
+   * Reads the rows of bytes [0, end): all of them at the end, else those that end by `end` (a quoted field may
+   * hold line breaks past it). Returns where the first row not read starts.
+   */
+  private scan(bytes: Uint8Array, end: number, atEnd: boolean): number {
     let rowStart = 0;
-    while (rowStart < n) {
-      let fields = 0;
-      let at = rowStart;
-      let quotedLineBreaks = 0;
-      let next = -1; // where the next row starts, once this one is complete
-      while (next < 0) {
-        if (fields === this.fieldStarts.length) this.growFields();
-        if (at < n && bytes[at] === QUOTE) {
-          let search = at + 1;
-          let close = -1;
-          while (close < 0) {
-            const quote = bytes.indexOf(QUOTE, search);
-            if (quote < 0) {
-              if (atEnd) throw new CsvNeedsReference('an unclosed quote');
-              return rowStart;
-            }
-            if (quote + 1 >= n && !atEnd) return rowStart;
-            if (bytes[quote + 1] === QUOTE) search = quote + 2;
-            else close = quote;
-          }
-          for (let k = bytes.indexOf(LF, at + 1); k >= 0 && k < close; k = bytes.indexOf(LF, k + 1)) quotedLineBreaks++;
-          this.fieldStarts[fields] = at + 1;
-          this.fieldEnds[fields] = close;
-          this.fieldQuoted[fields++] = 1;
-          let after = close + 1;
-          if (after < n && bytes[after] === CR) {
-            if (after + 1 >= n && !atEnd) return rowStart;
-            if (bytes[after + 1] !== LF) throw new CsvNeedsReference('text after a closing quote');
-            after++;
-          }
-          if (after >= n) next = n;
-          else if (bytes[after] === COMMA) at = after + 1;
-          else if (bytes[after] === LF) next = after + 1;
-          else throw new CsvNeedsReference('text after a closing quote');
-        } else {
-          let end = at;
-          while (end < n) {
-            const byte = bytes[end];
-            if (byte === COMMA || byte === LF) break;
-            if (byte === QUOTE) throw new CsvNeedsReference('a quote inside an unquoted field');
-            end++;
-          }
-          if (end >= n && !atEnd) return rowStart;
-          this.fieldStarts[fields] = at;
-          this.fieldEnds[fields] = end;
-          this.fieldQuoted[fields++] = 0;
-          if (end >= n) next = n;
-          else if (bytes[end] === COMMA) at = end + 1;
-          else next = end + 1;
-        }
-      }
-      this.row(bytes, fields);
-      this.line += quotedLineBreaks + (next <= n && bytes[next - 1] === LF && next > rowStart ? 1 : 0);
+    while (rowStart < end) {
+      const next = this.header === null ? this.headerRow(bytes, rowStart, end, atEnd) : this.row(bytes, rowStart, end, atEnd);
+      if (next < 0) return rowStart; // unfinished: wait for more bytes
       rowStart = next;
     }
     return rowStart;
   }
 
-  private row(bytes: Uint8Array, fields: number): void {
-    const starts = this.fieldStarts;
-    const ends = this.fieldEnds;
-    const quoted = this.fieldQuoted;
-    if (fields === 1 && textOf(bytes, starts[0], ends[0], quoted[0] === 1).trim() === '') return; // blank line
-    if (this.header === null) {
-      const names = Array.from({ length: fields }, (_, j) => textOf(bytes, starts[j], ends[j], quoted[j] === 1));
-      try {
-        this.header = readHeader(names, this.line);
-      } catch {
-        throw new CsvNeedsReference('a header error');
-      }
-      this.builders = this.header.map(() => new NumberBuilder());
-      return;
-    }
-    if (fields !== this.header.length) throw new CsvNeedsReference('a ragged row');
-    const builders = this.builders;
-    for (let j = 0; j < fields; j++) {
-      const builder = builders[j];
-      if (!builder.addBytes(bytes, starts[j], ends[j], quoted[j] === 1)) {
-        const text = new TextBuilder(builder as NumberBuilder);
-        text.addBytes(bytes, starts[j], ends[j], quoted[j] === 1);
-        builders[j] = text;
+  /** Where the field that starts at `at` ends, and whether it is quoted; -1 when it ends past `end`. */
+  private fieldEnd(bytes: Uint8Array, at: number, end: number, atEnd: boolean): number {
+    if (at < end && bytes[at] === QUOTE) {
+      let search = at + 1;
+      for (;;) {
+        const quote = bytes.indexOf(QUOTE, search);
+        if (quote < 0 || quote >= end) {
+          if (atEnd) throw new CsvNeedsReference('an unclosed quote');
+          return -1;
+        }
+        if (quote + 1 < end && bytes[quote + 1] === QUOTE) {
+          search = quote + 2;
+          continue;
+        }
+        if (quote + 1 >= end && !atEnd) return -1;
+        let after = quote + 1;
+        if (after < end && bytes[after] === CR && bytes[after + 1] === LF && after + 1 < end) after++;
+        if (after < end && bytes[after] !== COMMA && bytes[after] !== LF) throw new CsvNeedsReference('text after a closing quote');
+        return after;
       }
     }
-    if (this.rowCount === this.lines.length) {
-      const grown = new Int32Array(this.lines.length * 2);
-      grown.set(this.lines);
-      this.lines = grown;
+    let stop = at;
+    while (stop < end) {
+      const byte = bytes[stop];
+      if (byte === COMMA || byte === LF) break;
+      if (byte === QUOTE) throw new CsvNeedsReference('a quote inside an unquoted field');
+      stop++;
     }
-    this.lines[this.rowCount++] = this.line;
+    return stop;
   }
 
-  private growFields(): void {
-    const grow = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
-      const grown = make(array.length * 2);
-      grown.set(array);
-      return grown;
-    };
-    this.fieldStarts = grow(this.fieldStarts, (n) => new Int32Array(n));
-    this.fieldEnds = grow(this.fieldEnds, (n) => new Int32Array(n));
-    this.fieldQuoted = grow(this.fieldQuoted, (n) => new Uint8Array(n));
+  /** The field's text: the bytes between its quotes, or all of them; untrimmed. */
+  private fieldText(bytes: Uint8Array, at: number, stop: number): string {
+    if (bytes[at] !== QUOTE) return textOf(bytes, at, stop, false);
+    let close = stop - 1;
+    while (bytes[close] !== QUOTE) close--; // past the CR of a CRLF
+    return textOf(bytes, at + 1, close, true);
   }
+
+  /** A line before the header: blank (skipped) or the header. Returns where the next row starts, or -1. */
+  private headerRow(bytes: Uint8Array, rowStart: number, end: number, atEnd: boolean): number {
+    const fields: string[] = [];
+    let at = rowStart;
+    let breaks = 0;
+    for (;;) {
+      const stop = this.fieldEnd(bytes, at, end, atEnd);
+      if (stop < 0) return -1;
+      fields.push(this.fieldText(bytes, at, stop));
+      if (bytes[at] === QUOTE) breaks += countLineBreaks(bytes, at, stop);
+      if (stop < end && bytes[stop] === COMMA) {
+        at = stop + 1;
+        continue;
+      }
+      const next = stop < end ? stop + 1 : stop;
+      if (!(fields.length === 1 && fields[0].trim() === '')) {
+        try {
+          this.header = readHeader(fields, this.line);
+        } catch {
+          throw new CsvNeedsReference('a header error');
+        }
+        this.startColumns(this.header.length);
+      }
+      this.line += breaks + (stop < end ? 1 : 0);
+      return next;
+    }
+  }
+
+  private startColumns(count: number): void {
+    this.kinds = new Uint8Array(count);
+    this.values = Array.from({ length: count }, () => new Float64Array(0));
+    this.codes = Array.from({ length: count }, () => new Uint8Array(0));
+    this.irregular = Array.from({ length: count }, () => new Map());
+    this.texts = Array.from({ length: count }, () => []);
+    this.shared = Array.from({ length: count }, () => new Map());
+  }
+
+  /** A data row (or a blank line). Returns where the next row starts, or -1 when it ends past `end`. */
+  private row(bytes: Uint8Array, rowStart: number, end: number, atEnd: boolean): number {
+    const columnCount = (this.header as string[]).length;
+    const row = this.rowCount;
+    const place = row;
+    if (row === this.capacity) this.grow(rowStart);
+    const { kinds, values, codes } = this;
+    let at = rowStart;
+    let breaks = 0;
+    let blank = false;
+    for (let j = 0; ; j++) {
+      if (j === columnCount) throw new CsvNeedsReference('a ragged row');
+      // The usual cell, a plain decimal ended by a comma or a line break, is read here straight from its bytes:
+      // [-](0|[1-9][0-9]*)[.[0-9]+], at most 15 digits, read as Number() reads it: its digits make an integer below
+      // 2^53 and 10^decimals is exact, so one correctly rounded division gives the nearest double.
+      let stop = -1;
+      if (kinds[j] === NUMBERS) {
+        let k = at;
+        const negative = bytes[k] === MINUS;
+        if (negative) k++;
+        const integerStart = k;
+        let mantissa = 0;
+        let digit = 0;
+        while (k < end && (digit = bytes[k] - ZERO) >= 0 && digit <= 9) {
+          mantissa = mantissa * 10 + digit;
+          k++;
+        }
+        const integerDigits = k - integerStart;
+        let decimals = 0;
+        if (k < end && bytes[k] === POINT) {
+          const fractionStart = ++k;
+          while (k < end && (digit = bytes[k] - ZERO) >= 0 && digit <= 9) {
+            mantissa = mantissa * 10 + digit;
+            k++;
+          }
+          decimals = k - fractionStart;
+          if (decimals === 0) k = -1;
+        }
+        let terminator = k >= 0 && k < end ? bytes[k] : -1;
+        if (terminator === CR && k + 1 < end && bytes[k + 1] === LF) terminator = LF;
+        if (
+          (terminator === COMMA || terminator === LF) &&
+          integerDigits > 0 &&
+          !(integerDigits > 1 && bytes[integerStart] === ZERO) &&
+          integerDigits + decimals <= MAX_PLAIN_DIGITS &&
+          !(negative && mantissa === 0)
+        ) {
+          const magnitude = decimals === 0 ? mantissa : mantissa / POW10[decimals];
+          values[j][place] = negative ? -magnitude : magnitude;
+          codes[j][place] = decimals;
+          stop = bytes[k] === CR ? k + 1 : k;
+        } else if (at < end && (bytes[at] === COMMA || bytes[at] === LF)) {
+          values[j][place] = NaN; // an empty cell
+          codes[j][place] = EMPTY_CELL;
+          stop = at;
+          blank = true;
+        }
+      }
+      if (stop < 0) {
+        stop = this.fieldEnd(bytes, at, end, atEnd);
+        if (stop < 0) {
+          this.undoRow(j);
+          return -1;
+        }
+        if (bytes[at] === QUOTE) breaks += countLineBreaks(bytes, at, stop);
+        const cell = this.fieldText(bytes, at, stop).trim();
+        blank = cell === '';
+        this.addCell(j, cell, place);
+      }
+      if (stop < end && bytes[stop] === COMMA) {
+        at = stop + 1;
+        continue;
+      }
+      // The row ends here, at a line break or the end of the file.
+      const next = stop < end ? stop + 1 : stop;
+      if (j === 0 && blank) {
+        this.undoRow(1); // a blank line
+      } else {
+        if (j !== columnCount - 1) throw new CsvNeedsReference('a ragged row');
+        if (row === this.lines.length) {
+          const grown = new Int32Array(this.lines.length * 2);
+          grown.set(this.lines);
+          this.lines = grown;
+        }
+        this.lines[this.rowCount++] = this.line;
+      }
+      this.line += breaks + (stop < end ? 1 : 0);
+      return next;
+    }
+  }
+
+  /** Forgets the cells of the first `columns` columns of the row not counted yet. */
+  private undoRow(columns: number): void {
+    for (let j = 0; j < columns; j++) if (this.kinds[j] === TEXT && this.texts[j].length > this.rowCount) this.texts[j].pop();
+  }
+
+  /** Room for more rows: an estimate of the file's rows from the bytes the first ones take, else half as many again. */
+  private grow(rowStart: number): void {
+    const rows = this.rowCount;
+    const bytesPerRow = (this.bytesRead + rowStart) / Math.max(1, rows);
+    const estimate = this.expectedBytes !== undefined && rows > 0 ? Math.ceil((this.expectedBytes / bytesPerRow) * 1.02) + FIRST_CAPACITY : 0;
+    this.capacity = rows === 0 ? FIRST_CAPACITY : Math.max(estimate, Math.ceil(rows * 1.5));
+    for (let j = 0; j < this.kinds.length; j++) {
+      if (this.kinds[j] !== NUMBERS) continue;
+      const values = new Float64Array(this.capacity);
+      const codes = new Uint8Array(this.capacity);
+      values.set(this.values[j].subarray(0, rows));
+      codes.set(this.codes[j].subarray(0, rows));
+      this.values[j] = values;
+      this.codes[j] = codes;
+    }
+  }
+
+  /** A trimmed cell, read as text: a number or missing in a numeric column, else it makes the column text. */
+  private addCell(j: number, cell: string, place: number): void {
+    if (this.kinds[j] === NUMBERS) {
+      const missing = isMissing(cell);
+      const value = missing ? NaN : parseDecimal(cell);
+      if (missing || !Number.isNaN(value)) {
+        const decimals = missing ? -1 : plainDecimals(cell);
+        if (cell === '') this.codes[j][place] = EMPTY_CELL;
+        else if (decimals >= 0) this.codes[j][place] = decimals;
+        else {
+          this.codes[j][place] = IRREGULAR_CELL;
+          this.irregular[j].set(this.rowCount, cell);
+        }
+        this.values[j][place] = value;
+        return;
+      }
+      this.toText(j);
+    }
+    const shared = this.shared[j];
+    const known = shared?.get(cell);
+    if (shared && known === undefined) {
+      if (shared.size >= MAX_SHARED_CELLS) this.shared[j] = null;
+      else shared.set(cell, cell);
+    }
+    this.texts[j].push(known ?? cell);
+  }
+
+  /** Makes numeric column j a text column: its cells so far as texts. */
+  private toText(j: number): void {
+    const column = this.numberColumn(j);
+    this.kinds[j] = TEXT;
+    const cells = this.texts[j];
+    for (let row = 0; row < column.length; row++) {
+      const cell = column.cell(row);
+      const known = this.shared[j]?.get(cell);
+      if (known === undefined && this.shared[j]) this.shared[j]!.set(cell, cell);
+      cells.push(known ?? cell);
+    }
+  }
+
+  /** Numeric column j's rows so far; copied when much of its room is unused, else a view of it. */
+  private numberColumn(j: number): NumberColumn {
+    const rows = this.rowCount;
+    const fit = <T extends Float64Array | Uint8Array>(array: T): T => (array.length - rows > rows / 8 ? (array.slice(0, rows) as T) : (array.subarray(0, rows) as T));
+    const column = new NumberColumn(fit(this.values[j]), fit(this.codes[j]), this.irregular[j]);
+    this.values[j] = new Float64Array(0);
+    this.codes[j] = new Uint8Array(0);
+    return column;
+  }
+}
+
+/** The LFs among bytes [from, to): line breaks inside a quoted field. */
+function countLineBreaks(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  for (let k = bytes.indexOf(LF, from); k >= 0 && k < to; k = bytes.indexOf(LF, k + 1)) count++;
+  return count;
 }
 
 /**
@@ -355,7 +416,7 @@ export class CsvByteReader {
  * the reference reader, `parseCsv(decodeText(bytes))`).
  */
 export function readCsvBytes(bytes: Uint8Array): CsvTable | undefined {
-  const reader = new CsvByteReader();
+  const reader = new CsvByteReader(bytes.length);
   try {
     reader.push(bytes);
     return reader.finish();
@@ -363,11 +424,4 @@ export function readCsvBytes(bytes: Uint8Array): CsvTable | undefined {
     if (error instanceof CsvNeedsReference) return undefined;
     throw error;
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
 }

@@ -4,6 +4,7 @@
  * model-file audit read data, training and predictions files through.
  */
 import { type CsvTable, parseCsv } from './csv';
+import { readCsvBytes } from './csv-bytes';
 import { decodeText } from './decode-text';
 import { isParquet, parseParquet } from './parquet';
 
@@ -15,7 +16,8 @@ import { isParquet, parseParquet } from './parquet';
  */
 export async function parseTableBytes(bytes: Uint8Array, path: string, what = 'CSV file'): Promise<CsvTable> {
   if (isParquet(bytes, path)) return parseParquet(bytes, path, what.replace(/CSV file|CSV$/, 'file').replace(/^file$/, 'data file'));
-  return parseCsv(decodeText(bytes, path, what));
+  // The byte reader makes no cell strings for numeric columns; what it declines, papaparse reads (csv-bytes.ts).
+  return readCsvBytes(bytes) ?? parseCsv(decodeText(bytes, path, what));
 }
 
 export { isParquet } from './parquet';
