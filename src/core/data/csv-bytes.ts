@@ -89,9 +89,12 @@ export class CsvByteReader {
   /**
    * @param expectedBytes the file's size, when known: the columns are then sized once for its rows, from the bytes
    *   a row takes in the first rows, instead of growing by copies
+   * @param firstCapacity the columns' room in rows before that estimate (smaller in tests, to exercise growing)
    */
-  constructor(private readonly expectedBytes?: number) {
-  }
+  constructor(
+    private readonly expectedBytes?: number,
+    private readonly firstCapacity = FIRST_CAPACITY,
+  ) {}
 
   /**
    * The next piece of the file's bytes, in order; any size, cut anywhere.
@@ -340,8 +343,8 @@ export class CsvByteReader {
   private grow(rowStart: number): void {
     const rows = this.rowCount;
     const bytesPerRow = (this.bytesRead + rowStart) / Math.max(1, rows);
-    const estimate = this.expectedBytes !== undefined && rows > 0 ? Math.ceil((this.expectedBytes / bytesPerRow) * 1.02) + FIRST_CAPACITY : 0;
-    this.capacity = rows === 0 ? FIRST_CAPACITY : Math.max(estimate, Math.ceil(rows * 1.5));
+    const estimate = this.expectedBytes !== undefined && rows > 0 ? Math.ceil((this.expectedBytes / bytesPerRow) * 1.02) + this.firstCapacity : 0;
+    this.capacity = rows === 0 ? this.firstCapacity : Math.max(estimate, Math.ceil(rows * 1.5));
     for (let j = 0; j < this.kinds.length; j++) {
       if (this.kinds[j] !== NUMBERS) continue;
       const values = new Float64Array(this.capacity);
@@ -371,6 +374,11 @@ export class CsvByteReader {
       }
       this.toText(j);
     }
+    this.pushText(j, cell);
+  }
+
+  /** Adds a cell to text column j, sharing the texts it repeats (up to MAX_SHARED_CELLS distinct ones). */
+  private pushText(j: number, cell: string): void {
     const shared = this.shared[j];
     const known = shared?.get(cell);
     if (shared && known === undefined) {
@@ -384,13 +392,7 @@ export class CsvByteReader {
   private toText(j: number): void {
     const column = this.numberColumn(j);
     this.kinds[j] = TEXT;
-    const cells = this.texts[j];
-    for (let row = 0; row < column.length; row++) {
-      const cell = column.cell(row);
-      const known = this.shared[j]?.get(cell);
-      if (known === undefined && this.shared[j]) this.shared[j]!.set(cell, cell);
-      cells.push(known ?? cell);
-    }
+    for (let row = 0; row < column.length; row++) this.pushText(j, column.cell(row));
   }
 
   /** Numeric column j's rows so far; copied when much of its room is unused, else a view of it. */
