@@ -71,8 +71,11 @@ export function readLargeCsvSync(path: string, what = 'CSV file'): LargeCsv | un
   }
 }
 
-/** As readLargeCsvSync, without blocking the thread (the editor's audit worker). */
-export async function readLargeCsv(path: string, what = 'CSV file'): Promise<LargeCsv | undefined> {
+/**
+ * As readLargeCsvSync, without blocking the thread (the editor's audit worker).
+ * @param displayPath the file as messages about its content name it (file errors name `path`)
+ */
+export async function readLargeCsv(path: string, what = 'CSV file', displayPath = path): Promise<LargeCsv | undefined> {
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -97,7 +100,7 @@ export async function readLargeCsv(path: string, what = 'CSV file'): Promise<Lar
     };
     const mark = new Uint8Array(4);
     if (isParquetMark(mark.subarray(0, await source.read(mark)))) return undefined;
-    return (await readThroughAsync(new CsvByteReader(stats.size), source)) ?? ((await readThroughAsync(new CsvChunkParser(path, what), source)) as LargeCsv);
+    return (await readThroughAsync(new CsvByteReader(stats.size), source)) ?? ((await readThroughAsync(new CsvChunkParser(displayPath, what), source)) as LargeCsv);
   } finally {
     await handle.close();
   }
