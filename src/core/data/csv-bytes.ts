@@ -21,7 +21,7 @@
 import { readHeader, type CsvTable } from './csv';
 import { parseDecimal } from './column-type';
 import { isMissing } from './missing';
-import { EMPTY_CELL, IRREGULAR_CELL, MAX_PLAIN_DIGITS, NumberColumn, plainDecimals, type TableColumn } from './number-column';
+import { EMPTY_CELL, IRREGULAR_CELL, MAX_PLAIN_DIGITS, NumberColumn, plainDecimals, SHORTEST_CELL, type TableColumn } from './number-column';
 
 /** The bytes hold something this reader leaves to the papaparse reader (see the file's comment). */
 export class CsvNeedsReference extends Error {
@@ -116,6 +116,8 @@ export class CsvByteReader {
     // last LF; the rest waits for the next piece.
     const lastLineBreak = joined.lastIndexOf(LF);
     if (lastLineBreak < 0) {
+      // No LF in a mebibyte that holds a CR: CR alone is the line break (or a row is that long); not held whole here.
+      if (joined.length > 1 << 20 && joined.indexOf(CR) >= 0) throw new CsvNeedsReference('CR alone may be the line break');
       this.carry = joined.slice();
       return;
     }
@@ -361,6 +363,7 @@ export class CsvByteReader {
         const decimals = missing ? -1 : plainDecimals(cell);
         if (cell === '') this.codes[j][place] = EMPTY_CELL;
         else if (decimals >= 0) this.codes[j][place] = decimals;
+        else if (!missing && String(value) === cell) this.codes[j][place] = SHORTEST_CELL;
         else {
           this.codes[j][place] = IRREGULAR_CELL;
           this.irregular[j].set(this.rowCount, cell);

@@ -6,12 +6,15 @@
  *
  * Each cell's number comes with a code: for a plain decimal of at most 15 digits ("-1.250", "42", "0.5") the count
  * of digits after its point, from which `value.toFixed(code)` prints the text back exactly (the value is the double
- * nearest a decimal of at most 15 significant digits, which rounds back to it); EMPTY for the empty cell; and
- * IRREGULAR for anything else ("1e-3", "+2", ".5", "-0", "NA"), whose text is kept as is.
+ * nearest a decimal of at most 15 significant digits, which rounds back to it); SHORTEST for a longer number written
+ * as JavaScript prints it, the shortest text that reads back as the same double (what Python's repr and pandas
+ * write too: "0.30000000000000004"); EMPTY for the empty cell; and IRREGULAR for anything else ("1e-3", "+2", ".5",
+ * "-0", "NA"), whose text is kept as is.
  */
 
 /** The most digits a plain decimal may have to be held without its text (DBL_DIG: they survive a double). */
 export const MAX_PLAIN_DIGITS = 15;
+export const SHORTEST_CELL = 253;
 export const EMPTY_CELL = 254;
 export const IRREGULAR_CELL = 255;
 
@@ -35,6 +38,7 @@ export class NumberColumn {
   cell(row: number): string {
     const code = this.codes[row];
     if (code <= MAX_PLAIN_DIGITS) return this.values[row].toFixed(code);
+    if (code === SHORTEST_CELL) return String(this.values[row]);
     if (code === EMPTY_CELL) return '';
     return this.irregular.get(row) as string;
   }

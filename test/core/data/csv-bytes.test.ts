@@ -52,6 +52,7 @@ const READ: Record<string, string> = {
   'missing tokens among numbers, irregular numbers': 'a,b,c\nNA,1e-3,+2\n,.5,-0\n?,7.,0.10\nnull,-0.000,00\n1,1234567890123456,9\n',
   'a column that turns to text late': 'a,b\n1,x\n2.50,y\n,z\nNA,w\nabc,v\n-3,u\n',
   'quoted numbers and a quoted empty line': 'a,b\n"1.5","-2"\n""\n" 3 ",4\n',
+  'numbers as Python and pandas write them (shortest round trip, 16–17 digits)': 'a,b\n0.30000000000000004,1.0\n0.1234567890123457,1e-05\n-2.220446049250313e-16,12345678901234567890\n',
 };
 
 const DECLINED: Record<string, string> = {
@@ -97,6 +98,8 @@ describe('the byte reader gives the papaparse reader\'s table, or leaves the fil
     expect([...(table.columns[3] as NumberColumn).values]).toEqual([42, -7, 0]);
     const irregular = readCsvBytes(encode(READ['missing tokens among numbers, irregular numbers']))!;
     expect([...(irregular.columns[1] as NumberColumn).values]).toEqual([0.001, 0.5, 7, -0, 1234567890123456]);
+    const python = readCsvBytes(encode(READ['numbers as Python and pandas write them (shortest round trip, 16–17 digits)']))!;
+    expect([...(python.columns[0] as NumberColumn).values]).toEqual([0.30000000000000004, 0.1234567890123457, -2.220446049250313e-16]);
   });
 
   it('agrees with the reference on random files of numbers, words, quotes, spaces and missing cells', () => {
