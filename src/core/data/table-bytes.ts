@@ -1,7 +1,7 @@
 /**
- * A data file's bytes → its table of cell texts, whatever its format: Parquet (by the `PAR1` mark or a `.parquet`
- * name, see parquet.ts) or CSV text (strict UTF-8, see decode-text.ts and csv.ts). The one entry the CLI and the
- * model-file audit read data, training and predictions files through.
+ * A data file's bytes → its table, whatever its format: Parquet (by the `PAR1` mark or a `.parquet` name, see
+ * parquet.ts) or CSV text (strict UTF-8; numeric columns straight into numbers by csv-bytes.ts, else csv.ts). The
+ * one entry the model-file audit reads data, training and predictions files through.
  */
 import { type CsvTable, parseCsv } from './csv';
 import { readCsvBytes } from './csv-bytes';
