@@ -80,7 +80,7 @@ type Finish = (report: AuditReport, dataHead: string) => number;
 
 async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish: Finish): Promise<number> {
   const parquetByName = /\.parquet$/i.test(dataPath);
-  // A CSV of 256 MiB or more is read in chunks, never as one string (V8's 512 MiB wall; docs/performance.md).
+  // A CSV is read in chunks, numeric columns straight into numbers, never as one string (docs/performance.md).
   const large = parquetByName ? undefined : readLargeCsvSync(dataPath);
   if (large !== undefined) return auditTable(command, large.table, large.sha256, large.head, dataPath, run, finish);
   const bytes = readBytes(dataPath, parquetByName ? 'data file' : 'CSV file', undefined, !parquetByName);

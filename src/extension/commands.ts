@@ -7,11 +7,8 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSpec, GroupSpec } from '../core/audit/audit-spec';
-import { profileColumns } from '../core/data/column-profile';
-import { parseCsv } from '../core/data/csv';
-import { decodeText } from '../core/data/decode-text';
 import { isAuditInputError } from '../core/errors';
-import { readInputFile } from '../files/input-file';
+import { DATA_FILE, DATA_FILE_FILTERS, readColumnProfiles } from './data-files';
 import type { MetricId } from '../core/audit/metrics';
 import type { AuditReport } from '../core/report/report';
 import type { Technique } from '../core/learn/technique';
@@ -50,9 +47,9 @@ export interface CommandParts {
   readonly log: vscode.LogOutputChannel;
 }
 
-/** Spec files beside the data are named after it: heart.csv → heart.fairuse.json. */
+/** Spec files beside the data are named after it: heart.csv (or heart.parquet) → heart.fairuse.json. */
 export function specUriFor(csv: vscode.Uri): vscode.Uri {
-  return vscode.Uri.file(join(dirname(csv.fsPath), `${basename(csv.fsPath).replace(/\.csv$/i, '')}.fairuse.json`));
+  return vscode.Uri.file(join(dirname(csv.fsPath), `${basename(csv.fsPath).replace(DATA_FILE, '')}.fairuse.json`));
 }
 
 export function registerCommands(parts: CommandParts): void {
@@ -92,7 +89,7 @@ export function registerCommands(parts: CommandParts): void {
   register('fairUse.auditModelFile', async (uri?: vscode.Uri, second?: unknown): Promise<AuditReport | undefined> => {
     const selection = Array.isArray(second) ? second.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
     const clicked = uri instanceof vscode.Uri ? uri : undefined;
-    const model = clicked && /\.csv$/i.test(clicked.fsPath) ? selection.find((u) => !/\.csv$/i.test(u.fsPath)) ?? clicked : clicked;
+    const model = clicked && DATA_FILE.test(clicked.fsPath) ? selection.find((u) => !DATA_FILE.test(u.fsPath)) ?? clicked : clicked;
     const spec = await prepareModelAudit(model, selection, isModelFileChoices(second) ? second : undefined, log);
     return spec ? runner.run(spec) : undefined;
   });
@@ -181,7 +178,7 @@ function isDatasetChoices(value: unknown): value is DatasetChoices {
 async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel, memory: PickMemory, previousSpec: vscode.Uri | undefined): Promise<AuditSpec | undefined> {
   let profiles;
   try {
-    profiles = profileColumns(parseCsv(decodeText(await readInputFile(csv.fsPath, 'CSV file'), csv.fsPath)));
+    profiles = await readColumnProfiles(csv.fsPath);
   } catch (error) {
     if (!isAuditInputError(error)) throw error;
     log.warn(`cannot read ${csv.fsPath}: ${error.message}`);
@@ -211,10 +208,10 @@ async function readAnswersOf(spec: vscode.Uri): Promise<Partial<PickAnswers> | u
 
 async function pickCsv(): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && /\.csv$/i.test(active.fsPath)) return active;
-  const files = await vscode.workspace.findFiles('**/*.csv', '**/node_modules/**', 200);
+  if (active && DATA_FILE.test(active.fsPath)) return active;
+  const files = await vscode.workspace.findFiles('**/*.{csv,parquet}', '**/node_modules/**', 200);
   if (files.length === 0) {
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'CSV data': ['csv'] }, title: 'Dataset to audit' });
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: DATA_FILE_FILTERS, title: 'Dataset to audit' });
     return picked?.[0];
   }
   const item = await vscode.window.showQuickPick(

@@ -7,9 +7,6 @@ import { stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSpec, GroupSpec } from '../core/audit/audit-spec';
-import { profileColumns } from '../core/data/column-profile';
-import { parseCsv } from '../core/data/csv';
-import { decodeText } from '../core/data/decode-text';
 import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
 import { inspectModelFile, type ModelFileSummary } from '../core/model-file/model-audit';
@@ -17,6 +14,7 @@ import { pickGroups, pickLabel } from './pickers';
 import { BACK } from './quick-steps';
 import { forTheEditor } from './editor-wording';
 import { readSettings } from './settings';
+import { DATA_FILE, DATA_FILE_FILTERS, readColumnProfiles } from './data-files';
 
 /** Choices that skip the questions (tests pass them). */
 export interface ModelFileChoices {
@@ -73,10 +71,10 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
     if (choice === 'Run it') return specUri;
     if (choice !== 'Choose again') return undefined;
   }
-  const selectedCsv = selection.find((u) => /\.csv$/i.test(u.fsPath) && u.fsPath !== modelUri.fsPath);
+  const selectedCsv = selection.find((u) => DATA_FILE.test(u.fsPath) && u.fsPath !== modelUri.fsPath);
   const dataUri = choices
     ? vscode.Uri.file(resolve(dirname(specUri.fsPath), choices.data))
-    : (selectedCsv ?? (await pickFile(`Dataset to audit ${basename(modelUri.fsPath)} on`, { 'CSV data': ['csv'] }, modelUri)));
+    : (selectedCsv ?? (await pickFile(`Dataset to audit ${basename(modelUri.fsPath)} on`, DATA_FILE_FILTERS, modelUri)));
   if (!dataUri) return undefined;
 
   let label = choices?.label ?? summary.label;
@@ -84,7 +82,7 @@ export async function prepareModelAudit(model: vscode.Uri | undefined, selection
   if (label === undefined || groups === undefined) {
     let profiles;
     try {
-      profiles = profileColumns(parseCsv(decodeText(await readInputFile(dataUri.fsPath, 'CSV file'), dataUri.fsPath)));
+      profiles = await readColumnProfiles(dataUri.fsPath);
     } catch (error) {
       void vscode.window.showErrorMessage(`Fair Use: ${isAuditInputError(error) ? forTheEditor(error.message) : (error as Error).message}`);
       return undefined;

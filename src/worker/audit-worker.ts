@@ -5,11 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runAudit } from '../core/audit/audit';
-import { decodeText } from '../core/data/decode-text';
 import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
+import { readDataTable } from '../files/data-table-file';
 import { auditModelFile } from '../core/model-file/model-audit';
-import { sha256 } from '../core/data/sha256';
 import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
 import { prepareAuditDataset } from '../core/audit/prepare-dataset';
 import { taskOf } from '../core/data/dataset';
@@ -69,13 +68,14 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
     );
     return { type: 'done', report };
   }
-  const bytes = await readBytes(request.csvPath, 'CSV file');
-  const dataset = prepareAuditDataset(decodeText(bytes, request.displayPath), request.run);
+  // In chunks, never the whole file at once: numeric columns go straight into numbers (src/files/large-csv-file.ts).
+  const data = await readDataTable(request.csvPath, request.displayPath);
+  const dataset = prepareAuditDataset(data.table, request.run);
   const size = { rows: dataset.rows, groups: indexGroups(dataset).groups.length, resamples: request.run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap };
   const notice = manyGroupsNotice(size);
   if (notice !== undefined) post({ type: 'notice', message: notice, expected: expectedDuration(size) });
   const { options, sources } = withPreferences(request.run, taskOf(dataset.label), request.preferences);
-  const report = withOptionSources(await runAudit(dataset, options, { path: request.displayPath, sha256: sha256(bytes) }, { onProgress }), sources);
+  const report = withOptionSources(await runAudit(dataset, options, { path: request.displayPath, sha256: data.sha256 }, { onProgress }), sources);
   return { type: 'done', report };
 }
 
@@ -84,7 +84,13 @@ function withPreferences(run: SpecRun, task: Task | undefined, preferences: Audi
   return addLayers(run, [{ source: 'settings', options: { ...preferences } }], task);
 }
 
-/** A file's bytes, by the same checks as the CLI (a regular file, within the size walls); a model file's limit too. */
+/**
+ * A file's bytes, by the same checks as the CLI (a regular file, within the size walls); a model file's limit too.
+ * A model file is read whole, not streamed: ONNX Runtime takes a model as one byte array and an engine JSON model
+ * is one JSON text; one over fairUse.maxModelMB is refused by its size before it is read (MODEL_TOO_LARGE), one
+ * over the memory wall likewise (TOO_LARGE). The data and predictions files of a model-file audit are read whole
+ * too, since auditModelFile takes bytes; their CSV parsing makes no strings for numeric columns (csv-bytes.ts).
+ */
 function readBytes(path: string, what: string, maxBytes?: number): Promise<Uint8Array> {
   return readInputFile(path, what, { asText: maxBytes === undefined || !/\.onnx$/i.test(path), maxBytes, maxBytesCode: 'MODEL_TOO_LARGE', maxBytesFix: 'Raise the limit with the fairUse.maxModelMB setting if this is the file you mean to audit.' });
 }

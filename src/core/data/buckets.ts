@@ -1,4 +1,5 @@
 import { parseDecimal } from './column-type';
+import { cellsOf } from './number-column';
 import { type BucketedColumn, type CsvTable, notAmongColumns } from './csv';
 import { showCell } from './show-cell';
 import { AuditInputError } from '../errors';
@@ -88,7 +89,7 @@ export function bucketColumn(table: CsvTable, column: string, cuts: readonly num
   }
   const labels = bucketLabels(cuts);
   const numbers = new Set<number>();
-  const bucketed = table.columns[index].map((cell, row) => {
+  const bucketed = cellsOf(table.columns[index]).map((cell, row) => {
     if (isMissing(cell)) return cell;
     const value = parseDecimal(cell);
     if (Number.isNaN(value)) {

@@ -4,6 +4,7 @@
  * `loadDataset` applies to features.
  */
 import { parseDecimal, scanColumn } from './column-type';
+import { cellsOf } from './number-column';
 import type { CsvTable } from './csv';
 import { isMissing } from './missing';
 
@@ -32,7 +33,7 @@ export const SAMPLE_VALUES = 5;
  * @example profileColumns(parseCsv('y,g\n0,a\n1,b\n1,a\n'))[0]; // => { name: 'y', kind: 'numeric', distinct: 2, missing: 0, isBinary: true, sampleValues: ['0', '1'] }
  */
 export function profileColumns(table: CsvTable): ColumnProfile[] {
-  return table.header.map((name, j) => profileColumn(name, table.columns[j]));
+  return table.header.map((name, j) => profileColumn(name, cellsOf(table.columns[j])));
 }
 
 function profileColumn(name: string, cells: readonly string[]): ColumnProfile {

@@ -12,7 +12,7 @@
  */
 import Papa from 'papaparse';
 import { AuditInputError } from '../errors';
-import { type CsvTable, countOccurrences, CSV_DIALECT, EMPTY_FILE_FIX, EMPTY_FILE_PROBLEM, headerOnlyError, LineCounter, malformedRow, nulCharacterOnLine, papaProblem, raggedRow, readHeader, trimCell } from './csv';
+import { type TextTable, countOccurrences, CSV_DIALECT, EMPTY_FILE_FIX, EMPTY_FILE_PROBLEM, headerOnlyError, LineCounter, malformedRow, nulCharacterOnLine, papaProblem, raggedRow, readHeader, trimCell } from './csv';
 import { notUtf8 } from './decode-text';
 
 /**
@@ -70,7 +70,7 @@ export class CsvChunkParser {
    * The table, once every piece was pushed.
    * @throws AuditInputError as decodeText and parseCsv
    */
-  finish(): CsvTable {
+  finish(): TextTable {
     if (this.pendingBytes.length > 0) throw notUtf8(this.pendingBytes, this.path, this.what, this.firstPiece ? undefined : this.lineBreaksDecoded);
     this.lineBreak ??= '\r';
     this.parseRows(true);

@@ -10,6 +10,7 @@
 import { showCell } from './show-cell';
 import Papa from 'papaparse';
 import { AuditInputError } from '../errors';
+import type { TableColumn } from './number-column';
 
 /** How `bucketColumn` bucketed a column: what a message about the resulting group attribute needs. */
 export interface BucketedColumn {
@@ -29,8 +30,11 @@ export const CSV_DIALECT = { delimiter: ',', quoteChar: '"', header: false, dyna
 export interface CsvTable {
   /** Column names from the first non-blank line, trimmed; non-empty and unique. */
   readonly header: readonly string[];
-  /** columns[j][i] = the trimmed text of data row i in column j. */
-  readonly columns: ReadonlyArray<string[]>;
+  /**
+   * Column j's cells: the trimmed text of each data row, or (read from bytes, csv-bytes.ts) a NumberColumn that holds
+   * a numeric column's numbers and gives the same texts back (`cellsOf`).
+   */
+  readonly columns: ReadonlyArray<TableColumn>;
   /** 1-based file line on which data row i starts; the header is on line 1 unless blank lines precede it. */
   readonly lines: Int32Array;
   /** Number of data rows (blank lines are not rows). */
@@ -39,6 +43,12 @@ export interface CsvTable {
   readonly bucketed?: Readonly<Record<string, BucketedColumn>>;
   /** 'parquet' for a Parquet file's table; absent for a CSV. */
   readonly format?: 'parquet';
+}
+
+/** A table whose every column is cell texts: what papaparse's readers (parseCsv, CsvChunkParser) and Parquet give. */
+export interface TextTable extends CsvTable {
+  /** columns[j][i] = the trimmed text of data row i in column j. */
+  readonly columns: ReadonlyArray<string[]>;
 }
 
 /** Where a column name was looked for, as a message says it: "… is not in the CSV header." */
@@ -129,7 +139,7 @@ export const papaProblem: Record<string, string> = {
  *   two columns share a name, or for a NUL character; RAGGED_ROW when a row's field count differs from the header's
  * @example parseCsv('a,b\n1,"x, y"\n').columns; // => [['1'], ['x, y']]
  */
-export function parseCsv(text: string): CsvTable {
+export function parseCsv(text: string): TextTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new AuditInputError('EMPTY_FILE', EMPTY_FILE_PROBLEM, EMPTY_FILE_FIX);
   const nul = body.indexOf('\0');

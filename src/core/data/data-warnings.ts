@@ -140,9 +140,19 @@ function splitLikeWarning(name: string): string {
  * measurement: the model would learn the order the rows were written in.
  */
 function numericIdentifierWarning(name: string, values: Float64Array): string[] {
-  const present = values.filter((v) => !Number.isNaN(v));
-  if (present.length <= 20 || present.some((v) => !Number.isInteger(v))) return [];
-  const sorted = Float64Array.from(present).sort();
+  // One plain loop that stops at the first fraction: TypedArray filter / some with a callback cost seconds on the
+  // paper's 468 columns × 25,366 rows, where nearly every column fails on its first value.
+  let count = 0;
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v)) return [];
+    count++;
+  }
+  if (count <= 20) return [];
+  const sorted = new Float64Array(count);
+  count = 0;
+  for (const v of values) if (!Number.isNaN(v)) sorted[count++] = v;
+  sorted.sort();
   for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) return [];
   if (sorted[sorted.length - 1] - sorted[0] + 1 >= 2 * sorted.length) return [];
   return [`The feature ${name} holds ${sorted.length} different whole numbers from ${sorted[0]} to ${sorted[sorted.length - 1]}, one per row: it looks like a row number or an identifier, not a measurement, and the models would learn from it. Leave it out (list the features with --features, or "features" in the spec).`];

@@ -15,6 +15,7 @@ import { dataWarnings } from './data-warnings';
 import { AuditInputError } from '../errors';
 import { isMissing, MISSING_TOKENS } from './missing';
 import { countOf } from '../count-words';
+import { cellsOf, NumberColumn, type TableColumn } from './number-column';
 
 export interface LoadOptions {
   /** The label column: exactly two distinct values (or, for `loadAuditDataset`, numbers: regression). */
@@ -167,9 +168,10 @@ type LabelReader<L extends Label> = (name: string, cells: readonly string[], row
 function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLabelCells: LabelReader<L>): Dataset<L> {
   const roles = resolveRoles(table, options);
   const column = (name: string) => table.columns[table.header.indexOf(name)];
+  const cells = (name: string) => cellsOf(column(name));
 
-  const labelCells = column(roles.label);
-  const groupCells = roles.groups.map(column);
+  const labelCells = cells(roles.label);
+  const groupCells = roles.groups.map(cells);
   const kept = keptRows(table.rowCount, labelCells, groupCells);
   const droppedRows = table.rowCount - kept.length;
   if (kept.length === 0) throw noRows(droppedRows, roles.label, roles.groups);
@@ -180,7 +182,7 @@ function loadWith<L extends Label>(table: CsvTable, options: LoadOptions, readLa
   checkTwoGroups(roles.groups, groupValues, table.bucketed);
 
   const sourceLines = Int32Array.from(kept, (row) => table.lines[row]);
-  const split = roles.split === undefined ? undefined : readSplit(roles.split, column(roles.split), kept, sourceLines);
+  const split = roles.split === undefined ? undefined : readSplit(roles.split, cells(roles.split), kept, sourceLines);
   const features = roles.features.map((name) => readFeature(name, column(name), kept, sourceLines));
 
   return {
@@ -321,7 +323,10 @@ function readSplit(name: string, cells: readonly string[], kept: Int32Array, lin
   return isTest;
 }
 
-function readFeature(name: string, cells: readonly string[], kept: Int32Array, lines: Int32Array): FeatureColumn {
+function readFeature(name: string, column: TableColumn, kept: Int32Array, lines: Int32Array): FeatureColumn {
+  // Read from bytes, a numeric column already holds its numbers (NaN when missing), as scanColumn would give them.
+  if (column instanceof NumberColumn) return { kind: 'numeric', name, values: kept.length === column.length ? column.values : Float64Array.from(kept, (row) => column.values[row]) };
+  const cells = column;
   const numbers = new Float64Array(kept.length);
   const scan = scanColumn(cells, kept, numbers);
   if (scan.kind === 'numeric') return { kind: 'numeric', name, values: numbers };

@@ -11,6 +11,7 @@
  * they are predicted values, any finite number.
  */
 import { parseDecimal } from '../data/column-type';
+import { cellsOf } from '../data/number-column';
 import { type CsvTable, parseCsv } from '../data/csv';
 import { showCell } from '../data/show-cell';
 import type { Dataset, Label } from '../data/dataset';
@@ -70,7 +71,7 @@ export function readPredictionsFile(
       const present = table.header.filter((h) => h.startsWith(PREDICTION_PREFIX));
       throw bad(source, `has no column ${showCell(name, 80)}.`, `Give h0's predictions as ${GENERIC_COLUMN} and h(x, g′) for every group as ${PREDICTION_PREFIX}<group id>, ids as the report writes them (columns found: ${present.map((p) => showCell(p, 60)).join(', ') || 'none'}).`);
     }
-    return table.columns[j];
+    return cellsOf(table.columns[j]);
   };
   const generic = columnOf(GENERIC_COLUMN);
   const asGroup = groups.groups.map((g) => columnOf(`${PREDICTION_PREFIX}${g.id}`));
