@@ -7,7 +7,7 @@ import type { Correction } from '../core/audit/stats/correction';
 import type { Technique } from '../core/learn/technique';
 import type { ModelClass } from '../core/learn/model-class';
 import { TASKS, type Task } from '../core/data/task';
-import { MODEL_KINDS, type ModelKind } from '../core/model-file/model-audit';
+import { MODEL_KINDS, type ModelKind } from '../core/model-file/read-model-file';
 
 export const USAGE = `Usage: fairuse audit <data.csv> --label <col> --groups <col,col…> [options]
        fairuse audit --spec <name.fairuse.json> [options]

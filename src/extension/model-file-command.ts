@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { AuditSpec, GroupSpec } from '../core/audit/audit-spec';
 import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
-import { inspectModelFile, type ModelFileSummary } from '../core/model-file/model-audit';
+import { inspectModelFile, type ModelFileSummary } from '../core/model-file/inspect-model-file';
 import { pickGroups, pickLabel } from './pickers';
 import { BACK } from './quick-steps';
 import { forTheEditor } from './editor-wording';

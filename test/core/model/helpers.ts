@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ModelAuditRequest } from '../../../src/core/model-file/model-audit';
+import type { ModelAuditRequest } from '../../../src/core/model-file/audit/model-audit-request';
 import type { AuditReport } from '../../../src/core/report/report';
 
 export const root = resolve(__dirname, '../../..');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditModelFile, type ModelAuditRequest } from '../../../src/core/model-file/model-audit';
+import { auditModelFile } from '../../../src/core/model-file/model-audit';
+import type { ModelAuditRequest } from '../../../src/core/model-file/audit/model-audit-request';
 import { planOnnx } from '../../../src/core/model-file/onnx-model';
 import { onnxRuntimeWeb } from '../../../src/runtime/onnx-runtime';
 import { file, root, textFile } from './helpers';

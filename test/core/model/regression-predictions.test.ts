@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditModelFile, type ModelAuditRequest } from '../../../src/core/model-file/model-audit';
+import { auditModelFile } from '../../../src/core/model-file/model-audit';
+import type { ModelAuditRequest } from '../../../src/core/model-file/audit/model-audit-request';
 import { root, textFile } from './helpers';
 
 // A predictions file of real values for a numeric label (a regression): its MSE and MAE, per group, for h0, h and
