@@ -5,7 +5,6 @@
  */
 import { MODEL_FILE_UNEXPLAINED } from '../../audit/audit-explanations';
 import { resolveOptions } from '../../audit/options';
-import type { PredictionMatrix } from '../../audit/prediction-matrix';
 import { taskOf } from '../../data/dataset';
 import type { ExplanationMatrices, Unexplained } from '../../learn/explain/explanations';
 import type { ClassFits } from '../../learn/learners';
