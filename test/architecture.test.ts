@@ -79,6 +79,20 @@ describe('the structure of the code', () => {
     expect(circles).toEqual([]);
   });
 
+  it('the front ends run every audit through the one engine entry, src/core/engine.ts', () => {
+    // The engine's inner steps, each of which only the entry may choose.
+    const inner = new Set(['runAudit', 'runAudits', 'auditGivenPredictions', 'auditModelFile']);
+    const frontEnds = files.filter((f) => /^src\/(cli|worker|extension)\//.test(f));
+    const offending = frontEnds.flatMap((f) => {
+      const text = readFileSync(join(root, f), 'utf8');
+      const named = [...text.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s*from/gm)].flatMap((m) => m[1].split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]));
+      return named.filter((name) => inner.has(name)).map((name) => `${f} imports ${name}`);
+    });
+    expect(offending).toEqual([]);
+    const callers = frontEnds.filter((f) => graph.get(f)!.includes('src/core/engine.ts'));
+    expect(callers.sort()).toEqual(['src/cli/main.ts', 'src/worker/audit-worker.ts']);
+  });
+
   it('the core shows its rooms: at most a dozen entries at its top', () => {
     expect(readdirSync(join(root, 'src/core')).length).toBeLessThanOrEqual(12);
   });

@@ -1,13 +1,13 @@
 import { dirname, resolve } from 'node:path';
-import { runAudit } from '../core/audit/audit';
+import { audit, type AuditRequest } from '../core/engine';
 import { parseAuditSpec, specToRun, type SpecRun } from '../core/audit/audit-spec';
 import { decodeText } from '../core/data/decode-text';
 import { isParquet, parseTableBytes } from '../core/data/table-bytes';
 import { parseJsonText } from '../core/data/json-syntax';
 import { AuditInputError } from '../core/errors';
 import { DEFAULT_OPTIONS } from '../core/audit/options';
-import { addLayers, layerOptions, withOptionSources } from '../core/audit/option-layers';
-import { prepareAuditDataset, prepareTable } from '../core/audit/prepare-dataset';
+import { addLayers, layerOptions } from '../core/audit/option-layers';
+import { prepareTable } from '../core/audit/prepare-dataset';
 import { renderReportHtml } from '../core/report/render/html';
 import { renderMarkdown } from '../core/report/render/markdown';
 import type { AuditReport } from '../core/report/report';
@@ -19,7 +19,6 @@ import { toSarif } from '../core/report/sarif';
 import { sarifAnchor } from './sarif-anchor';
 import { loadAuditDataset } from '../core/data/load-dataset';
 import { designColumns } from '../core/learn/feature-encoder';
-import { auditModelFile } from '../core/model-file/model-audit';
 import { DEFAULT_MAX_MODEL_MB } from '../core/model-file/read-model-file';
 import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
 import { dataRowOfKeptRow, formatPredictionsFile } from '../core/model-file/predictions-file';
@@ -29,14 +28,11 @@ import type { EngineModel } from '../core/model-file/engine-model';
 import { checkOutputPaths } from './output-paths';
 import { readInputFileSync } from '../files/input-file';
 import { readLargeCsvSync } from '../files/large-csv-file';
-import type { CsvTable } from '../core/data/csv';
 import { writeOutputFile } from '../files/output-file';
 import { confinedSpecPath } from '../files/spec-paths';
 import { headlineText, renderText } from './render-text';
 import { describeFailure } from './describe-failure';
 import { stderrProgress } from './progress';
-import { manyGroupsNotice } from '../core/audit/expected-duration';
-import { indexGroups } from '../core/data/groups';
 import { countOf } from '../core/count-words';
 
 declare const FAIRUSE_VERSION: string;
@@ -66,8 +62,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     // A baseline that cannot be read fails before the audit runs, not after.
     const baseline = command.baselinePath === undefined ? undefined : readReportFile(command.baselinePath, 'baseline report');
-    const finish = (report: AuditReport, dataHead: string) => writeReport(command, report, { baseline, dataPath: plan.dataPath, dataHead });
-    const status = plan.model === undefined ? await audit(command, plan, finish) : await auditModel(command, plan, plan.model, finish);
+    const { request, dataHead } = plan.model === undefined ? await readTableRequest(plan) : readModelFileRequest(command, plan, plan.model);
+    const progress = stderrProgress({ resamples: plan.run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: plan.model !== undefined }, command.progress);
+    const onNotice = command.quiet ? undefined : ({ message }: { message: string }) => process.stderr.write(`fairuse: ${message}\n`);
+    const report = await audit(request, { onProgress: progress.update, onNotice, onnx: onnxRuntimeWeb() });
+    progress.done();
+    const status = writeReport(command, report, { baseline, dataPath: plan.dataPath, dataHead });
     return command.exitZero ? 0 : status;
   } catch (error) {
     const { line, detail } = describeFailure(error);
@@ -77,31 +77,24 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-type Finish = (report: AuditReport, dataHead: string) => number;
+/** What the engine is asked, and the data file's text or at least its first line (where SARIF results point). */
+interface ReadRequest {
+  readonly request: AuditRequest;
+  readonly dataHead: string;
+}
 
-async function audit(command: AuditCommand, { dataPath, run }: AuditPlan, finish: Finish): Promise<number> {
+/** `fairuse audit data.csv`: the data for the engine's own models, as text or, from Parquet or a large CSV, a table. */
+async function readTableRequest({ dataPath, run }: AuditPlan): Promise<ReadRequest> {
   const parquetByName = /\.parquet$/i.test(dataPath);
   // A CSV is read in chunks, numeric columns straight into numbers, never as one string (docs/performance.md).
   const large = parquetByName ? undefined : readLargeCsvSync(dataPath);
-  if (large !== undefined) return auditTable(command, large.table, large.sha256, large.head, dataPath, run, finish);
+  if (large !== undefined) return { request: { kind: 'trained', data: { content: large.table, path: dataPath, sha256: large.sha256 }, run }, dataHead: large.head };
   const bytes = readBytes(dataPath, parquetByName ? 'data file' : 'CSV file', undefined, !parquetByName);
   // A Parquet file has no text: the SARIF anchor then falls back to the file's first line.
   const table = isParquet(bytes, dataPath) ? await parseTableBytes(bytes, dataPath) : undefined;
   // Strict UTF-8, dropping a byte-order mark (Windows editors write one): a Latin-1 file is refused, not garbled.
   const text = table === undefined ? decodeText(bytes, dataPath, 'CSV file') : '';
-  return auditTable(command, table ?? text, sha256(bytes), text, dataPath, run, finish);
-}
-
-async function auditTable(command: AuditCommand, data: CsvTable | string, dataSha256: string, dataHead: string, dataPath: string, run: SpecRun, finish: Finish): Promise<number> {
-  const dataset = prepareAuditDataset(data, run);
-  const resamples = run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap;
-  // Before the long work: with many groups, how many and how long (issue 14).
-  const notice = command.quiet ? undefined : manyGroupsNotice({ rows: dataset.rows, groups: indexGroups(dataset).groups.length, resamples });
-  if (notice !== undefined) process.stderr.write(`fairuse: ${notice}\n`);
-  const progress = stderrProgress({ resamples }, command.progress);
-  const report = withOptionSources(await runAudit(dataset, run.options, { path: dataPath, sha256: dataSha256 }, { onProgress: progress.update }), run.sources);
-  progress.done();
-  return finish(report, dataHead);
+  return { request: { kind: 'trained', data: { content: table ?? text, path: dataPath, sha256: sha256(bytes) }, run }, dataHead: text };
 }
 
 interface ReportContext {
@@ -169,29 +162,24 @@ function toolVersion(): string {
 }
 
 /** `fairuse audit … --model-file`: the engine trains h0 only and reads the personalized model from the file. */
-async function auditModel(command: AuditCommand, { dataPath, run }: AuditPlan, model: ModelPlan, finish: Finish): Promise<number> {
+function readModelFileRequest(command: AuditCommand, { dataPath, run }: AuditPlan, model: ModelPlan): ReadRequest {
   const modelPath = model.path;
   const maxModelBytes = (command.maxModelMb ?? DEFAULT_MAX_MODEL_MB) * 1024 * 1024;
-  const progress = stderrProgress({ resamples: run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: true }, command.progress);
   const dataBytes = readBytes(dataPath, 'CSV file');
-  const report = await auditModelFile(
-    {
-      data: { bytes: dataBytes, path: dataPath },
-      model: { bytes: readBytes(modelPath, 'model file', maxModelBytes, isTextModel(modelPath, command.modelKind)), path: modelPath, kind: command.modelKind },
-      trainData: model.trainData === undefined ? undefined : { bytes: readBytes(model.trainData, 'training CSV'), path: model.trainData },
-      load: run.load,
-      buckets: run.buckets,
-      options: run.options,
-      sources: run.sources,
-      modelColumns: model.columns,
-      maxModelBytes,
-    },
-    { onnx: onnxRuntimeWeb() },
-    { onProgress: progress.update },
-  );
-  progress.done();
+  const request: AuditRequest = {
+    kind: 'model-file',
+    data: { bytes: dataBytes, path: dataPath },
+    model: { bytes: readBytes(modelPath, 'model file', maxModelBytes, isTextModel(modelPath, command.modelKind)), path: modelPath, kind: command.modelKind },
+    trainData: model.trainData === undefined ? undefined : { bytes: readBytes(model.trainData, 'training CSV'), path: model.trainData },
+    load: run.load,
+    buckets: run.buckets,
+    options: run.options,
+    sources: run.sources,
+    modelColumns: model.columns,
+    maxModelBytes,
+  };
   // The header line is all the SARIF anchor needs; a lenient decode of the first 64 KiB is enough for it.
-  return finish(report, new TextDecoder().decode(dataBytes.subarray(0, 1 << 16)).replace(/^\uFEFF/, ''));
+  return { request, dataHead: new TextDecoder().decode(dataBytes.subarray(0, 1 << 16)).replace(/^\uFEFF/, '') };
 }
 
 /** A model JSON or predictions CSV is decoded as text (so V8's string limit applies); an ONNX model is not. */

@@ -4,20 +4,11 @@
  * to clean up.
  */
 import { parentPort } from 'node:worker_threads';
-import { runAudit } from '../core/audit/audit';
+import { audit as auditEngine, type AuditRequest as EngineRequest } from '../core/engine';
 import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
 import { readDataTable } from '../files/data-table-file';
-import { auditModelFile } from '../core/model-file/model-audit';
 import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
-import { prepareAuditDataset } from '../core/audit/prepare-dataset';
-import { taskOf } from '../core/data/dataset';
-import { indexGroups } from '../core/data/groups';
-import { expectedDuration, manyGroupsNotice } from '../core/audit/expected-duration';
-import { DEFAULT_OPTIONS } from '../core/audit/options';
-import { addLayers, type LayeredOptions, withOptionSources } from '../core/audit/option-layers';
-import type { SpecRun } from '../core/audit/audit-spec';
-import type { Task } from '../core/data/task';
 import type { AuditProgress } from '../core/audit/audit';
 import type { AuditRequest, WorkerMessage } from '../protocol/worker-protocol';
 
@@ -46,42 +37,35 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
     }
     post({ type: 'progress', stage: p.stage, done: p.done, total: p.total });
   };
-  const { model } = request;
-  if (model) {
-    const maxModelBytes = model.maxModelMB * 1024 * 1024;
-    const report = await auditModelFile(
-      {
-        data: { bytes: await readBytes(request.csvPath, 'CSV file'), path: request.displayPath },
-        model: { bytes: await readBytes(model.path, 'model file', maxModelBytes), path: model.displayPath },
-        trainData: model.trainDataPath === undefined ? undefined : { bytes: await readBytes(model.trainDataPath, 'training CSV'), path: model.trainDataDisplayPath ?? model.trainDataPath },
-        load: request.run.load,
-        buckets: request.run.buckets,
-        options: request.run.options,
-        sources: request.run.sources,
-        // The label's task is known only once the model file and data are read: the engine applies these where they fit.
-        settings: { ...request.preferences },
-        modelColumns: model.columns,
-        maxModelBytes,
-      },
-      { onnx: onnxRuntimeWeb() },
-      { onProgress },
-    );
-    return { type: 'done', report };
-  }
-  // In chunks, never the whole file at once: numeric columns go straight into numbers (src/files/large-csv-file.ts).
-  const data = await readDataTable(request.csvPath, request.displayPath);
-  const dataset = prepareAuditDataset(data.table, request.run);
-  const size = { rows: dataset.rows, groups: indexGroups(dataset).groups.length, resamples: request.run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap };
-  const notice = manyGroupsNotice(size);
-  if (notice !== undefined) post({ type: 'notice', message: notice, expected: expectedDuration(size) });
-  const { options, sources } = withPreferences(request.run, taskOf(dataset.label), request.preferences);
-  const report = withOptionSources(await runAudit(dataset, options, { path: request.displayPath, sha256: data.sha256 }, { onProgress }), sources);
+  const onNotice = (notice: { message: string; expected: string }): void => post({ type: 'notice', message: notice.message, expected: notice.expected });
+  const report = await auditEngine(await engineRequest(request), { onProgress, onNotice, onnx: onnxRuntimeWeb() });
   return { type: 'done', report };
 }
 
-/** The run's options with the user's metric and ε settings under them, where they fit the label's task. */
-function withPreferences(run: SpecRun, task: Task | undefined, preferences: AuditRequest['preferences']): LayeredOptions {
-  return addLayers(run, [{ source: 'settings', options: { ...preferences } }], task);
+/** The engine's request for the host's, with the files read here (their contents never cross the thread boundary). */
+async function engineRequest(request: AuditRequest): Promise<EngineRequest> {
+  // The label's task is known only once the data is read: the engine applies these settings where they fit.
+  const settings = { ...request.preferences };
+  const { model } = request;
+  if (model) {
+    const maxModelBytes = model.maxModelMB * 1024 * 1024;
+    return {
+      kind: 'model-file',
+      data: { bytes: await readBytes(request.csvPath, 'CSV file'), path: request.displayPath },
+      model: { bytes: await readBytes(model.path, 'model file', maxModelBytes), path: model.displayPath },
+      trainData: model.trainDataPath === undefined ? undefined : { bytes: await readBytes(model.trainDataPath, 'training CSV'), path: model.trainDataDisplayPath ?? model.trainDataPath },
+      load: request.run.load,
+      buckets: request.run.buckets,
+      options: request.run.options,
+      sources: request.run.sources,
+      settings,
+      modelColumns: model.columns,
+      maxModelBytes,
+    };
+  }
+  // In chunks, never the whole file at once: numeric columns go straight into numbers (src/files/large-csv-file.ts).
+  const data = await readDataTable(request.csvPath, request.displayPath);
+  return { kind: 'trained', data: { content: data.table, path: request.displayPath, sha256: data.sha256 }, run: request.run, settings };
 }
 
 /**
