@@ -63,7 +63,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     // A baseline that cannot be read fails before the audit runs, not after.
     const baseline = command.baselinePath === undefined ? undefined : readReportFile(command.baselinePath, 'baseline report');
     const { request, dataHead } = plan.model === undefined ? await readTableRequest(plan) : readModelFileRequest(command, plan, plan.model);
-    const progress = stderrProgress({ resamples: plan.run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, modelFile: plan.model !== undefined }, command.progress);
+    const resamples = plan.run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap;
+    const progress = stderrProgress({ resamples, modelFile: plan.model !== undefined }, command.progress);
     const onNotice = command.quiet ? undefined : ({ message }: { message: string }) => process.stderr.write(`fairuse: ${message}\n`);
     const report = await audit(request, { onProgress: progress.update, onNotice, onnx: onnxRuntimeWeb() });
     progress.done();
@@ -213,7 +214,8 @@ function train(command: TrainCommand): number {
   writeOutput(command.saveModel, formatEngineModel(trained.model));
   if (command.savePredictions !== undefined) {
     const keptDataRow = dataRowOfKeptRow(table, dataset);
-    writeOutput(command.savePredictions, formatPredictionsFile(table.rowCount, keptDataRow, trained.groups, trained.split.test, trained.predictions, dataset.label));
+    const { groups, split, predictions } = trained;
+    writeOutput(command.savePredictions, formatPredictionsFile(table.rowCount, keptDataRow, groups, split.test, predictions, dataset.label));
   }
   const { model } = trained;
   const inputs = designColumns(model.features).length;
@@ -258,11 +260,20 @@ interface AuditPlan {
  */
 function planAudit(command: DataChoices & Partial<Pick<AuditCommand, 'modelFile' | 'modelColumns' | 'trainData'>>): AuditPlan {
   const flags = command.options;
-  const fromFlags: ModelPlan | undefined = command.modelFile === undefined ? undefined : { path: command.modelFile, columns: command.modelColumns, trainData: command.trainData };
+  const fromFlags: ModelPlan | undefined =
+    command.modelFile === undefined ? undefined : { path: command.modelFile, columns: command.modelColumns, trainData: command.trainData };
   if (command.specPath === undefined) {
     // With a model file, a label or groups left out come from the model.
     const { groups, buckets } = groupsWithBuckets(command.groups);
-    const load = { label: command.label as string, groups: groups as string[], features: command.features, splitColumn: command.splitColumn, positive: command.positive, task: command.task, missingValues: command.missingValues };
+    const load = {
+      label: command.label as string,
+      groups: groups as string[],
+      features: command.features,
+      splitColumn: command.splitColumn,
+      positive: command.positive,
+      task: command.task,
+      missingValues: command.missingValues,
+    };
     return { dataPath: command.dataPath as string, run: { load, buckets, ...layerOptions([{ source: 'command line', options: flags }]) }, model: fromFlags };
   }
   const specPath = command.specPath;

@@ -130,7 +130,8 @@ function finishTests(raw: readonly RawTest[], settings: AssessSettings): GainTes
   const pHarm = correctPValues(raw.map((r) => r.pHarm), settings.correction);
   const pGain = correctPValues(raw.map((r) => r.pGain), settings.correction);
   return raw.map((r, i) => {
-    const test: GainTest = { gain: r.gain, ci: r.ci, pHarm: pHarm[i], pGain: pGain[i], verdict: verdictOf(r.test, pHarm[i], pGain[i], settings.alpha), test: r.test };
+    const verdict = verdictOf(r.test, pHarm[i], pGain[i], settings.alpha);
+    const test: GainTest = { gain: r.gain, ci: r.ci, pHarm: pHarm[i], pGain: pGain[i], verdict, test: r.test };
     return r.undefinedResamples > 0 ? { ...test, undefinedResamples: r.undefinedResamples } : test;
   });
 }

@@ -201,7 +201,15 @@ export function specToRun(spec: AuditSpec, settings: Partial<AuditOptions> = {})
   };
   const { options, sources } = layerOptions([{ source: 'settings', options: settings }, { source: 'spec', options: fromSpec }]);
   return {
-    load: { label: spec.label, groups: groupColumns(spec), features: spec.features, splitColumn: spec.splitColumn, positive: spec.positive, task: spec.task, missingValues: spec.missingValues },
+    load: {
+      label: spec.label,
+      groups: groupColumns(spec),
+      features: spec.features,
+      splitColumn: spec.splitColumn,
+      positive: spec.positive,
+      task: spec.task,
+      missingValues: spec.missingValues,
+    },
     buckets: spec.groups.flatMap((g) => (typeof g === 'string' ? [] : [{ column: g.column, cuts: g.buckets }])),
     options,
     sources,

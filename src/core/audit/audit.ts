@@ -165,7 +165,8 @@ export async function runAudits(
     const explainAs = (assigned: readonly Assignment[]): ExplanationInput | null =>
       options.explanations ? explanationInput(options.explainFraction, personalized.explain, assigned, () => dcp().explain) : null;
     const explanations = explainAs(assignment);
-    const report = await testAndReport(dataset, techniqueOptions, source, groups, split, encoder.unseenLevels(), predictions, fitWarnings, hooks, progress, explanations);
+    const unseenLevels = encoder.unseenLevels();
+    const report = await testAndReport(dataset, techniqueOptions, source, groups, split, unseenLevels, predictions, fitWarnings, hooks, progress, explanations);
     if (!options.interventions) {
       reports.push(report);
       continue;
@@ -233,10 +234,17 @@ const VALIDATION_SHARE = 0.2;
  * training rows (h, h0 and the decoupled model refitted on the rest). Groups with fewer validation rows than
  * minGroupSize keep their current model.
  */
-function selectOnValidation(dataset: AuditDataset, options: AuditOptions, groups: GroupIndex, split: TrainTestSplit, current: readonly Assignment[]): Assignment[] {
+function selectOnValidation(
+  dataset: AuditDataset,
+  options: AuditOptions,
+  groups: GroupIndex,
+  split: TrainTestSplit,
+  current: readonly Assignment[],
+): Assignment[] {
   const label = dataset.label.values;
   const strata = labelStrata(dataset.label);
-  const inner = stratifiedSplit(Int32Array.from(split.train, (r) => groups.groupOfRow[r]), Uint8Array.from(split.train, (r) => strata[r]), VALIDATION_SHARE, options.seed);
+  const groupOfTrainRow = Int32Array.from(split.train, (r) => groups.groupOfRow[r]);
+  const inner = stratifiedSplit(groupOfTrainRow, Uint8Array.from(split.train, (r) => strata[r]), VALIDATION_SHARE, options.seed);
   const fitRows = Int32Array.from(inner.train, (i) => split.train[i]);
   const validationRows = Int32Array.from(inner.test, (i) => split.train[i]);
   const encoder = fitFeatureEncoder(dataset.features, fitRows);
@@ -246,7 +254,8 @@ function selectOnValidation(dataset: AuditDataset, options: AuditOptions, groups
   const generic = { testProbabilities: fits.generic };
   const candidates = { generic: generic.testProbabilities, asGroup: personalized };
   const perGroup = predictionsByGroup(candidates, groups.groupOfRow, validationRows, label, groups.groups.length);
-  const decoupledPerGroup = predictionsByGroup({ generic: generic.testProbabilities, asGroup: decoupled }, groups.groupOfRow, validationRows, label, groups.groups.length);
+  const decoupledCandidates = { generic: generic.testProbabilities, asGroup: decoupled };
+  const decoupledPerGroup = predictionsByGroup(decoupledCandidates, groups.groupOfRow, validationRows, label, groups.groups.length);
   const risks = perGroup.map((g, j) =>
     g.y.length < options.minGroupSize
       ? { personalized: NaN, generic: NaN, decoupled: NaN }
@@ -302,7 +311,8 @@ export async function auditGivenPredictions(
       : unexplained
         ? { unavailable: unexplained, fraction }
         : null;
-  return testAndReport(dataset, options, source, given.groups, given.split, given.unseenLevels ?? 0, given.predictions, given.warnings, hooks, progress, explanations);
+  const { groups, split, predictions, warnings } = given;
+  return testAndReport(dataset, options, source, groups, split, given.unseenLevels ?? 0, predictions, warnings, hooks, progress, explanations);
 }
 
 async function testAndReport(

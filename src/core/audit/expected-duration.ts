@@ -44,7 +44,8 @@ export function expectedAuditSeconds(size: AuditSize): number {
  * The one-line notice for an audit with more than MANY_GROUPS groups, or undefined for fewer.
  *
  * @example manyGroupsNotice({ rows: 10_000, groups: 128, resamples: 1000 })
- * // => 'The audit has 128 groups (more than 64): every group is compared with every other, so it takes longer; expected about 4 min (an estimate from 10,000 rows × 128 groups × 1,000 resamples; forests and nets take longer).'
+ * // => 'The audit has 128 groups (more than 64): every group is compared with every other, so it takes longer;
+ *  //     expected about 4 min (an estimate from 10,000 rows × 128 groups × 1,000 resamples; forests and nets take longer).'
  */
 export function manyGroupsNotice(size: AuditSize): string | undefined {
   if (size.groups <= MANY_GROUPS) return undefined;

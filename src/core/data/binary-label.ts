@@ -154,7 +154,13 @@ export function readBinaryLabel(name: string, cells: readonly string[], rows: In
 }
 
 /** The 0/1 label of a column with exactly two distinct values (see `distinctLabelValues`). */
-export function binaryLabel(name: string, cells: readonly string[], rows: Int32Array, values: readonly [LabelValue, LabelValue], requested?: string): BinaryLabel {
+export function binaryLabel(
+  name: string,
+  cells: readonly string[],
+  rows: Int32Array,
+  values: readonly [LabelValue, LabelValue],
+  requested?: string,
+): BinaryLabel {
   const [a, b] = values;
   const isNumeric = !Number.isNaN(a.number);
   // "--positive 1" picks the number 1 however the cells write it.

@@ -102,6 +102,7 @@ export function bucketColumn(table: CsvTable, column: string, cuts: readonly num
   columns[index] = bucketed;
   const sorted = [...numbers].sort((a, b) => a - b);
   const bucketsUsed = new Set(sorted.map((value) => bucketOf(value, cuts, labels))).size;
-  const info: BucketedColumn = { cuts, min: sorted.length ? sorted[0] : NaN, max: sorted.length ? sorted[sorted.length - 1] : NaN, bucketsUsed, suggestedCuts: tercileCuts(sorted) };
+  const [min, max] = sorted.length ? [sorted[0], sorted[sorted.length - 1]] : [NaN, NaN];
+  const info: BucketedColumn = { cuts, min, max, bucketsUsed, suggestedCuts: tercileCuts(sorted) };
   return { ...table, columns, bucketed: { ...table.bucketed, [column]: info } };
 }

@@ -30,7 +30,8 @@ export const SAMPLE_VALUES = 5;
  *
  * @param table the parsed CSV (see `parseCsv`)
  * @returns one profile per column, in header order; never throws
- * @example profileColumns(parseCsv('y,g\n0,a\n1,b\n1,a\n'))[0]; // => { name: 'y', kind: 'numeric', distinct: 2, missing: 0, isBinary: true, sampleValues: ['0', '1'] }
+ * @example profileColumns(parseCsv('y,g\n0,a\n1,b\n1,a\n'))[0];
+ *   // => { name: 'y', kind: 'numeric', distinct: 2, missing: 0, isBinary: true, sampleValues: ['0', '1'] }
  */
 export function profileColumns(table: CsvTable): ColumnProfile[] {
   return table.header.map((name, j) => profileColumn(name, cellsOf(table.columns[j])));

@@ -301,7 +301,9 @@ function checkTwoGroups(attributes: readonly string[], groupValues: ReadonlyArra
   const same = (row: number) => groupValues.every((values) => values[row] === values[0]);
   for (let row = 1; row < rows; row++) if (!same(row)) return;
   const onlyGroup = attributes.map((name, a) => `${name}=${groupValues[a][0]}`).join(', ');
-  const bucketHint = attributes.map((name) => (bucketed[name] === undefined ? undefined : oneBucketHint(name, bucketed[name]))).find((hint) => hint !== undefined);
+  const bucketHint = attributes
+    .map((name) => (bucketed[name] === undefined ? undefined : oneBucketHint(name, bucketed[name])))
+    .find((hint) => hint !== undefined);
   throw tooFewGroups(attributes, showCell(onlyGroup, 80), rows, bucketHint);
 }
 

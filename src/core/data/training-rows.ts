@@ -23,7 +23,9 @@ export function checkTrainingRows(groups: Pick<GroupIndex, 'groups' | 'groupOfRo
   const totalCount = new Array<number>(groups.groups.length).fill(0);
   for (let k = 0; k < trainRows.length; k++) trainCount[groups.groupOfRow[trainRows[k]]]++;
   for (const g of groups.groupOfRow) totalCount[g]++;
-  const short = groups.groups.map((group, g) => ({ id: group.id, train: trainCount[g], total: totalCount[g] })).filter((g) => g.train < MIN_TRAINING_ROWS_PER_GROUP);
+  const short = groups.groups
+    .map((group, g) => ({ id: group.id, train: trainCount[g], total: totalCount[g] }))
+    .filter((g) => g.train < MIN_TRAINING_ROWS_PER_GROUP);
   if (short.length === 0) return;
   const listed = short.slice(0, 5).map((g) => `${JSON.stringify(g.id)} ${g.train} of ${g.total}`).join(', ');
   const more = short.length > 5 ? ` and ${short.length - 5} more` : '';

@@ -43,7 +43,8 @@ export interface DegenerateFit {
  * @returns the evidence when the model is flat and uninformed, else null (also when every stratum holds one
  *   class, so that the base rate cannot be beaten)
  * @throws RangeError when y, p (and stratumOf) differ in length or are empty
- * @example degenerateFit(Uint8Array.of(0, 1, 0, 1), Float64Array.of(0.5, 0.5, 0.5, 0.5)) // => { logLoss: 0.693…, baseRateLogLoss: 0.693…, spread: 0, median: 0.5 }
+ * @example degenerateFit(Uint8Array.of(0, 1, 0, 1), Float64Array.of(0.5, 0.5, 0.5, 0.5))
+ *   // => { logLoss: 0.693…, baseRateLogLoss: 0.693…, spread: 0, median: 0.5 }
  */
 export function degenerateFit(y: Uint8Array, p: Float64Array, stratumOf?: ArrayLike<number>): DegenerateFit | null {
   if (y.length === 0 || p.length !== y.length || (stratumOf !== undefined && stratumOf.length !== y.length)) {

@@ -57,7 +57,16 @@ export type FittedPersonalized =
  *
  * @param label the dataset's label: binary (classifiers) or numeric (regressors)
  */
-export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label: Label, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, C: number, seed: number): ClassFits {
+export function fitClass(
+  modelClass: ModelClass,
+  encoder: FeatureEncoder,
+  label: Label,
+  groups: GroupIndex,
+  trainRows: Int32Array,
+  testRows: Int32Array,
+  C: number,
+  seed: number,
+): ClassFits {
   if (label.task === 'regression') {
     if (modelClass === 'lr') return linearFits(RIDGE_LEARNER, encoder, label.values, groups, trainRows, testRows, C);
     return treeOrNetFits(modelClass, encoder, label.values, groups, trainRows, testRows, seed);
@@ -66,7 +75,15 @@ export function fitClass(modelClass: ModelClass, encoder: FeatureEncoder, label:
   return treeOrNetFits(modelClass, encoder, label.values, groups, trainRows, testRows, seed);
 }
 
-function linearFits<Y extends Labels>(learner: LinearLearner<Y>, encoder: FeatureEncoder, label: Y, groups: GroupIndex, trainRows: Int32Array, testRows: Int32Array, C: number): ClassFits {
+function linearFits<Y extends Labels>(
+  learner: LinearLearner<Y>,
+  encoder: FeatureEncoder,
+  label: Y,
+  groups: GroupIndex,
+  trainRows: Int32Array,
+  testRows: Int32Array,
+  C: number,
+): ClassFits {
   const generic = fitGenericWith(learner, encoder, label, trainRows, testRows, C);
   // h0's explanations are the same for every technique: computed once per fraction.
   const genericQuality = new Map<number, RowExplanationQuality>();
@@ -179,7 +196,8 @@ function treeOrNetFits(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, label: 
         });
         const asGroup = models.map((m) => (m === h0 ? generic : m.model.predict(xTest)));
         const explain = explainer(
-          (fraction, attributionOf) => models.map((m) => (m === h0 ? explainGeneric(attributionOf, fraction) : explainFitted(m, xTest, fraction, attributionOf))),
+          (fraction, attributionOf) =>
+            models.map((m) => (m === h0 ? explainGeneric(attributionOf, fraction) : explainFitted(m, xTest, fraction, attributionOf))),
           (r, g) => attributed(models[g], testRow(r), asGroup[g][r], encoder.columnNames),
         );
         return { asGroup, warnings: personalWarnings, explain, fitted: { technique: 'dcp', models: models.map((m) => m.model) } };

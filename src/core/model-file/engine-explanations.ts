@@ -65,7 +65,14 @@ interface GroupModelView {
  * @param test the audited rows (the test split, or every row of new data)
  * @param train the rows the models were trained on (the training split, or --train-data's rows)
  */
-export function explainEngineModelFile(model: EngineModel, generic: ExplainableGeneric, test: RowsOf, train: RowsOf, fraction: number, source: string): ExplanationMatrices | Unexplained {
+export function explainEngineModelFile(
+  model: EngineModel,
+  generic: ExplainableGeneric,
+  test: RowsOf,
+  train: RowsOf,
+  fraction: number,
+  source: string,
+): ExplanationMatrices | Unexplained {
   if (model.assigned?.length) return { unavailable: ASSIGNED_MODEL_FILE_UNEXPLAINED };
   const linear = isLinearModel(model.modelClass);
   const link = model.modelClass === 'logistic-regression' ? sigmoid : (z: number) => z;
@@ -86,10 +93,20 @@ export function explainEngineModelFile(model: EngineModel, generic: ExplainableG
   const views = groupsOfTest.map((group) => viewOf(model, group, xTrain, xTest, train, featureNames, source));
   const quality = (view: GroupModelView): RowExplanationQuality => {
     if (!view.linear) return explainFitted({ model: view.fitted!, baseline: view.baseline }, view.x, fraction, attributionOf);
-    return view.design ? linearExplanationQuality(view.linear, link, view.baseline, view.design.x, fraction, view.design.fixed) : linearExplanationQuality(view.linear, link, view.baseline, view.x, fraction);
+    return view.design
+      ? linearExplanationQuality(view.linear, link, view.baseline, view.design.x, fraction, view.design.fixed)
+      : linearExplanationQuality(view.linear, link, view.baseline, view.x, fraction);
   };
-  const genericView: GroupModelView = { linear: generic.linear?.model, fitted: generic.model, baseline: genericBaseline, x: generic.xTest, names: generic.names };
-  const genericQuality = generic.linear ? linearExplanationQuality(generic.linear.model, generic.linear.link, genericBaseline, generic.xTest, fraction) : quality(genericView);
+  const genericView: GroupModelView = {
+    linear: generic.linear?.model,
+    fitted: generic.model,
+    baseline: genericBaseline,
+    x: generic.xTest,
+    names: generic.names,
+  };
+  const genericQuality = generic.linear
+    ? linearExplanationQuality(generic.linear.model, generic.linear.link, genericBaseline, generic.xTest, fraction)
+    : quality(genericView);
   const own = views.map(quality);
 
   const attributed = (view: GroupModelView, r: number, linkOf: (s: number) => number): AttributedRow => {
@@ -124,7 +141,15 @@ export function explainEngineModelFile(model: EngineModel, generic: ExplainableG
 }
 
 /** The file's model for `group`, with its baseline and its inputs on the audited rows as that group. */
-function viewOf(model: EngineModel, group: Group, xTrain: DenseMatrix, xTest: DenseMatrix, train: RowsOf, featureNames: readonly string[], source: string): GroupModelView {
+function viewOf(
+  model: EngineModel,
+  group: Group,
+  xTrain: DenseMatrix,
+  xTest: DenseMatrix,
+  train: RowsOf,
+  featureNames: readonly string[],
+  source: string,
+): GroupModelView {
   const trainGroupOf = (r: number) => train.groups.groups[train.groups.groupOfRow[train.rows[r]]];
   if (model.technique === 'dcp') {
     const own = (model.groupModels ?? []).find((m) => meets(m.group, group.values));

@@ -1,8 +1,8 @@
 /**
  * The engine's own model file (`fairuse train … --save-model m.json`), format version 1: a personalized logistic
- * model (or, on a numeric label, a ridge, forest or net regressor: docs/regression.md) with everything needed to score a CSV row as any group — the feature encoding, the group columns, the
- * coefficients — and where it was trained (the training data's SHA-256 and split), so an audit on the same data
- * uses the same split. The README ("Auditing a model you already have") documents every field. The file is data:
+ * model (or, on a numeric label, a ridge, forest or net regressor: docs/regression.md) with everything needed to
+ * score a CSV row as any group — the feature encoding, the group columns, the coefficients — and where it was
+ * trained (the training data's SHA-256 and split), so an audit on the same data uses the same split. The README ("Auditing a model you already have") documents every field. The file is data:
  * it is parsed as JSON and checked field by field, never evaluated.
  */
 import { showCell } from '../data/show-cell';
@@ -80,7 +80,9 @@ export function isLinearModel(modelClass: EngineModelClass): boolean {
 }
 
 /** The label: a binary one's two values, or (a regressor's) the column alone. */
-export type EngineLabel = { readonly column: string; readonly positive: string; readonly negative: string } | { readonly column: string; readonly positive?: undefined; readonly negative?: undefined };
+export type EngineLabel =
+  | { readonly column: string; readonly positive: string; readonly negative: string }
+  | { readonly column: string; readonly positive?: undefined; readonly negative?: undefined };
 
 /** A decoupled group model: coefficients (weights, intercept) for a linear class, a saved fit for a forest or net. */
 export interface GroupModel extends Partial<LinearCoefficients> {

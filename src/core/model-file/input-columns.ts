@@ -66,7 +66,12 @@ export function levelsWithoutInput(inputs: readonly InputColumn[], column: strin
  * @param valuesOf the distinct values of each group attribute in the data
  * @throws AuditInputError BAD_OPTION naming the values without an input and the model's inputs for the attribute
  */
-export function requireGroupInputs(inputs: readonly InputColumn[], groupAttributes: readonly string[], valuesOf: (attribute: number) => Iterable<string>, source: string): void {
+export function requireGroupInputs(
+  inputs: readonly InputColumn[],
+  groupAttributes: readonly string[],
+  valuesOf: (attribute: number) => Iterable<string>,
+  source: string,
+): void {
   groupAttributes.forEach((attribute, a) => {
     const values = [...new Set(valuesOf(a))];
     const missing = levelsWithoutInput(inputs, attribute, values);

@@ -2,7 +2,8 @@
  * An ONNX model as the audit uses it: one float tensor input [N, d] whose d columns are CSV columns or indicators
  * (see input-columns.ts), and an output holding the probability of the positive class — a [N] or [N, 1] tensor,
  * an [N, 2] tensor of class probabilities, or skl2onnx's ZipMap (a sequence of maps), read through the tensor
- * that feeds it — or, for a regressor on a numeric label, the predicted value, [N] or [N, 1]. The column order and the group attributes come from the model's metadata_props where present:
+ * that feeds it — or, for a regressor on a numeric label, the predicted value, [N] or [N, 1]. The column order and
+ * the group attributes come from the model's metadata_props where present:
  *
  * - `fairuse.columns`: JSON array of the input's column names, in order (`["age", "Sex=Female", …]`)
  * - `fairuse.groups`: JSON array of the group attributes (`["Sex", "Age"]`)
@@ -210,7 +211,12 @@ export function positiveColumn(classLabels: readonly string[] | null, positive: 
  * @throws AuditInputError MODEL_OUTPUT_NAN; MODEL_OUTPUT_NOT_PROBABILITY for a value outside [0, 1], rows that
  *   do not sum to 1, or an output shape that is not [N], [N, 1] or [N, 2]
  */
-export function probabilitiesFromOutput(output: { readonly data: ArrayLike<number>; readonly dims: readonly number[] }, rows: number, positiveIndex: number, source: string): Float64Array {
+export function probabilitiesFromOutput(
+  output: { readonly data: ArrayLike<number>; readonly dims: readonly number[] },
+  rows: number,
+  positiveIndex: number,
+  source: string,
+): Float64Array {
   const { data, dims } = output;
   const columns = dims.length === 1 ? 1 : dims.length === 2 ? dims[1] : -1;
   if (dims[0] !== rows || (columns !== 1 && columns !== 2) || data.length !== rows * columns) {
@@ -267,7 +273,14 @@ export function valuesFromOutput(output: { readonly data: ArrayLike<number>; rea
  * @throws AuditInputError MODEL_INPUT_WIDTH when the model fixes a width other than the number of columns;
  *   BAD_OPTION when a group value of the data has no input (requireGroupInputs), as the engine's model file does
  */
-export function onnxScorer(plan: OnnxPlan, inputs: readonly InputColumn[], dataset: AuditDataset, session: OnnxSession, positiveIndex: number, source: string): GroupScorer {
+export function onnxScorer(
+  plan: OnnxPlan,
+  inputs: readonly InputColumn[],
+  dataset: AuditDataset,
+  session: OnnxSession,
+  positiveIndex: number,
+  source: string,
+): GroupScorer {
   if (plan.inputWidth !== null && plan.inputWidth !== inputs.length) {
     throw widthMismatch(source, plan.inputWidth, inputs.length);
   }

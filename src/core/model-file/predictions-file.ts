@@ -133,8 +133,11 @@ export function readPredictionsFile(
   const predictions = { generic: read(generic, GENERIC_COLUMN), asGroup: asGroup.map((column, g) => read(column, `${PREDICTION_PREFIX}${groups.groups[g].id}`)) };
   // After the values: a file of a regression's predictions on a binary label is refused for what it is.
   const warnings: string[] = [];
-  if (label && table.header.includes(LABEL_COLUMN)) checkLabels(columnOf(LABEL_COLUMN), split.test, (row) => lineOfDataRow[keptDataRow[row]], label, source, table.lines, keptDataRow);
-  else if (table.header.includes(ROW_COLUMN)) warnings.push(unverifiedRowsWarning(source));
+  if (label && table.header.includes(LABEL_COLUMN)) {
+    checkLabels(columnOf(LABEL_COLUMN), split.test, (row) => lineOfDataRow[keptDataRow[row]], label, source, table.lines, keptDataRow);
+  } else if (table.header.includes(ROW_COLUMN)) {
+    warnings.push(unverifiedRowsWarning(source));
+  }
   return { split, predictions, warnings };
 }
 
@@ -147,7 +150,15 @@ function unverifiedRowsWarning(source: string): string {
 }
 
 /** Every test row's `label` cell names the data's label of that row (as written, or the same number). */
-function checkLabels(cells: readonly string[], testRows: Int32Array, lineOf: (row: number) => number, label: Label, source: string, lines: ArrayLike<number>, keptDataRow: Int32Array): void {
+function checkLabels(
+  cells: readonly string[],
+  testRows: Int32Array,
+  lineOf: (row: number) => number,
+  label: Label,
+  source: string,
+  lines: ArrayLike<number>,
+  keptDataRow: Int32Array,
+): void {
   const same = (cell: string, value: string) => cell === value || (!Number.isNaN(parseDecimal(cell)) && parseDecimal(cell) === parseDecimal(value));
   const misaligned = 'The file belongs to other data, or to this data in another row order: give the data CSV its predictions were made for, or add a "row" column naming each line\'s data row.';
   for (const row of testRows) {
@@ -178,10 +189,17 @@ function csvCell(text: string): string {
 
 /**
  * Writes a predictions file: one line per data row of the data CSV, in order, with the predictions of the test
- * rows (and their label, when given, for the check on reading) and empty cells elsewhere. Numbers are written in full (shortest round-trip form), so reading the file
- * back gives the same doubles.
+ * rows (and their label, when given, for the check on reading) and empty cells elsewhere. Numbers are written in
+ * full (shortest round-trip form), so reading the file back gives the same doubles.
  */
-export function formatPredictionsFile(dataRows: number, keptDataRow: Int32Array, groups: GroupIndex, testRows: Int32Array, predictions: PredictionMatrix, label?: Label): string {
+export function formatPredictionsFile(
+  dataRows: number,
+  keptDataRow: Int32Array,
+  groups: GroupIndex,
+  testRows: Int32Array,
+  predictions: PredictionMatrix,
+  label?: Label,
+): string {
   const header = [ROW_COLUMN, ...(label ? [LABEL_COLUMN] : []), GENERIC_COLUMN, ...groups.groups.map((g) => `${PREDICTION_PREFIX}${g.id}`)];
   const first = label ? 2 : 1;
   const cells: string[][] = Array.from({ length: dataRows }, (_, d) => [String(d + 1), ...header.slice(1).map(() => '')]);

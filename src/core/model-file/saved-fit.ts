@@ -50,7 +50,13 @@ export function saveFit(model: FittedModel): SavedFit {
     const { trees } = model as unknown as { trees: readonly DecisionTree[] };
     return {
       kind: 'forest',
-      trees: trees.map((t) => ({ feature: Array.from(t.feature), threshold: Array.from(t.threshold), left: Array.from(t.left), right: Array.from(t.right), value: Array.from(t.value) })),
+      trees: trees.map((t) => ({
+        feature: Array.from(t.feature),
+        threshold: Array.from(t.threshold),
+        left: Array.from(t.left),
+        right: Array.from(t.right),
+        value: Array.from(t.value),
+      })),
     };
   }
   if (kind === 'mlp') {

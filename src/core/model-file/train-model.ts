@@ -39,7 +39,9 @@ export interface TrainingData {
 
 /** The train rows of the split an audit of `dataset` with these options uses (SPEC §1). */
 export function auditSplit(dataset: AuditDataset, groups: GroupIndex, options: Pick<AuditOptions, 'testSize' | 'seed'>): TrainTestSplit {
-  const split = dataset.splitIsTest ? fromTestMask(dataset.splitIsTest) : stratifiedSplit(groups.groupOfRow, labelStrata(dataset.label), options.testSize, options.seed);
+  const split = dataset.splitIsTest
+    ? fromTestMask(dataset.splitIsTest)
+    : stratifiedSplit(groups.groupOfRow, labelStrata(dataset.label), options.testSize, options.seed);
   if (split.train.length === 0 || split.test.length === 0) {
     throw new AuditInputError('EMPTY_SPLIT', `The split leaves ${countOf(split.train.length, 'training row')} and ${countOf(split.test.length, 'test row')}.`, 'Use more rows or a --test-size that leaves rows on both sides.');
   }
@@ -113,7 +115,14 @@ interface TrainedPart {
 }
 
 /** A logistic (binary label) or ridge (numeric label) personalized model, with the spec's assigned groups. */
-function linearModel<Y extends Labels>(modelClass: EngineModelClass, generic: GenericFit<Y>, encoder: FeatureEncoder, groups: GroupIndex, split: TrainTestSplit, options: AuditOptions): TrainedPart {
+function linearModel<Y extends Labels>(
+  modelClass: EngineModelClass,
+  generic: GenericFit<Y>,
+  encoder: FeatureEncoder,
+  groups: GroupIndex,
+  split: TrainTestSplit,
+  options: AuditOptions,
+): TrainedPart {
   const personalized = fitPersonalized(options.technique, encoder, generic, groups, split.train, options.C);
   let coefficientsOfModel: TrainedPart['personalized'];
   const fitted = personalized.model;
@@ -157,7 +166,13 @@ function treeOrNetModel(modelClass: 'rf' | 'nn', encoder: FeatureEncoder, datase
     fitted.technique === 'dcp'
       ? { groupModels: groups.groups.map((g, k) => ({ group: g.values, fit: saveFit(fitted.models[k]) })) }
       : { groupColumns: groupDummies(groups, fitted.technique).conditions, fit: saveFit(fitted.model) };
-  return { modelClass: SAVED_CLASS[modelClass], personalized: part, assigned: [], warnings: personalized.warnings, predictions: { generic: fits.generic, asGroup: personalized.asGroup } };
+  return {
+    modelClass: SAVED_CLASS[modelClass],
+    personalized: part,
+    assigned: [],
+    warnings: personalized.warnings,
+    predictions: { generic: fits.generic, asGroup: personalized.asGroup },
+  };
 }
 
 /** The model file's text: JSON, two-space indented, with a final newline. */

@@ -152,7 +152,11 @@ function checkComparable(old: AuditReport, next: AuditReport): void {
 const MODEL_SETTINGS = ['technique', 'model', 'C', 'threshold', 'seed', 'bootstrap', 'testSize', 'splitColumn', 'minGroupSize'] as const;
 
 function settingChanges(old: AuditReport, next: AuditReport): SettingChange[] {
-  const changed: SettingChange[] = MODEL_SETTINGS.filter((s) => old.settings[s] !== next.settings[s]).map((s) => ({ setting: s, old: old.settings[s] ?? null, new: next.settings[s] ?? null }));
+  const changed: SettingChange[] = MODEL_SETTINGS.filter((s) => old.settings[s] !== next.settings[s]).map((s) => ({
+    setting: s,
+    old: old.settings[s] ?? null,
+    new: next.settings[s] ?? null,
+  }));
   const assign = (r: AuditReport) => JSON.stringify(r.settings.assign ?? {});
   if (assign(old) !== assign(next)) changed.push({ setting: 'assign', old: old.settings.assign ?? {}, new: next.settings.assign ?? {} });
   const source = (r: AuditReport) => (r.model ? `${r.model.source} ${r.model.path} (SHA-256 ${r.model.sha256.slice(0, 12)})` : 'trained by fairuse');

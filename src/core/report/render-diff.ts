@@ -26,7 +26,8 @@ export function diffJson(diff: ReportDiff, files: DiffFiles): string {
 
 /** e.g. "1 new violation of error rate (the gate fails); 2 resolved, 0 persisting." */
 export function diffVerdict(diff: ReportDiff): string {
-  const count = (status: ChangeStatus, decisiveOnly: boolean) => diff.changes.filter((c) => c.status === status && (!decisiveOnly || c.metric === diff.metric)).length;
+  const count = (status: ChangeStatus, decisiveOnly: boolean) =>
+    diff.changes.filter((c) => c.status === status && (!decisiveOnly || c.metric === diff.metric)).length;
   const fresh = count('new', true);
   const head = fresh === 0 ? `No new violation of ${metricNoun(diff.metric)}` : `${fresh} new violation${fresh === 1 ? '' : 's'} of ${metricNoun(diff.metric)} (the gate fails)`;
   return `${head}; ${count('resolved', true)} resolved, ${count('persisting', true)} persisting.`;

@@ -272,7 +272,10 @@ export interface InterventionGroupRow {
 }
 
 export interface Intervention {
-  /** `generic`: violating groups get h0; `decoupled`: they get their decoupled model; `selected`: each group gets the best of the three on a validation split. */
+  /**
+   * `generic`: violating groups get h0; `decoupled`: they get their decoupled model; `selected`: each group gets the
+   * best of the three on a validation split.
+   */
   readonly kind: 'generic' | 'decoupled' | 'selected';
   readonly description: string;
   readonly groups: readonly InterventionGroupRow[];

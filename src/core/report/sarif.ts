@@ -196,7 +196,10 @@ function gainProperties(metric: MetricId, row: RationalityRow | EnvyRow, extra: 
   return { metric, group: row.group, gain: row.gain, ci: row.ci, pHarm: row.pHarm, test: row.test, ...extra };
 }
 
-/** e.g. "Rationality violation for Sex=Female, Age=Old (error rate): 21.9% personalized vs 19.3% generic, gain -2.6% (90% interval -5.0% to -0.1%), p=0.030." */
+/**
+ * e.g. "Rationality violation for Sex=Female, Age=Old (error rate): 21.9% personalized vs 19.3% generic, gain -2.6%
+ * (90% interval -5.0% to -0.1%), p=0.030."
+ */
 function rationalityText(metric: MetricId, row: RationalityRow, confidence: number): string {
   return `Rationality violation for ${plain(row.group)} (${metricNoun(metric)}): ${formatValue(metric, row.personalized)} personalized vs ${formatValue(metric, row.generic)} generic, ${evidence(metric, row, confidence)}.`;
 }

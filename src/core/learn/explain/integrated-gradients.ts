@@ -82,7 +82,8 @@ export function integratedGradients(net: ExplainedNet, baseline: ArrayLike<numbe
       const gradient = logitGradient(shape, parameters, move((alphas[k] + alphas[k + 1]) / 2));
       const rise = zEnd - zStart;
       // ∫ link′(z(α)) dα over the segment; a flat segment (rise ≈ 0) has link′ constant on it.
-      const weight = Math.abs(rise) > 1e-12 * (1 + Math.abs(zStart)) ? ((link.value(zEnd) - link.value(zStart)) * width) / rise : link.slope((zStart + zEnd) / 2) * width;
+      const weight =
+        Math.abs(rise) > 1e-12 * (1 + Math.abs(zStart)) ? ((link.value(zEnd) - link.value(zStart)) * width) / rise : link.slope((zStart + zEnd) / 2) * width;
       for (let j = 0; j < d; j++) attributions[j] += gradient[j] * weight;
     }
     zStart = zEnd;

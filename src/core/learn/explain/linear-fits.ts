@@ -102,7 +102,12 @@ function groupBaselines(xTrain: GenericFit<Labels>['xTrain'], groups: GroupIndex
  * `1hot` / `all`: the baseline over x and the group dummies (the mean of x, and each dummy's share of the training
  * rows), and the dummies that set a row to group g.
  */
-function dummyBaseline(groups: GroupIndex, technique: Parameters<typeof groupDummies>[1], trainRows: Int32Array, featureMeans: Float64Array): { baseline: Float64Array; dummyNames: readonly string[]; dummiesOf: (g: number) => Float64Array } {
+function dummyBaseline(
+  groups: GroupIndex,
+  technique: Parameters<typeof groupDummies>[1],
+  trainRows: Int32Array,
+  featureMeans: Float64Array,
+): { baseline: Float64Array; dummyNames: readonly string[]; dummiesOf: (g: number) => Float64Array } {
   const { groupColumns, dummyNames } = groupDummies(groups, technique);
   const dummyShares = new Float64Array(dummyNames.length);
   for (let r = 0; r < trainRows.length; r++) for (const column of groupColumns[groups.groupOfRow[trainRows[r]]]) dummyShares[column]++;

@@ -19,7 +19,12 @@ import type { DecisionTree } from '../forest';
  * @param z the explained row, same length
  * @param visits counts the nodes walked (the cost), when given
  */
-export function forestShapley(trees: readonly DecisionTree[], baseline: ArrayLike<number>, z: ArrayLike<number>, visits: { count: number } = { count: 0 }): Float64Array {
+export function forestShapley(
+  trees: readonly DecisionTree[],
+  baseline: ArrayLike<number>,
+  z: ArrayLike<number>,
+  visits: { count: number } = { count: 0 },
+): Float64Array {
   const phi = new Float64Array(z.length);
   // Which way each input is held on the current path: 1 = z's way only, −1 = b's way only, 0 = not split apart.
   const side = new Int8Array(z.length);

@@ -128,7 +128,13 @@ export function fitForestRegressor(
 }
 
 /** The trees of a forest, tree t from stream firstTree + t of the seed, on labels already checked. */
-function growForest(x: DenseMatrix, y: Uint8Array | Float64Array, settings: ResolvedForestOptions, seed: number, onTree?: (done: number, total: number) => void): ForestModel {
+function growForest(
+  x: DenseMatrix,
+  y: Uint8Array | Float64Array,
+  settings: ResolvedForestOptions,
+  seed: number,
+  onTree?: (done: number, total: number) => void,
+): ForestModel {
   const bins = binFeatures(x, settings.maxBins);
   const workspace = treeWorkspace(bins, settings.maxFeatures, settings.criterion);
   const n = x.rows;

@@ -101,10 +101,16 @@ export async function auditOnNewData(
     trainSet,
     { ...auditOptionsFor(given, taskOf(trainSet.label)), assign: assignedTrain.assign },
     { path: trainFile.path },
-    { groups: trainGroups, split: { train: noRows, test: trainRows }, predictions: assignedTrain.apply({ generic: generic.generic, asGroup: asGroupTrain }), warnings: [] },
+    {
+      groups: trainGroups,
+      split: { train: noRows, test: trainRows },
+      predictions: assignedTrain.apply({ generic: generic.generic, asGroup: asGroupTrain }),
+      warnings: [],
+    },
     hooks,
   );
   const nTrainOf = new Map(trainReport.groups.map((g) => [g.id, g.nTest]));
-  const report: AuditReport = { ...newReport, groups: newReport.groups.map((g) => ({ ...g, nTrain: nTrainOf.get(g.id) ?? 0 })), model: modelReport(given, true) };
+  const groupsWithTrainRows = newReport.groups.map((g) => ({ ...g, nTrain: nTrainOf.get(g.id) ?? 0 }));
+  const report: AuditReport = { ...newReport, groups: groupsWithTrainRows, model: modelReport(given, true) };
   return { ...report, comparison: compareOnData(trainReport, newReport, { path: trainFile.path, sha256: trainSha, rows: trainRows.length }) };
 }

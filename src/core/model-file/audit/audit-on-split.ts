@@ -61,9 +61,11 @@ export async function auditOnSplit(given: GivenModel, table: CsvTable, dataSha: 
   const assigned = modelAssignment(options.assign, json, groups, modelPath);
   const predictions = assigned.apply({ generic: generic.generic, asGroup });
   const h0 = () => ({ xTrain: encoder.encode(split.train), xTest: encoder.encode(split.test), names: encoder.columnNames });
-  const explained = await explainGivenModel(given, generic, h0, { dataset, rows: split.test, groups, scorer }, { dataset, rows: split.train, groups }, assigned);
+  const test = { dataset, rows: split.test, groups, scorer };
+  const explained = await explainGivenModel(given, generic, h0, test, { dataset, rows: split.train, groups }, assigned);
   const trainingWarnings = json?.training.warnings ?? [];
-  const givenPredictions = { groups, split, predictions, warnings: [...generic.warnings, ...trainingWarnings, ...warnings], unseenLevels: encoder.unseenLevels(), ...explained };
+  const allWarnings = [...generic.warnings, ...trainingWarnings, ...warnings];
+  const givenPredictions = { groups, split, predictions, warnings: allWarnings, unseenLevels: encoder.unseenLevels(), ...explained };
   const auditOptions = { ...auditOptionsFor(given, taskOf(dataset.label)), assign: assigned.assign };
   const report = await auditGivenPredictions(dataset, auditOptions, { path: request.data.path, sha256: dataSha }, givenPredictions, hooks);
   return { ...report, model: modelReport(given, false) };

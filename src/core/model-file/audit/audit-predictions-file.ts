@@ -17,7 +17,13 @@ import { loadWithFeatures } from './model-data';
 import type { Roles } from './model-roles';
 
 /** The rows with predictions are the test rows; there is no training data to give and no split to choose. */
-export async function auditPredictionsFile(request: ModelAuditRequest, roles: Roles, table: CsvTable, dataSha: string, hooks: AuditHooks): Promise<AuditReport> {
+export async function auditPredictionsFile(
+  request: ModelAuditRequest,
+  roles: Roles,
+  table: CsvTable,
+  dataSha: string,
+  hooks: AuditHooks,
+): Promise<AuditReport> {
   const modelPath = request.model.path;
   if (request.trainData) {
     throw new AuditInputError('BAD_OPTION', 'Training data (--train-data) cannot be given with a predictions file.', "Leave it out: the predictions file holds h0's predictions too.");

@@ -15,7 +15,15 @@ export function envyPairsTable(report: AuditReport, metric: MetricId): Table {
   return {
     title: `${metricTitle(metric)} — envy-freeness, each pair with its ${level}% interval and p-values`,
     header: ['Group', 'Reported as', 'Gain', `${level}% CI`, 'p harm', 'p gain', 'Verdict'],
-    rows: section.envy.map((e) => [e.group, e.reportedAs, formatGain(metric, e.gain), formatInterval(metric, e.ci), formatP(e.pHarm), formatP(e.pGain), VERDICT_LABELS[e.verdict]]),
+    rows: section.envy.map((e) => [
+      e.group,
+      e.reportedAs,
+      formatGain(metric, e.gain),
+      formatInterval(metric, e.ci),
+      formatP(e.pHarm),
+      formatP(e.pGain),
+      VERDICT_LABELS[e.verdict],
+    ]),
     tone: section.envy.map((e) => (e.verdict === 'none' ? 'plain' : e.verdict)),
     numeric: [false, false, true, true, true, true, false],
   };

@@ -15,7 +15,14 @@ export function interventionTables(report: AuditReport): Table[] {
   if (!interventions) return [];
   const { metric } = interventions;
   return interventions.items.map((item) => {
-    const rows = item.groups.map((g) => [g.group, ASSIGNED[g.assigned], formatGain(metric, g.before.gain), VERDICT_LABELS[g.before.verdict], formatGain(metric, g.after.gain), VERDICT_LABELS[g.after.verdict]]);
+    const rows = item.groups.map((g) => [
+      g.group,
+      ASSIGNED[g.assigned],
+      formatGain(metric, g.before.gain),
+      VERDICT_LABELS[g.before.verdict],
+      formatGain(metric, g.after.gain),
+      VERDICT_LABELS[g.after.verdict],
+    ]);
     // The overall row holds the risk (not a gain) of the model the groups are served by, h before and the assembled
     // model after (paper 1's h′), in the gain columns.
     rows.push([`Overall ${metricNoun(metric)} of the assembled model (not a gain)`, '', formatValue(metric, item.overall.before), '', formatValue(metric, item.overall.after), '']);
