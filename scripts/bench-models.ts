@@ -140,7 +140,11 @@ function agreement(binned: number[], exact: number[]) {
     maxAbs = Math.max(maxAbs, gap);
     sameDecision += p >= 0.5 === exact[r] >= 0.5 ? 1 : 0;
   });
-  return { meanAbsDifference: +(sumAbs / binned.length).toFixed(4), maxAbsDifference: +maxAbs.toFixed(4), sameDecision: +(sameDecision / binned.length).toFixed(4) };
+  return {
+    meanAbsDifference: +(sumAbs / binned.length).toFixed(4),
+    maxAbsDifference: +maxAbs.toFixed(4),
+    sameDecision: +(sameDecision / binned.length).toFixed(4),
+  };
 }
 
 function main(): void {

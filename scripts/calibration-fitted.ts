@@ -52,7 +52,15 @@ function run(learner: FittedLearner, scenario: FittedScenario): Record<string, R
   return Object.fromEntries(
     METRICS.map((id) => {
       const t = tally[id];
-      return [id, { familyWiseFalseRationality: t.anyRationality / DATASETS, familyWiseFalseEnvy: t.anyEnvy / DATASETS, coverage: t.covered / t.intervals, nullShare: t.nullComparisons / (DATASETS * GROUPS) }];
+      return [
+        id,
+        {
+          familyWiseFalseRationality: t.anyRationality / DATASETS,
+          familyWiseFalseEnvy: t.anyEnvy / DATASETS,
+          coverage: t.covered / t.intervals,
+          nullShare: t.nullComparisons / (DATASETS * GROUPS),
+        },
+      ];
     }),
   );
 }

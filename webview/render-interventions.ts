@@ -31,7 +31,13 @@ export function renderInterventions(report: AuditReport, actions: InterventionAc
     renderMinimization(interventions));
 }
 
-function renderItem(report: AuditReport, interventions: InterventionsReport, item: Intervention, table: ReturnType<typeof interventionTables>[number], actions: InterventionActions): HTMLElement {
+function renderItem(
+  report: AuditReport,
+  interventions: InterventionsReport,
+  item: Intervention,
+  table: ReturnType<typeof interventionTables>[number],
+  actions: InterventionActions,
+): HTMLElement {
   const metric = interventions.metric;
   const headingId = `fu-intervention-${item.kind}-h`;
   // The caption is the description: the heading already names the intervention.

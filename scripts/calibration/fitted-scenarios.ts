@@ -94,7 +94,11 @@ export function simulateFitted(learner: FittedLearner, scenario: FittedScenario,
     const zeros = () => new Array<number>(GROUPS).fill(0);
     return { groups, rationalityTruth: { mse: zeros(), mae: zeros() }, envyTruth: { mse: groups.map(zeros), mae: groups.map(zeros) } };
   }
-  const models = { generic: fitOnFreshSample(learner, normal, seed), plus: fitOnFreshSample(learner, normal, seed + 1), minus: fitOnFreshSample(learner, normal, seed + 2) };
+  const models = {
+    generic: fitOnFreshSample(learner, normal, seed),
+    plus: fitOnFreshSample(learner, normal, seed + 1),
+    minus: fitOnFreshSample(learner, normal, seed + 2),
+  };
   const truthX = drawX(TRUTH_ROWS, normal);
   const truthF = truthOf(truthX);
   const risk = Object.fromEntries(

@@ -112,7 +112,8 @@ export class AuditRunner implements vscode.Disposable {
         maxModelMB: settings.maxModelMB,
       },
     };
-    if (!(await confirmOutsideWorkspace(specPath, { data: csvPath, model: request.model?.path, trainData: request.model?.trainDataPath }, log, this.parts.ownFolders))) return undefined;
+    const readPaths = { data: csvPath, model: request.model?.path, trainData: request.model?.trainDataPath };
+    if (!(await confirmOutsideWorkspace(specPath, readPaths, log, this.parts.ownFolders))) return undefined;
     log.info(`audit ${request.displayPath} from ${vscode.workspace.asRelativePath(specUri)}: ${JSON.stringify(request.run)}`);
 
     const started = Date.now();
@@ -121,7 +122,8 @@ export class AuditRunner implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: `Fair Use audit: ${basename(csvPath)}`, cancellable: true },
         (progress, token) => {
           if (superseded()) return Promise.reject(new AuditCancelled());
-          const audit = startWorkerAudit(this.parts.workerFile, request, progressReporter(progress, run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, request.model !== undefined), { maxHeapMB: settings.workerMemoryMB });
+          const onProgress = progressReporter(progress, run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, request.model !== undefined);
+          const audit = startWorkerAudit(this.parts.workerFile, request, onProgress, { maxHeapMB: settings.workerMemoryMB });
           this.running.set(specPath, audit);
           token.onCancellationRequested(() => audit.cancel());
           return audit.result.finally(() => {
@@ -152,7 +154,8 @@ export class AuditRunner implements vscode.Disposable {
         if (trigger === 'command') void this.tellInputProblem(forTheEditor(error.message), specUri);
         return undefined;
       }
-      const crash = error instanceof AuditCrashed ? error : new AuditCrashed(String(error), error instanceof Error ? (error.stack ?? error.message) : String(error));
+      const crash =
+        error instanceof AuditCrashed ? error : new AuditCrashed(String(error), error instanceof Error ? (error.stack ?? error.message) : String(error));
       log.error(`audit of ${request.displayPath} crashed: ${crash.details}`);
       void vscode.window.showErrorMessage(`Fair Use: ${crash.message}`, 'Show log').then((choice) => {
         if (choice) log.show();
@@ -190,7 +193,11 @@ export class AuditRunner implements vscode.Disposable {
  * @param resamples B: the engine counts resamples over all tested groups, the notification says "bootstrap n/B"
  * @param modelFile the personalized model is a file, scored rather than trained
  */
-function progressReporter(progress: vscode.Progress<{ message?: string; increment?: number }>, resamples: number, modelFile: boolean): (p: WorkerProgress) => void {
+function progressReporter(
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  resamples: number,
+  modelFile: boolean,
+): (p: WorkerProgress) => void {
   let stage: WorkerProgress['stage'] | undefined;
   let bootstrapShown = 0;
   // Many groups: the expected duration stays beside the bootstrap's count (audit/expected-duration.ts).

@@ -31,7 +31,13 @@ export class FairUseCodeActions implements vscode.CodeActionProvider {
       actions.push(show);
       // The finding may sit on the CSV header: the assignment is recorded in the spec that was audited.
       if (finding.kind === 'rationality' && found.entryKey.endsWith('.fairuse.json')) {
-        const spec = found.entryKey === document.uri.fsPath ? document : await vscode.workspace.openTextDocument(vscode.Uri.file(found.entryKey)).then((d) => d, () => undefined);
+        const spec =
+          found.entryKey === document.uri.fsPath
+            ? document
+            : await vscode.workspace.openTextDocument(vscode.Uri.file(found.entryKey)).then(
+                (d) => d,
+                () => undefined,
+              );
         if (!spec) continue;
         actions.push(this.assign(spec, diagnostic, finding.group, 'generic'));
         // A model file cannot be given a decoupled model (the audit would refuse it); h0 it can, the audit fits h0.

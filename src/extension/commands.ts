@@ -175,7 +175,12 @@ function isDatasetChoices(value: unknown): value is DatasetChoices {
  * Asks for the spec of `csv` with the picks, preselecting what its spec `previousSpec` says, else the last
  * answers for the file, and remembers the answers.
  */
-async function askSpec(csv: vscode.Uri, log: vscode.LogOutputChannel, memory: PickMemory, previousSpec: vscode.Uri | undefined): Promise<AuditSpec | undefined> {
+async function askSpec(
+  csv: vscode.Uri,
+  log: vscode.LogOutputChannel,
+  memory: PickMemory,
+  previousSpec: vscode.Uri | undefined,
+): Promise<AuditSpec | undefined> {
   let profiles;
   try {
     profiles = await readColumnProfiles(csv.fsPath);

@@ -19,7 +19,11 @@ interface ReportItem extends vscode.QuickPickItem {
  * @param given two entries to compare without asking (tests)
  * @returns the comparison shown, or undefined when the user cancelled or there was nothing to compare
  */
-export async function compareReportsCommand(store: ResultsStore, log: vscode.LogOutputChannel, given?: readonly [ReportEntry, ReportEntry]): Promise<Comparison | undefined> {
+export async function compareReportsCommand(
+  store: ResultsStore,
+  log: vscode.LogOutputChannel,
+  given?: readonly [ReportEntry, ReportEntry],
+): Promise<Comparison | undefined> {
   const pair = given ?? (await pickTwo(store.all().reverse(), log));
   if (!pair) return undefined;
   const comparison = compareEntries(pair[0], pair[1]);

@@ -130,7 +130,8 @@ async function placeFilesOf(entry: ReportEntry): Promise<{ spec?: PlaceFile; dat
   const csvHeader = await readFirstLine(dataPath);
   const data: PlaceFile = { uri: vscode.Uri.file(dataPath), text: csvHeader };
   // The report names the model as the user knows it (relative to the workspace); the spec's folder is the best guess.
-  const modelPath = report.model && (isAbsolute(report.model.path) || !entry.specPath ? report.model.path : resolve(dirname(entry.specPath), basename(report.model.path)));
+  const modelPath =
+    report.model && (isAbsolute(report.model.path) || !entry.specPath ? report.model.path : resolve(dirname(entry.specPath), basename(report.model.path)));
   const model: PlaceFile | undefined = modelPath ? { uri: vscode.Uri.file(modelPath) } : undefined;
   let spec: PlaceFile | undefined;
   let parsedSpec: PlaceSources['spec'];

@@ -43,7 +43,12 @@ export function modelSpecUri(model: vscode.Uri): vscode.Uri {
  *
  * @param selection the Explorer's selected files: a model and a CSV selected together skip the dataset pick
  */
-export async function prepareModelAudit(model: vscode.Uri | undefined, selection: readonly vscode.Uri[], choices: ModelFileChoices | undefined, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+export async function prepareModelAudit(
+  model: vscode.Uri | undefined,
+  selection: readonly vscode.Uri[],
+  choices: ModelFileChoices | undefined,
+  log: vscode.LogOutputChannel,
+): Promise<vscode.Uri | undefined> {
   const modelUri = model ?? (await pickFile('Model file to audit (ONNX, Fair Use model JSON, or predictions CSV)', { 'Model files': ['onnx', 'json', 'csv'] }));
   if (!modelUri) return undefined;
   const settings = readSettings(modelUri);
@@ -149,7 +154,8 @@ async function pickFile(title: string, filters: Record<string, string[]>, near?:
     (u) => !u.fsPath.endsWith('.fairuse.json') && (extensions.includes('csv') || MODEL_EXTENSIONS.test(u.fsPath)),
   );
   if (files.length === 0) {
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters, title, defaultUri: near ? vscode.Uri.file(dirname(near.fsPath)) : undefined });
+    const defaultUri = near ? vscode.Uri.file(dirname(near.fsPath)) : undefined;
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters, title, defaultUri });
     return picked?.[0];
   }
   const item = await vscode.window.showQuickPick(

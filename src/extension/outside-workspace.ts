@@ -13,7 +13,12 @@ import { isInsideFolders } from '../files/spec-paths';
  * @param ownFolders the extension's own folders (the read-only example's), read without asking
  * @returns whether to go on: everything is inside, or the user confirmed
  */
-export async function confirmOutsideWorkspace(specPath: string, paths: Readonly<Record<string, string | undefined>>, log: vscode.LogOutputChannel, ownFolders: readonly string[] = []): Promise<boolean> {
+export async function confirmOutsideWorkspace(
+  specPath: string,
+  paths: Readonly<Record<string, string | undefined>>,
+  log: vscode.LogOutputChannel,
+  ownFolders: readonly string[] = [],
+): Promise<boolean> {
   const folders = [...(vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath) ?? [dirname(specPath)]), ...ownFolders];
   const outside = Object.entries(paths).filter((entry): entry is [string, string] => entry[1] !== undefined && !isInsideFolders(entry[1], folders));
   if (outside.length === 0) return true;

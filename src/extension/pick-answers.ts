@@ -25,7 +25,9 @@ export function specFromAnswers(dataFileName: string, answers: PickAnswers, prof
   // did not choose as the split: name the features then, so it never is one.
   const splitLike = profiles.filter((p) => isSplitLike(p) && p.name !== answers.splitColumn);
   const features = splitLike.length
-    ? profiles.map((p) => p.name).filter((name) => name !== answers.label && name !== answers.splitColumn && !groupNames.has(name) && !splitLike.some((s) => s.name === name))
+    ? profiles
+        .map((p) => p.name)
+        .filter((name) => name !== answers.label && name !== answers.splitColumn && !groupNames.has(name) && !splitLike.some((s) => s.name === name))
     : undefined;
   return {
     data: dataFileName,

@@ -41,7 +41,12 @@ export interface PickDefaults {
  *
  * @param remembered the last answers for this file (or what its spec says), preselected where they still fit
  */
-export async function pickAuditAnswers(dataFileName: string, profiles: readonly ColumnProfile[], defaults: PickDefaults, remembered: Partial<PickAnswers> = {}): Promise<PickAnswers | undefined> {
+export async function pickAuditAnswers(
+  dataFileName: string,
+  profiles: readonly ColumnProfile[],
+  defaults: PickDefaults,
+  remembered: Partial<PickAnswers> = {},
+): Promise<PickAnswers | undefined> {
   const splitColumns = profiles.filter(isSplitColumn);
   const roleColumns = profiles.filter((p) => !isSplitLike(p));
   const steps = splitColumns.length ? 5 : 4;
@@ -59,7 +64,8 @@ export async function pickAuditAnswers(dataFileName: string, profiles: readonly 
       label = picked;
       step = 2;
     } else if (step === 2) {
-      const picked = await pickGroups(dataFileName, roleColumns.filter((p) => p.name !== label!.name), { position: at(2), remembered: groups ?? remembered.groups });
+      const candidates = roleColumns.filter((p) => p.name !== label!.name);
+      const picked = await pickGroups(dataFileName, candidates, { position: at(2), remembered: groups ?? remembered.groups });
       if (picked === undefined) return undefined;
       if (picked === BACK) {
         step = 1;
@@ -112,7 +118,11 @@ interface StepOptions {
  * The label pick: binary columns first, then numeric ones (a regression), then the rest; split-like columns
  * are left out. Preselects the remembered label, else the likely outcome (column-roles.ts).
  */
-export async function pickLabel(dataFileName: string, profiles: readonly ColumnProfile[], options: StepOptions & { remembered?: string } = {}): Promise<StepResult<ColumnProfile>> {
+export async function pickLabel(
+  dataFileName: string,
+  profiles: readonly ColumnProfile[],
+  options: StepOptions & { remembered?: string } = {},
+): Promise<StepResult<ColumnProfile>> {
   const candidates = profiles.filter((p) => !isSplitLike(p));
   const binary = candidates.filter((p) => p.isBinary);
   const numeric = candidates.filter((p) => !p.isBinary && p.kind === 'numeric' && p.distinct > 2);
@@ -139,7 +149,11 @@ export async function pickLabel(dataFileName: string, profiles: readonly ColumnP
 }
 
 /** The group attribute pick (several); a numeric column asks for its cut points. Preselects the remembered groups. */
-export async function pickGroups(dataFileName: string, profiles: readonly ColumnProfile[], options: StepOptions & { remembered?: readonly GroupSpec[] } = {}): Promise<StepResult<GroupSpec[]>> {
+export async function pickGroups(
+  dataFileName: string,
+  profiles: readonly ColumnProfile[],
+  options: StepOptions & { remembered?: readonly GroupSpec[] } = {},
+): Promise<StepResult<GroupSpec[]>> {
   const candidates = profiles.filter((p) => !isSplitLike(p));
   const isLikelyGroup = (p: ColumnProfile) => p.distinct >= 2 && p.distinct <= GROUP_MAX_LEVELS && (p.kind === 'categorical' || p.distinct <= BUCKET_ABOVE_LEVELS);
   const likely = candidates.filter(isLikelyGroup);
@@ -201,7 +215,12 @@ interface SplitItem extends vscode.QuickPickItem {
 }
 
 /** Which rows train the models and which measure them: a train/test column of the data, or a random split. */
-async function pickSplit(dataFileName: string, splitColumns: readonly ColumnProfile[], position: StepPosition, remembered: string | null): Promise<StepResult<SplitItem>> {
+async function pickSplit(
+  dataFileName: string,
+  splitColumns: readonly ColumnProfile[],
+  position: StepPosition,
+  remembered: string | null,
+): Promise<StepResult<SplitItem>> {
   const items: SplitItem[] = [
     ...splitColumns.map((p) => ({
       label: p.name,
@@ -235,7 +254,13 @@ export function parseCuts(text: string): number[] | undefined {
   return cuts;
 }
 
-async function pickOne<T extends string>(title: string, position: StepPosition, options: readonly T[], preferred: T, describe: (value: T) => string): Promise<StepResult<T>> {
+async function pickOne<T extends string>(
+  title: string,
+  position: StepPosition,
+  options: readonly T[],
+  preferred: T,
+  describe: (value: T) => string,
+): Promise<StepResult<T>> {
   const items = options.map((value) => ({ label: value, description: describe(value), value }));
   const picked = await pickStep({ title, position, items, preselect: items.filter((i) => i.value === preferred) });
   return picked === undefined || picked === BACK ? picked : picked[0].value;

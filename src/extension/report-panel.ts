@@ -304,7 +304,8 @@ class ReportSlot {
     this.previous = previous ?? (sameReport ? this.previous : undefined);
     this.revealPrevious = revealPrevious;
     // A re-run of the same audit keeps the metric the user is reading; a cleared panel forgets it.
-    const keepMetric = entry !== undefined && this.entry !== undefined && this.metric !== undefined && (sameReport || entry.report.metrics[this.metric] !== undefined);
+    const keepMetric =
+      entry !== undefined && this.entry !== undefined && this.metric !== undefined && (sameReport || entry.report.metrics[this.metric] !== undefined);
     this.metric = focus.metric ?? (keepMetric ? this.metric : undefined);
     this.focusGroup = focus.group;
     this.entry = entry;

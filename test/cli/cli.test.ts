@@ -194,7 +194,9 @@ describe('fairuse audit --spec', () => {
       expected[age < 30 ? '<30' : age < 60 ? '30-60' : '60+']++;
     }
     for (const bucket of Object.keys(expected)) {
-      const n = report.groups.filter((g: { values: { age: string } }) => g.values.age === bucket).reduce((s: number, g: { nTrain: number; nTest: number }) => s + g.nTrain + g.nTest, 0);
+      const n = report.groups
+        .filter((g: { values: { age: string } }) => g.values.age === bucket)
+        .reduce((s: number, g: { nTrain: number; nTest: number }) => s + g.nTrain + g.nTest, 0);
       expect(n).toBe(expected[bucket]);
     }
   });

@@ -18,7 +18,11 @@ function fairuse(...args: string[]) {
 }
 
 type ExpectedLimits = { groupSigmas: Array<number | null>; sigma: number; epsilon: number; errorProbabilityBound: number; maxAttributes: number };
-type Expected = { limits: Record<'sufficiency' | 'comprehensiveness', ExpectedLimits>; rationality: Array<{ group: string; sufficiency: { generic: number; personalized: number }; comprehensiveness: { generic: number; personalized: number } }>; envy: Array<{ group: string; reportedAs: string; sufficiency: number; comprehensiveness: number }> };
+type Expected = {
+  limits: Record<'sufficiency' | 'comprehensiveness', ExpectedLimits>;
+  rationality: Array<{ group: string; sufficiency: { generic: number; personalized: number }; comprehensiveness: { generic: number; personalized: number } }>;
+  envy: Array<{ group: string; reportedAs: string; sufficiency: number; comprehensiveness: number }>;
+};
 
 describe.each(fixture.cases as Array<{ name: string; csv: string; label: string; groups: string; features: string[]; techniques: Record<string, Expected> }>)('explanation metrics of $name match numpy', (c) => {
   it.each(['1hot', 'all', 'dcp'])('%s', (technique) => {

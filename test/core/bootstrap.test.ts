@@ -8,7 +8,15 @@ const metrics = METRIC_IDS.map((id) => METRICS[id]);
 
 const groupArb = fc
   .record({
-    rows: fc.array(fc.record({ y: fc.integer({ min: 0, max: 1 }), p0: fc.double({ min: 0, max: 1, noNaN: true }), p1: fc.double({ min: 0, max: 1, noNaN: true }), p2: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 4, maxLength: 30 }),
+    rows: fc.array(
+      fc.record({
+        y: fc.integer({ min: 0, max: 1 }),
+        p0: fc.double({ min: 0, max: 1, noNaN: true }),
+        p1: fc.double({ min: 0, max: 1, noNaN: true }),
+        p2: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+      { minLength: 4, maxLength: 30 },
+    ),
     seed: fc.integer({ min: 0, max: 2 ** 31 }),
   })
   .filter(({ rows }) => rows.some((r) => r.y === 1) && rows.some((r) => r.y === 0));
@@ -54,7 +62,9 @@ describe('paired bootstrap (SPEC §5)', () => {
         const a = bootstrapGroupGains(group, metrics, settings(seed));
         const b = bootstrapGroupGains(swapped, metrics, settings(seed));
         // a resample that drew one class leaves AUC undefined (NaN) for both orders alike
-        a.forEach((gains, m) => gains.rationality.forEach((d, k) => (Number.isNaN(d) ? expect(b[m].rationality[k]).toBeNaN() : expect(b[m].rationality[k]).toBeCloseTo(-d, 12))));
+        a.forEach((gains, m) =>
+          gains.rationality.forEach((d, k) => (Number.isNaN(d) ? expect(b[m].rationality[k]).toBeNaN() : expect(b[m].rationality[k]).toBeCloseTo(-d, 12))),
+        );
       }),
       { numRuns: 50 },
     );

@@ -15,7 +15,12 @@ describe('degenerateFit', () => {
   const y = Uint8Array.of(0, 1, 0, 1, 0, 1, 0, 1, 0, 0);
 
   it('flags a constant at the base rate, and a few rows let through do not hide it', () => {
-    expect(degenerateFit(Uint8Array.of(0, 1, 0, 1), Float64Array.of(0.5, 0.5, 0.5, 0.5))).toEqual({ logLoss: Math.log(2), baseRateLogLoss: Math.log(2), spread: 0, median: 0.5 });
+    expect(degenerateFit(Uint8Array.of(0, 1, 0, 1), Float64Array.of(0.5, 0.5, 0.5, 0.5))).toEqual({
+      logLoss: Math.log(2),
+      baseRateLogLoss: Math.log(2),
+      spread: 0,
+      median: 0.5,
+    });
     // 9 of 10 rows at 0.4, one at 0.9 (its standard deviation is 0.15): flat, and no better than the base rate 0.4.
     const p = Float64Array.of(0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.9);
     expect(degenerateFit(y, p)).toMatchObject({ spread: 0, median: 0.4 });

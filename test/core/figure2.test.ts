@@ -59,7 +59,11 @@ describe('paper 1 Figure 2 (misspecification)', () => {
     const report = assessMetric(
       errorRate,
       evidence,
-      { y, generic: Float64Array.from(groups.flatMap((g) => [...g.generic])), personalized: Float64Array.from(groups.flatMap((g) => [...g.asGroup[g.truthful]])) },
+      {
+        y,
+        generic: Float64Array.from(groups.flatMap((g) => [...g.generic])),
+        personalized: Float64Array.from(groups.flatMap((g) => [...g.asGroup[g.truthful]])),
+      },
       { alpha: 0.1, correction: 'bonferroni', threshold: 0.5 },
     );
     expect(report.rationality.map((r) => r.verdict)).toEqual(['violation', 'gain', 'gain', 'none']);

@@ -24,7 +24,18 @@ const row = (group: string, verdict: RationalityRow['verdict']): RationalityRow 
 const section = (verdicts: Record<string, RationalityRow['verdict']>, envy: Array<[string, string, RationalityRow['verdict']]> = []): MetricReport => ({
   overall: { generic: 0.2, personalized: 0.2, gain: 0 },
   rationality: Object.entries(verdicts).map(([g, v]) => row(g, v)),
-  envy: envy.map(([group, reportedAs, verdict]) => ({ group, reportedAs, truthful: 0.2, misreported: 0.2, gain: 0, ci: null, pHarm: null, pGain: null, verdict, test: null })),
+  envy: envy.map(([group, reportedAs, verdict]) => ({
+    group,
+    reportedAs,
+    truthful: 0.2,
+    misreported: 0.2,
+    gain: 0,
+    ci: null,
+    pHarm: null,
+    pGain: null,
+    verdict,
+    test: null,
+  })),
   summary: { bestGain: 0, worstGain: 0, rationalityGains: 0, rationalityViolations: 0, envyGains: 0, envyViolations: 0 },
 });
 

@@ -83,7 +83,10 @@ describe('a regression audit of examples/blood-pressure.csv (1hot, ridge)', () =
     const { r2, rationality, overall } = report.metrics.mse!;
     expect(r2).toBeDefined();
     expect(report.metrics.mae!.r2).toBeUndefined();
-    const check = (values: { generic: number | null; personalized: number | null; gain: number | null }, mse: { generic: number | null; personalized: number | null }) => {
+    const check = (
+      values: { generic: number | null; personalized: number | null; gain: number | null },
+      mse: { generic: number | null; personalized: number | null },
+    ) => {
       const variance = mse.generic! / (1 - values.generic!);
       expect(1 - mse.personalized! / variance).toBeCloseTo(values.personalized!, 10);
       expect(values.gain!).toBeCloseTo(values.personalized! - values.generic!, 12);

@@ -31,7 +31,10 @@ function canonical(report: AuditReport): unknown {
   return {
     groups: [...parsed.groups].sort((a, b) => a.id.localeCompare(b.id)),
     metrics: Object.fromEntries(
-      Object.entries(parsed.metrics).map(([id, section]) => [id, { overall: section!.overall, rationality: byGroup(section!.rationality), envy: byGroup(section!.envy), summary: section!.summary }]),
+      Object.entries(parsed.metrics).map(([id, section]) => [
+        id,
+        { overall: section!.overall, rationality: byGroup(section!.rationality), envy: byGroup(section!.envy), summary: section!.summary },
+      ]),
     ),
     limits: parsed.limits && sigmasByGroup(parsed.limits, parsed.groups.map((g) => g.id)),
   };

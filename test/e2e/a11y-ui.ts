@@ -72,7 +72,8 @@ async function axeViolations(frame: Frame, axeSource: string): Promise<string[]>
   // Runtime.evaluate is not subject to the page's CSP, so axe needs no script tag (which the CSP would refuse).
   if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axeSource);
   return frame.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+    type Violations = Array<{ id: string; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> }>;
+    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Violations }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id} (${v.help}) on ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
   }, WCAG_21_AA);

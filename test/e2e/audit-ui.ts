@@ -183,7 +183,14 @@ async function answerAuditPicks(
  * After "Audit Model File…" was answered: waits for the progress notification to end, checks the spec the
  * command wrote beside the model, and checks the Problems rows on that spec against the CLI's report.
  */
-async function expectModelAuditInProblems(page: Page, server: CodeServer, prefix: string, model: string, expected: AuditReport, earlier: AuditReport[] = []): Promise<void> {
+async function expectModelAuditInProblems(
+  page: Page,
+  server: CodeServer,
+  prefix: string,
+  model: string,
+  expected: AuditReport,
+  earlier: AuditReport[] = [],
+): Promise<void> {
   const opts = { server };
   const ws = server.workspace!;
   const specName = model.replace(/\.onnx$/, '.fairuse.json');

@@ -67,7 +67,16 @@ describe('findingsOf', () => {
 
 describe('findingsOf and an inconclusive audit', () => {
   it('adds one Information finding, the headline, when the groups are more than the data can validate; none when they are not', () => {
-    const limits = { epsilon: 0.01, groups: 4, attributes: 2, n: 61, errorProbabilityBound: 0.98, maxAttributes: 0.03, minGroupSize: 4025, tooManyGroups: true };
+    const limits = {
+      epsilon: 0.01,
+      groups: 4,
+      attributes: 2,
+      n: 61,
+      errorProbabilityBound: 0.98,
+      maxAttributes: 0.03,
+      minGroupSize: 4025,
+      tooManyGroups: true,
+    };
     const clean = noViolations(report());
     const info = findingsOf({ ...clean, limits }, { showWarnings: false }).filter((f) => f.severity === 'information');
     expect(info).toHaveLength(1);

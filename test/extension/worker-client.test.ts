@@ -143,7 +143,8 @@ describe('startWorkerAudit', () => {
     const fromSettings: SpecRun = { ...run(20), options: { bootstrap: 20, interventions: true }, sources: { bootstrap: 'spec', interventions: 'settings' } };
     const report = await startWorkerAudit(workerFile, { ...base, run: fromSettings }, () => {}).result;
     expect(report.interventions).toBeUndefined();
-    const error = await startWorkerAudit(workerFile, { ...base, run: { ...run(20), options: { bootstrap: 20, interventions: true } } }, () => {}).result.catch((e: unknown) => e);
+    const asked = { ...base, run: { ...run(20), options: { bootstrap: 20, interventions: true } } };
+    const error = await startWorkerAudit(workerFile, asked, () => {}).result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuditRejected);
     expect((error as AuditRejected).code).toBe('BAD_OPTION');
     expect((error as Error).message).toMatch(/interventions cannot run on the model file/);

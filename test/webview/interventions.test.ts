@@ -54,7 +54,14 @@ describe('interventions in the panel (SPEC §6, paper 1 Table 3)', () => {
       expect(rows.slice(0, -1).map((tr) => tr.getAttribute('data-group'))).toEqual(item.groups.map((g) => g.group));
       expect(rows.at(-1)!.classList.contains('fu-total')).toBe(true);
       item.groups.forEach((g, k) => {
-        expect(cells(rows[k])).toEqual([g.group, tables[i].rows[k][1], formatGain(metric, g.before.gain), VERDICT_LABELS[g.before.verdict], formatGain(metric, g.after.gain), VERDICT_LABELS[g.after.verdict]]);
+        expect(cells(rows[k])).toEqual([
+          g.group,
+          tables[i].rows[k][1],
+          formatGain(metric, g.before.gain),
+          VERDICT_LABELS[g.before.verdict],
+          formatGain(metric, g.after.gain),
+          VERDICT_LABELS[g.after.verdict],
+        ]);
         expect(rows[k].classList.contains(`verdict-${g.after.verdict}`)).toBe(true);
       });
       expect(section.querySelector('caption')!.textContent).toBe(item.description);

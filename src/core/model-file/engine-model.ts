@@ -2,8 +2,9 @@
  * The engine's own model file (`fairuse train … --save-model m.json`), format version 1: a personalized logistic
  * model (or, on a numeric label, a ridge, forest or net regressor: docs/regression.md) with everything needed to
  * score a CSV row as any group — the feature encoding, the group columns, the coefficients — and where it was
- * trained (the training data's SHA-256 and split), so an audit on the same data uses the same split. The README ("Auditing a model you already have") documents every field. The file is data:
- * it is parsed as JSON and checked field by field, never evaluated.
+ * trained (the training data's SHA-256 and split), so an audit on the same data uses the same split. The README
+ * ("Auditing a model you already have") documents every field. The file is data: it is parsed as JSON and checked
+ * field by field, never evaluated.
  */
 import { showCell } from '../data/show-cell';
 import { AuditInputError } from '../errors';

@@ -50,7 +50,11 @@ describe('a model file whose explanations would take too long', () => {
   it('is skipped with one line that gives the count of model evaluations and the limit', async () => {
     const groups = { groups: [{ id: 'g=A', values: { g: 'A' }, tuple: ['A'] }], groupOfRow: Int32Array.of(0, 0) } as unknown as GroupIndex;
     const inputs = { of: (rows: Int32Array) => ({ rows: rows.length, cols: 3, data: new Float64Array(rows.length * 3) }), predict: product().predict };
-    const h0 = { model: { predict: (x: { data: Float64Array }) => Float64Array.from(x.data) }, xTrain: { rows: 2, cols: 1, data: Float64Array.of(0, 1) }, xTest: { rows: 2, cols: 1, data: Float64Array.of(0, 1) } };
+    const h0 = {
+      model: { predict: (x: { data: Float64Array }) => Float64Array.from(x.data) },
+      xTrain: { rows: 2, cols: 1, data: Float64Array.of(0, 1) },
+      xTest: { rows: 2, cols: 1, data: Float64Array.of(0, 1) },
+    };
     const bound = { inputs, rows: Int32Array.of(0, 1), groups };
     // 2 rows × ((1 + 3) + 1 group × (3 + 3)) = 20 evaluations
     expect('method' in (await explainModelFile(h0, bound, bound, 0.5, 20))).toBe(true);

@@ -37,7 +37,11 @@ describe('fitForest', () => {
     expect(FOREST_DEFAULTS.trees).toBe(theirs.n_estimators);
     expect(FOREST_DEFAULTS.maxFeatures).toBe(theirs.max_features);
     expect(FOREST_DEFAULTS.bootstrap).toBe(theirs.bootstrap);
-    expect([theirs.max_depth, theirs.min_samples_split, theirs.min_samples_leaf]).not.toEqual([FOREST_DEFAULTS.maxDepth, FOREST_DEFAULTS.minSamplesSplit, FOREST_DEFAULTS.minSamplesLeaf]);
+    expect([theirs.max_depth, theirs.min_samples_split, theirs.min_samples_leaf]).not.toEqual([
+      FOREST_DEFAULTS.maxDepth,
+      FOREST_DEFAULTS.minSamplesSplit,
+      FOREST_DEFAULTS.minSamplesLeaf,
+    ]);
   });
 
   it('keeps min samples per leaf, min samples per split and max depth on every tree', () => {

@@ -95,9 +95,19 @@ describe('SPEC §7 for regression: the Gaussian form', () => {
 describe('gainSpread: σ of the per-person gain', () => {
   const squared = (y: number, p: number) => (y - p) ** 2;
   // group 0: losses under h0 [4, 1, 0], under h [1, 1, 1]: gains [3, 0, −1], Σ(g − ḡ)² = 26/3 over 2 degrees of freedom
-  const first: GroupPredictions = { y: Float64Array.of(0, 0, 0), generic: Float64Array.of(2, 1, 0), asGroup: [Float64Array.of(1, -1, 1), Float64Array.of(9, 9, 9)], truthful: 0 };
+  const first: GroupPredictions = {
+    y: Float64Array.of(0, 0, 0),
+    generic: Float64Array.of(2, 1, 0),
+    asGroup: [Float64Array.of(1, -1, 1), Float64Array.of(9, 9, 9)],
+    truthful: 0,
+  };
   // group 1: gains [1, 0], Σ(g − ḡ)² = 1/2 over 1 degree of freedom; its own column is asGroup[1]
-  const second: GroupPredictions = { y: Float64Array.of(0, 0), generic: Float64Array.of(1, 0), asGroup: [Float64Array.of(9, 9), Float64Array.of(0, 0)], truthful: 1 };
+  const second: GroupPredictions = {
+    y: Float64Array.of(0, 0),
+    generic: Float64Array.of(1, 0),
+    asGroup: [Float64Array.of(9, 9), Float64Array.of(0, 0)],
+    truthful: 1,
+  };
   const single: GroupPredictions = { y: Float64Array.of(1), generic: Float64Array.of(0), asGroup: [Float64Array.of(0), Float64Array.of(0)], truthful: 0 };
 
   it('per group the sample standard deviation (n − 1), pooled within groups, null below two rows', () => {
@@ -115,7 +125,8 @@ describe('gainSpread: σ of the per-person gain', () => {
     const report = limitsReport([3, 2, 1], 0.5, { ...spread, pooled });
     expect(report.sigma).toBe(pooled);
     expect(report.groupSigmas).toEqual(spread.perGroup);
-    expect(report.errorProbabilityBound).toBeCloseTo(errorProbabilityBound([{ m: 3, sigma: spread.perGroup[0]! }, { m: 2, sigma: spread.perGroup[1]! }, { m: 1, sigma: pooled }], 0.5), 14);
+    const sigmas = [{ m: 3, sigma: spread.perGroup[0]! }, { m: 2, sigma: spread.perGroup[1]! }, { m: 1, sigma: pooled }];
+    expect(report.errorProbabilityBound).toBeCloseTo(errorProbabilityBound(sigmas, 0.5), 14);
     expect(report.maxAttributes).toBeCloseTo(maxAttributes(6, 0.5, pooled), 14);
     expect(report.minGroupSize).toBe(minGroupSizeFor(3, 0.5, pooled));
     expect(limitsReport([3, 2, 1], 0.01).sigma).toBeUndefined();

@@ -32,7 +32,10 @@ function aucByPairs(y: Uint8Array, p: Float64Array): number {
 
 // Scores on a coarse grid so that ties are common.
 const rowsArb = fc
-  .array(fc.record({ y: fc.integer({ min: 0, max: 1 }), p: fc.integer({ min: 0, max: 20 }).map((k) => k / 20), c: fc.integer({ min: 0, max: 4 }) }), { minLength: 2, maxLength: 40 })
+  .array(
+    fc.record({ y: fc.integer({ min: 0, max: 1 }), p: fc.integer({ min: 0, max: 20 }).map((k) => k / 20), c: fc.integer({ min: 0, max: 4 }) }),
+    { minLength: 2, maxLength: 40 },
+  )
   .filter((rows) => rows.some((r) => r.c > 0));
 
 describe('count-weighted metric kernels (SPEC §5 cost note)', () => {

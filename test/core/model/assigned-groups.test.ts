@@ -33,7 +33,8 @@ describe('a model file trained with "assign"', () => {
     ['dcp', 'dcp', { 'Sex=Male, Age=Old': 'generic' }],
   ];
   it.each(cases)('%s: auditing the file gives the in-process audit of the same spec, number for number', async (_name, technique, assign) => {
-    const options: Partial<AuditOptions> = { bootstrap: 120, technique, assign, explanations: false }; // files with "assigned" are not explained yet (docs/explanations.md): compare the accuracy metrics
+    // Files with "assigned" are not explained yet (docs/explanations.md): compare the accuracy metrics.
+    const options: Partial<AuditOptions> = { bootstrap: 120, technique, assign, explanations: false };
     const { data, dataset, training, saved } = trained(heart, heartLoad, options);
     const inProcess = await runAudit(dataset, options, { path: 'data.csv', sha256: sha256(data.bytes) });
     const fromFile = await auditModelFile({ data, model: saved, load: {}, options: { bootstrap: 120, explanations: false } });

@@ -18,7 +18,8 @@ function exported(text: string, options = {}) {
   const dataset = prepareDataset(text, { load, buckets: [] });
   const training = trainEngineModel(dataset, options, { path: 'd.csv', sha256: sha256(new TextEncoder().encode(text)) });
   const table = parseCsv(text);
-  return { dataset, table, file: formatPredictionsFile(table.rowCount, dataRowOfKeptRow(table, dataset), training.groups, training.split.test, training.predictions) };
+  const file = formatPredictionsFile(table.rowCount, dataRowOfKeptRow(table, dataset), training.groups, training.split.test, training.predictions);
+  return { dataset, table, file };
 }
 
 describe('the predictions file', () => {

@@ -17,7 +17,8 @@ function exported(withLabel: boolean) {
   const dataset = prepareDataset(csv, { load, buckets: [] });
   const training = trainEngineModel(dataset, {}, { path: 'd.csv', sha256: sha256(new TextEncoder().encode(csv)) });
   const table = parseCsv(csv);
-  return formatPredictionsFile(table.rowCount, dataRowOfKeptRow(table, dataset), training.groups, training.split.test, training.predictions, withLabel ? dataset.label : undefined);
+  const label = withLabel ? dataset.label : undefined;
+  return formatPredictionsFile(table.rowCount, dataRowOfKeptRow(table, dataset), training.groups, training.split.test, training.predictions, label);
 }
 
 const audit = (data: string, file: string) => auditModelFile({ data: textFile(data, 'd.csv'), model: textFile(file, 'p.csv'), load, options: { bootstrap: 40 } });

@@ -85,7 +85,11 @@ describe.skipIf(!hasChromium)('the HTML export under axe-core (WCAG 2.1 A/AA) in
           const violations = await page.evaluate(async (tags) => {
             const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
             const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-            return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+            return result.violations.map((v) => ({
+              id: v.id,
+              help: v.help,
+              nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+            }));
           }, WCAG_21_AA);
           for (const v of violations as AxeViolation[]) {
             found.push(`${mode.name} ${width}px: ${v.id} (${v.help}) on ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
@@ -130,7 +134,10 @@ describe.skipIf(!hasChromium)('the HTML export under axe-core (WCAG 2.1 A/AA) in
       if (at.overflow > 0) {
         await page.keyboard.press('ArrowRight');
         // Chromium scrolls smoothly: wait for the first pixels rather than reading at once.
-        const scrolled = await page.waitForFunction(() => (document.activeElement as HTMLElement).scrollLeft > 0, undefined, { timeout: 2_000 }).then(() => true, () => false);
+        const scrolled = await page.waitForFunction(() => (document.activeElement as HTMLElement).scrollLeft > 0, undefined, { timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
         expect(scrolled, `ArrowRight does not scroll "${at.name}"`).toBe(true);
       }
     }

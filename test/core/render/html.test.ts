@@ -221,7 +221,12 @@ describe('renderReportHtml: interventions, data minimization and limits (SPEC §
     expect(limits.tooManyGroups).toBe(true);
     const doc = parse(renderReportHtml(report));
     const values = [...doc.querySelectorAll('#limits table.limits tbody td')].map((td) => td.textContent);
-    expect(values).toEqual([limits.errorProbabilityBound.toFixed(3), limits.maxAttributes.toFixed(2), limits.attributes.toFixed(2), String(limits.minGroupSize)]);
+    expect(values).toEqual([
+      limits.errorProbabilityBound.toFixed(3),
+      limits.maxAttributes.toFixed(2),
+      limits.attributes.toFixed(2),
+      String(limits.minGroupSize),
+    ]);
     expect(doc.querySelector('#limits .limits-warning')!.textContent).toContain('More groups than this data can validate');
     for (const line of limitsLines(report).filter((l) => !l.startsWith('Warning'))) expect(doc.querySelector('#limits')!.textContent).toContain(line);
   });

@@ -4,7 +4,10 @@ import { diffMarkdown, diffText } from '../../../src/core/report/render-diff';
 import type { AuditReport } from '../../../src/core/report/report';
 import { envy, FEMALE_OLD, FEMALE_YOUNG, fixtureReport, MALE_OLD, MALE_YOUNG, rationality, section } from './report-fixture';
 
-/** OLD: fixtureReport. NEW: Female/Old's rationality violation is gone (now none), Male/Old violates, Male/Young's gain is lost, Female/Young stays untested; the envy violation persists. */
+/**
+ * OLD: fixtureReport. NEW: Female/Old's rationality violation is gone (now none), Male/Old violates, Male/Young's
+ * gain is lost, Female/Young stays untested; the envy violation persists.
+ */
 function newer(): AuditReport {
   const old = fixtureReport();
   return fixtureReport({

@@ -30,7 +30,13 @@ export function fixtureReport(overrides: Partial<AuditReport> = {}): AuditReport
     schemaVersion: 1,
     dataset: { path: 'heart.csv', sha256: 'a'.repeat(64), rows: 303, droppedRows: 0, label: 'Disease', task: 'classification', positive: '1', groupAttributes: ['Sex', 'Age'], features: [] },
     settings: { technique: '1hot', model: 'lr', C: 1, seed: 1, bootstrap: 10, resampling: 'group', alpha: 0.1, correction: 'bonferroni', testSize: 0.2, threshold: 0.5, minGroupSize: 10, metric: 'error' },
-    groups: [FEMALE_OLD, FEMALE_YOUNG, MALE_OLD, MALE_YOUNG].map((id) => ({ id, values: {}, nTrain: 50, nTest: id === FEMALE_YOUNG ? 4 : 15, positiveRate: 0.5 })),
+    groups: [FEMALE_OLD, FEMALE_YOUNG, MALE_OLD, MALE_YOUNG].map((id) => ({
+      id,
+      values: {},
+      nTrain: 50,
+      nTest: id === FEMALE_YOUNG ? 4 : 15,
+      positiveRate: 0.5,
+    })),
     metrics: {
       error: section(
         [rationality(FEMALE_OLD, 0.193, 0.219, 'violation'), rationality(FEMALE_YOUNG, 0.3, 0.3, 'untested'), rationality(MALE_OLD, 0.2, 0.25, 'none'), rationality(MALE_YOUNG, 0.3, 0.2, 'gain')],

@@ -40,7 +40,14 @@ interface FairUseApi {
   whenReportRendered(finishedAt?: string): Promise<{ finishedAt: string | null; metric: string | null; groupRows: number; envyCells: number }>;
 }
 
-type Choices = { label: string; groups: Array<string | { column: string; buckets: number[] }>; technique?: string; metric?: string; bootstrap?: number; seed?: number };
+type Choices = {
+  label: string;
+  groups: Array<string | { column: string; buckets: number[] }>;
+  technique?: string;
+  metric?: string;
+  bootstrap?: number;
+  seed?: number;
+};
 
 const HEART_CHOICES: Choices = { label: 'Disease', groups: ['Sex', 'Age'], technique: '1hot', metric: 'error', bootstrap: 200, seed: 2338 };
 const HEART_CLI_ARGS = ['--label', 'Disease', '--groups', 'Sex,Age', '--technique', '1hot', '--metric', 'error', '--bootstrap', '200', '--seed', '2338'];
