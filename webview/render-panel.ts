@@ -64,7 +64,8 @@ export function renderPanel(root: HTMLElement, state: PanelState, actions: Panel
   const report = entry.report;
   const interventions = renderInterventions(report, { showAsIf: (kind) => actions.selectAsIf(kind) });
   const limits = renderLimits(report);
-  const explanations = renderExplanations(report, renderExplanationRows(report, { plot: options.plot, width: options.chartWidth && Math.max(280, options.chartWidth / 2 - 24) }));
+  const explanationWidth = options.chartWidth && Math.max(280, options.chartWidth / 2 - 24);
+  const explanations = renderExplanations(report, renderExplanationRows(report, { plot: options.plot, width: explanationWidth }));
   append(root,
     header(entry, actions),
     verdictBanner(report),

@@ -42,7 +42,12 @@ export function reduce(state: PanelState, message: HostMessage): PanelState {
       const sameEntry = state.entry !== null && state.entry.finishedAt === message.entry.finishedAt;
       const metric = message.metric ?? (sameEntry ? state.metric : null);
       // The host sends the comparison with the previous audit with every 'show' while the panel shows it.
-      const next: PanelState = { entry: message.entry, metric: metric ?? null, focusGroup: message.focusGroup ?? null, ...(message.previous ? { previous: message.previous } : {}) };
+      const next: PanelState = {
+        entry: message.entry,
+        metric: metric ?? null,
+        focusGroup: message.focusGroup ?? null,
+        ...(message.previous ? { previous: message.previous } : {}),
+      };
       return sameEntry && state.asIf && state.asIf !== 'original' ? { ...next, asIf: state.asIf } : next;
     }
     case 'focus':

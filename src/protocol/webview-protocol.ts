@@ -33,7 +33,14 @@ export const AS_IF_CHOICES: readonly AsIf[] = ['original', 'generic', 'decoupled
  * audit" in the panel. `ok: false` when the two cannot be compared (other data, groups or measure), with why.
  */
 export type PreviousAudit =
-  | { readonly ok: true; readonly name: string; readonly finishedAt: string; readonly settings: readonly string[]; readonly sentence: string; readonly comparison: GainComparison }
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly finishedAt: string;
+      readonly settings: readonly string[];
+      readonly sentence: string;
+      readonly comparison: GainComparison;
+    }
   | { readonly ok: false; readonly name: string; readonly finishedAt: string; readonly problem: string };
 
 /** The state the webview keeps with setState, so a reload restores the panel without the host. */

@@ -43,7 +43,8 @@ function canonical(report: AuditReport): unknown {
 /** σ_j per group comes in report.groups order (SPEC §7, Gaussian form): put it in group-id order too. */
 function sigmasByGroup(limits: NonNullable<AuditReport['limits']>, ids: readonly string[]): unknown {
   const order = ids.map((id, j) => [id, j] as const).sort(([a], [b]) => a.localeCompare(b)).map(([, j]) => j);
-  const sorted = <T extends { groupSigmas?: ReadonlyArray<number | null> }>(l: T): T => (l.groupSigmas ? { ...l, groupSigmas: order.map((j) => l.groupSigmas![j]) } : l);
+  const sorted = <T extends { groupSigmas?: ReadonlyArray<number | null> }>(l: T): T =>
+    l.groupSigmas ? { ...l, groupSigmas: order.map((j) => l.groupSigmas![j]) } : l;
   const explanations = limits.explanations && Object.fromEntries(Object.entries(limits.explanations).map(([id, l]) => [id, sorted(l!)]));
   return { ...sorted(limits), ...(explanations ? { explanations } : {}) };
 }

@@ -147,7 +147,8 @@ describe('findingsOf and the explanation metrics (SPEC §9)', () => {
       ['warning', 'Sex=Male, Age=Old', 'negative-explanation-rationality-gain'],
     ]);
     expect(decisive.find((f) => f.severity === 'warning')!.message).toMatch(/^Negative explanation rationality gain for Sex=Male, Age=Old \(not significant\): sufficiency/);
-    // The error rate is then one of the other metrics: its findings are not listed (SARIF lists them; the panel keeps to the decisive metric and the explanations).
+    // The error rate is then one of the other metrics: its findings are not listed (SARIF lists them; the panel keeps
+    // to the decisive metric and the explanations).
     expect(decisive.some((f) => f.metric === 'error')).toBe(false);
   });
 

@@ -61,7 +61,8 @@ describe('one test row\'s explanation in the panel', () => {
     const report = await hostileReport();
     const example = report.explanations!.examples![0];
     const hostileInput = { ...example, h: { ...example.h, top: [{ input: HOSTILE, attribution: -0.5 }, ...example.h.top] } };
-    const withHostile = { ...report, explanations: { ...report.explanations!, examples: [hostileInput, ...report.explanations!.examples!.slice(1)] } } as AuditReport;
+    const examples = [hostileInput, ...report.explanations!.examples!.slice(1)];
+    const withHostile = { ...report, explanations: { ...report.explanations!, examples } } as AuditReport;
     const view = renderExplanationRows(withHostile, { plot, width: 320 })!;
     expect(view.querySelector('img')).toBeNull();
     expect(view.querySelector('figure[data-model="h"] tbody th')!.textContent).toBe(HOSTILE);

@@ -467,7 +467,12 @@ function scoredSources(metricIds: readonly MetricId[], predictions: PredictionMa
  * metrics (SPEC §9) get their own bound in the Gaussian form, their ε 1% of h0's value unless the user's ε is
  * theirs (the metric decides the audit).
  */
-function limitsOf(task: Task, perGroupOfMetric: ReadonlyMap<MetricId, GroupPredictions[]>, metrics: Partial<Record<MetricId, MetricReport>>, options: AuditOptions): { limits?: LimitsReport } {
+function limitsOf(
+  task: Task,
+  perGroupOfMetric: ReadonlyMap<MetricId, GroupPredictions[]>,
+  metrics: Partial<Record<MetricId, MetricReport>>,
+  options: AuditOptions,
+): { limits?: LimitsReport } {
   const decisive = options.metric;
   const gaussian = (id: MetricId, epsilon: number | undefined) =>
     gaussianLimits({ perGroup: perGroupOfMetric.get(id)!, rowLoss: METRICS[id].rowLoss!, genericRisk: metrics[id]!.overall.generic, epsilon });

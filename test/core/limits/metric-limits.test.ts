@@ -13,8 +13,18 @@ const identity = (_y: number, p: number) => p;
  * k_max = W(5 · 2.5e-5 / 0.015556) / ln 2 = W(0.0080357) / ln 2 = 0.0079719 / 0.693147 = 0.011501
  * equal group size = ⌈ln 3 · 0.015556 / 2.5e-5⌉ = ⌈683.58⌉ = 684
  */
-const groupA: GroupPredictions = { y: Float64Array.of(0, 0), generic: Float64Array.of(0.1, 0.3), asGroup: [Float64Array.of(0, 0), Float64Array.of(9, 9)], truthful: 0 };
-const groupB: GroupPredictions = { y: Float64Array.of(0, 0, 0), generic: Float64Array.of(0.2, 0.2, 0.4), asGroup: [Float64Array.of(9, 9, 9), Float64Array.of(0.2, 0.2, 0.2)], truthful: 1 };
+const groupA: GroupPredictions = {
+  y: Float64Array.of(0, 0),
+  generic: Float64Array.of(0.1, 0.3),
+  asGroup: [Float64Array.of(0, 0), Float64Array.of(9, 9)],
+  truthful: 0,
+};
+const groupB: GroupPredictions = {
+  y: Float64Array.of(0, 0, 0),
+  generic: Float64Array.of(0.2, 0.2, 0.4),
+  asGroup: [Float64Array.of(9, 9, 9), Float64Array.of(0.2, 0.2, 0.2)],
+  truthful: 1,
+};
 
 describe('SPEC §7 for an explanation metric: the Gaussian form with the explanation gains\' spread', () => {
   it('matches the hand-worked case: σ per group and pooled, ε = 1% of h0\'s value, P_e, k_max, the equal group size', () => {

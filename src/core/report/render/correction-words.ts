@@ -10,7 +10,8 @@ export const CORRECTION_NAMES: Readonly<Record<Correction, string>> = { bonferro
 /**
  * @param tested the number of groups tested (m), untested ones left out
  * @example correctionWords('bonferroni', 3, 0.1)
- * // => 'each multiplied by 3, the number of groups tested (Bonferroni correction, capped at 1), so that the chance of a false alarm in any group stays within α = 0.1'
+ * // => 'each multiplied by 3, the number of groups tested (Bonferroni correction, capped at 1), so that the chance of
+ *  //     a false alarm in any group stays within α = 0.1'
  */
 export function correctionWords(correction: Correction, tested: number, alpha: number): string {
   if (tested === 0) return 'no group was tested';
