@@ -100,7 +100,8 @@ export async function readLargeCsv(path: string, what = 'CSV file', displayPath 
     };
     const mark = new Uint8Array(4);
     if (isParquetMark(mark.subarray(0, await source.read(mark)))) return undefined;
-    return (await readThroughAsync(new CsvByteReader(stats.size), source)) ?? ((await readThroughAsync(new CsvChunkParser(displayPath, what), source)) as LargeCsv);
+    const byBytes = await readThroughAsync(new CsvByteReader(stats.size), source);
+    return byBytes ?? ((await readThroughAsync(new CsvChunkParser(displayPath, what), source)) as LargeCsv);
   } finally {
     await handle.close();
   }

@@ -397,7 +397,8 @@ export class CsvByteReader {
   /** Numeric column j's rows so far; copied when much of its room is unused, else a view of it. */
   private numberColumn(j: number): NumberColumn {
     const rows = this.rowCount;
-    const fit = <T extends Float64Array | Uint8Array>(array: T): T => (array.length - rows > rows / 8 ? (array.slice(0, rows) as T) : (array.subarray(0, rows) as T));
+    const fit = <T extends Float64Array | Uint8Array>(array: T): T =>
+      array.length - rows > rows / 8 ? (array.slice(0, rows) as T) : (array.subarray(0, rows) as T);
     const column = new NumberColumn(fit(this.values[j]), fit(this.codes[j]), this.irregular[j]);
     this.values[j] = new Float64Array(0);
     this.codes[j] = new Uint8Array(0);
