@@ -152,6 +152,19 @@ describe('renderReportHtml escapes every string from the CSV', () => {
     expect(doc.body.textContent).toContain(`spec ${HOSTILE}.json`);
   });
 
+  it('the violation headline names hostile groups as text in Markdown and HTML (it names the groups harmed)', async () => {
+    const report = withViolations(await hostileReport());
+    const markdown = renderMarkdown(report);
+    const headline = markdown.split('\n').find((line) => line.startsWith('**') && /significant fair-use violation/.test(line))!;
+    expect(headline).toContain('significant fair-use violations in error rate');
+    expect(headline).not.toContain(HOSTILE);
+    expect(headline).not.toMatch(/(^|[^\\])<img/); // escaped as \<img: shown as text, never an element
+    expect(headline).toContain('\\<img');
+    const doc = parse(renderReportHtml(report));
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+    expect(doc.querySelector('.verdict-line strong')!.textContent).toContain(HOSTILE);
+  });
+
   it('escapeHtml neutralises markup and both quotes', () => {
     expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
   });

@@ -9,7 +9,7 @@ import { comparisonTable, describeSettings, envyMatrix, metricOrder, rationality
 export function renderMarkdown(report: AuditReport): string {
   const out: string[] = [`# Fair use audit — ${escapeMarkdown(report.dataset.path)}`, ''];
   for (const line of describeSettings(report)) out.push(`${escapeMarkdown(line)}  `);
-  out.push('', `**${verdictLine(report)}**`, '');
+  out.push('', `**${escapeMarkdown(verdictLine(report))}**`, ''); // the headline names groups, which come from the data
   out.push(...table(summaryTable(report)));
   const r2 = rSquaredTable(report);
   if (r2) out.push(...table(r2));
