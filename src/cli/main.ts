@@ -13,7 +13,7 @@ import { renderMarkdown } from '../core/report/render/markdown';
 import type { AuditReport } from '../core/report/report';
 import { EXIT_STATUS, headlineOf } from '../core/report/headline';
 import { type AuditCommand, type DataChoices, type DiffCommand, parseCommand, type TrainCommand, USAGE } from './args';
-import { diffReports, readReport } from '../core/report/diff';
+import { checkBaselineFits, diffReports, readReport } from '../core/report/diff';
 import { diffJson, diffMarkdown, diffText } from '../core/report/render-diff';
 import { toSarif } from '../core/report/sarif';
 import { sarifAnchor } from './sarif-anchor';
@@ -63,6 +63,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     // A baseline that cannot be read fails before the audit runs, not after.
     const baseline = command.baselinePath === undefined ? undefined : readReportFile(command.baselinePath, 'baseline report');
     const { request, dataHead } = plan.model === undefined ? await readTableRequest(plan) : readModelFileRequest(command, plan, plan.model);
+    if (baseline !== undefined) {
+      const dataSha256 = request.kind === 'trained' ? request.data.sha256 : sha256(request.data.bytes);
+      checkBaselineFits(baseline, { sha256: dataSha256, label: plan.run.load.label, groupAttributes: plan.run.load.groups });
+    }
     const resamples = plan.run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap;
     const progress = stderrProgress({ resamples, modelFile: plan.model !== undefined }, command.progress);
     const onNotice = command.quiet ? undefined : ({ message }: { message: string }) => process.stderr.write(`fairuse: ${message}\n`);

@@ -181,4 +181,15 @@ describe('fairuse audit --baseline', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/would overwrite the baseline report/);
   });
+
+  it('refuses a baseline of other data, label or groups before the audit runs (no progress, no output file)', () => {
+    writeFileSync(at('heart-edited.csv'), readFileSync(heart, 'utf8').replace(/\n1,Male,Young,/, '\n0,Male,Young,'));
+    const other = fairuse('audit', at('heart-edited.csv'), '--label', 'Disease', '--groups', 'Sex,Age', '--bootstrap', '200', '--baseline', at('1hot.json'), '--json', at('never.json'), '--progress');
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/^fairuse: The baseline report audited other data \(SHA-256 [0-9a-f]{12}…\) than this audit \(SHA-256 [0-9a-f]{12}…\), so the two cannot be compared; nothing was audited\./);
+    expect(other.stderr).not.toMatch(/bootstrap/i);
+    expect(() => readFileSync(at('never.json'))).toThrow();
+    const groups = fairuse('audit', 'examples/heart.csv', '--label', 'Disease', '--groups', 'Sex', '--baseline', at('1hot.json'));
+    expect(groups.stderr).toMatch(/^fairuse: The baseline report audited other group attributes \(Sex, Age\) than this audit \(Sex\)/);
+  });
 });

@@ -119,6 +119,34 @@ function pairKey(group: string, reportedAs: string): string {
   return JSON.stringify([group, reportedAs]);
 }
 
+/**
+ * Before an audit against a baseline (`--baseline`): the data, label and groups it will audit must be the baseline's,
+ * or the comparison is refused only after minutes of work. What is not known yet (the label of a model file, say) is
+ * checked after the audit, by diffReports.
+ *
+ * @throws AuditInputError INCOMPARABLE_REPORTS naming what differs
+ */
+export function checkBaselineFits(
+  baseline: AuditReport,
+  audit: { readonly sha256?: string; readonly label?: string; readonly groupAttributes?: readonly string[] },
+): void {
+  const refuse = (what: string, old: string, now: string): never => {
+    throw new AuditInputError(
+      'INCOMPARABLE_REPORTS',
+      `The baseline report audited other ${what} (${old}) than this audit (${now}), so the two cannot be compared; nothing was audited.`,
+      'Give a baseline report of the same data, label and groups (written by fairuse audit --json), or leave out --baseline.',
+    );
+  };
+  const { sha256, label, groupAttributes } = baseline.dataset;
+  if (sha256 !== undefined && audit.sha256 !== undefined && sha256 !== audit.sha256) {
+    refuse('data', `SHA-256 ${sha256.slice(0, 12)}…`, `SHA-256 ${audit.sha256.slice(0, 12)}…`);
+  }
+  if (audit.label !== undefined && audit.label !== label) refuse('label', show(label), show(audit.label));
+  if (audit.groupAttributes !== undefined && !sameList(audit.groupAttributes, groupAttributes)) {
+    refuse('group attributes', groupAttributes.join(', '), audit.groupAttributes.join(', '));
+  }
+}
+
 function checkComparable(old: AuditReport, next: AuditReport): void {
   const fix = 'Compare audits of the same data, groups, metric, α and correction.';
   const differ = (what: string, a: unknown, b: unknown): never => {
