@@ -373,6 +373,29 @@ async function main(): Promise<number> {
       }, opts);
     });
 
+    await run.testAfter([switched], 'the explanation section compares explanations per group and draws one test row', async () => {
+      await step(p, 'explanation-quality', async () => {
+        const frame = report(p);
+        const section = frame.locator('section').filter({ has: frame.getByRole('heading', { name: 'Does personalization make explanations clearer?' }) }).first();
+        await section.scrollIntoViewIfNeeded();
+        // One row per group, as the CLI's report of the same audit has them.
+        const rowHeads = await section.locator('table.fu-explanation-table tbody th[scope="row"]').allInnerTexts();
+        assert.deepEqual(rowHeads.map((t) => t.trim()).filter((t) => t !== 'Total'), heartExpected.groups.map((g) => g.id));
+        const examples = heartExpected.explanations?.examples ?? [];
+        assert.ok(examples.length > 0, 'the CLI report of heart has explanation examples');
+        const picker = section.getByLabel('Test row:');
+        assert.equal(await picker.locator('option').count(), examples.length, 'one option per example row');
+        // Choosing another row redraws the two charts: their first input rows follow the chosen example.
+        const firstInputs = () => section.locator('table.fu-explanation-row-table tbody th[scope="row"]').first().textContent().then((t) => t ?? '');
+        assert.equal((await firstInputs()).trim(), examples[0].h0.top[0].input);
+        const last = examples.length - 1;
+        await picker.selectOption(String(last));
+        await waitUntil(async () => (await firstInputs()).trim() === examples[last].h0.top[0].input, { timeoutMs: 10_000, what: 'the row charts to follow the chosen row' });
+        assert.equal(await section.locator('figure.fu-explanation-row').count(), 2, 'a chart for h0 and one for h');
+        await section.locator('.fu-explanation-rows').scrollIntoViewIfNeeded(); // for the step's screenshot
+      }, opts);
+    });
+
     await run.testAfter([shown], 'Export → Markdown writes the file', async () => {
       const target = path.join(ws, 'heart.fairuse-report.md');
       await step(p, 'ui-08-export-dialog', async () => {
