@@ -64,7 +64,8 @@ export function renderPanel(root: HTMLElement, state: PanelState, actions: Panel
   const report = entry.report;
   const interventions = renderInterventions(report, { showAsIf: (kind) => actions.selectAsIf(kind) });
   const limits = renderLimits(report);
-  const explanationWidth = options.chartWidth && Math.max(280, options.chartWidth / 2 - 24);
+  // h0's and h's charts side by side when two of 280 px fit, else one above the other at the full width (320 px panels).
+  const explanationWidth = options.chartWidth && (options.chartWidth >= 2 * 280 + 24 ? options.chartWidth / 2 - 12 : options.chartWidth);
   const explanations = renderExplanations(report, renderExplanationRows(report, { plot: options.plot, width: explanationWidth }));
   append(root,
     header(entry, actions),

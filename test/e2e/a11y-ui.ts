@@ -435,7 +435,7 @@ async function keyboardWalk(run: E2ERun, p: Page, shown: boolean, opts: { server
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           if (!/\d/.test(node.textContent!)) continue;
           const parent = node.parentElement!;
-          if (parent.closest('.sr-only, svg, [role="tabpanel"][hidden]')) continue;
+          if (parent.closest('.sr-only, svg, [role="tabpanel"][hidden], select')) continue; // a select's options are reached through it
           const scroller = parent.closest<HTMLElement>('.fu-table-wrap');
           if (parent.getClientRects().length === 0) out.push(`hidden: ${node.textContent}`);
           else if (scroller && scroller.dataset.walk !== 'seen') out.push(`in a scroller Tab does not reach: ${node.textContent}`);
