@@ -13,6 +13,7 @@
 import { type AuditHooks, runAudit } from './audit/audit';
 import type { SpecRun } from './audit/audit-spec';
 import { expectedDuration, manyGroupsNotice } from './audit/expected-duration';
+import { explanationNotice } from './audit/explanation-cost';
 import { addLayers, withOptionSources } from './audit/option-layers';
 import { type AuditOptions, DEFAULT_OPTIONS } from './audit/options';
 import { prepareAuditDataset } from './audit/prepare-dataset';
@@ -52,6 +53,11 @@ export type AuditRequest = TrainedAuditRequest | ModelFileAuditRequest;
 export interface EngineHooks extends AuditHooks {
   /** Before the long work of an audit with many groups: how many, and how long it is expected to take. */
   readonly onNotice?: (notice: { readonly message: string; readonly expected: string }) => void;
+  /**
+   * Before explanations far longer than the rest of the audit (audit/explanation-cost.ts), with the estimate in words:
+   * true runs them, false audits without them. Without it the estimate goes to onNotice.
+   */
+  readonly confirmExplanations?: (estimate: string) => Promise<boolean>;
   /** Loads ONNX models (src/runtime/onnx-runtime.ts); needed only for an ONNX model file. */
   readonly onnx?: OnnxRuntime;
 }
@@ -73,8 +79,18 @@ async function auditTrained(request: TrainedAuditRequest, hooks: EngineHooks): P
   const dataset = prepareAuditDataset(data.content, run);
   if (hooks.onNotice) noticeManyGroups(dataset, run.options, hooks.onNotice);
   const { options, sources } = settings === undefined ? run : addLayers(run, [{ source: 'settings', options: settings }], taskOf(dataset.label));
-  const report = await runAudit(dataset, options, { path: data.path, sha256: data.sha256 }, hooks);
+  const explained = await explanationsAsked(dataset, options, hooks);
+  const report = await runAudit(dataset, explained, { path: data.path, sha256: data.sha256 }, hooks);
   return withOptionSources(report, sources);
+}
+
+/** The options with explanations off when the caller, asked about explanations that dwarf the rest, skips them. */
+async function explanationsAsked(dataset: AuditDataset, options: Partial<AuditOptions>, hooks: EngineHooks): Promise<Partial<AuditOptions>> {
+  const notice = explanationNotice(dataset, options, indexGroups(dataset).groups.length);
+  if (notice === undefined) return options;
+  if (!hooks.confirmExplanations) hooks.onNotice?.({ message: notice.message, expected: notice.expected });
+  else if (notice.canSkip && !(await hooks.confirmExplanations(notice.estimate))) return { ...options, explanations: false };
+  return options;
 }
 
 /** With many groups, before the long work: how many, and how long (issue 14). */

@@ -123,7 +123,7 @@ export class AuditRunner implements vscode.Disposable {
         (progress, token) => {
           if (superseded()) return Promise.reject(new AuditCancelled());
           const onProgress = progressReporter(progress, run.options.bootstrap ?? DEFAULT_OPTIONS.bootstrap, request.model !== undefined);
-          const audit = startWorkerAudit(this.parts.workerFile, request, onProgress, { maxHeapMB: settings.workerMemoryMB });
+          const audit = startWorkerAudit(this.parts.workerFile, request, onProgress, { maxHeapMB: settings.workerMemoryMB, confirmExplanations });
           this.running.set(specPath, audit);
           token.onCancellationRequested(() => audit.cancel());
           return audit.result.finally(() => {
@@ -220,6 +220,15 @@ function progressReporter(
     const message = modelFile && p.stage === 'fit-personalized' ? 'scoring the model file as every group' : STAGE_TEXT[p.stage];
     progress.report({ message, increment: STAGE_WEIGHT[p.stage] });
   };
+}
+
+/** The modal question before explanations that would take far longer than the rest (core/audit/explanation-cost.ts). */
+async function confirmExplanations(estimate: string): Promise<boolean | undefined> {
+  const run = 'Run with explanations';
+  const skip = 'Skip explanations';
+  const detail = `The ${estimate}. Skipping them audits accuracy only, without the sufficiency and comprehensiveness sections.`;
+  const choice = await vscode.window.showWarningMessage('Fair Use: explaining this model takes much longer than the rest of the audit.', { modal: true, detail }, run, skip);
+  return choice === run ? true : choice === skip ? false : undefined;
 }
 
 const STAGE_TEXT: Readonly<Record<WorkerProgress['stage'], string>> = {

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AuditErrorCode } from '../core/errors';
 import type { AuditReport } from '../core/report/report';
-import type { AuditRequest, WorkerMessage, WorkerStage } from '../protocol/worker-protocol';
+import type { AuditRequest, ExplanationsAnswer, WorkerMessage, WorkerStage } from '../protocol/worker-protocol';
 
 export interface WorkerProgress {
   readonly stage: WorkerStage;
@@ -55,6 +55,11 @@ export interface WorkerAudit {
 export interface WorkerOptions {
   /** Heap limit of the worker in MB; an audit that needs more fails as a crash, not the editor. */
   readonly maxHeapMB?: number;
+  /**
+   * Asked when the explanations would take far longer than the rest of the audit (the estimate in words): true runs
+   * them, false audits without them, undefined cancels the audit. Without it the explanations run.
+   */
+  readonly confirmExplanations?: (estimate: string) => Promise<boolean | undefined>;
 }
 
 export function startWorkerAudit(
@@ -84,6 +89,9 @@ export function startWorkerAudit(
         case 'notice':
           if (!settled) onProgress({ stage: 'split', notice: { message: message.message, expected: message.expected } });
           break;
+        case 'explanation-cost':
+          void answerExplanations(message.estimate);
+          break;
         case 'done':
           finish(() => resolve(message.report));
           break;
@@ -104,14 +112,19 @@ export function startWorkerAudit(
   });
   worker.postMessage(request);
 
-  return {
-    result,
-    cancel(): void {
-      if (settled) return;
-      cancelled = true;
-      settled = true;
-      rejectResult(new AuditCancelled());
-      void worker.terminate();
-    },
+  const cancel = (): void => {
+    if (settled) return;
+    cancelled = true;
+    settled = true;
+    rejectResult(new AuditCancelled());
+    void worker.terminate();
   };
+  async function answerExplanations(estimate: string): Promise<void> {
+    const run = options.confirmExplanations ? await options.confirmExplanations(estimate) : true;
+    if (settled) return;
+    if (run === undefined) return cancel();
+    const answer: ExplanationsAnswer = { type: 'explanations', run };
+    worker.postMessage(answer);
+  }
+  return { result, cancel };
 }

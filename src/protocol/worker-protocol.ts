@@ -38,8 +38,19 @@ export type WorkerMessage =
   | { readonly type: 'progress'; readonly stage: WorkerStage; readonly done?: number; readonly total?: number }
   /** Before the long work of an audit with many groups: how many, and how long it is expected to take. */
   | { readonly type: 'notice'; readonly message: string; readonly expected: string }
+  /**
+   * Before the long work of an audit whose explanations would take far longer than the rest: the estimate in words.
+   * The worker waits for an ExplanationsAnswer.
+   */
+  | { readonly type: 'explanation-cost'; readonly estimate: string }
   | { readonly type: 'done'; readonly report: AuditReport }
   /** A problem with the input: shown to the user as is. */
   | { readonly type: 'input-error'; readonly code: AuditErrorCode; readonly message: string }
   /** A bug: shown with "Show log", the stack goes to the log. */
   | { readonly type: 'internal-error'; readonly message: string; readonly stack?: string };
+
+/** The host's answer to 'explanation-cost': run the explanations, or audit without them. */
+export interface ExplanationsAnswer {
+  readonly type: 'explanations';
+  readonly run: boolean;
+}

@@ -9,6 +9,7 @@ import { isAuditInputError } from '../core/errors';
 import { readInputFile } from '../files/input-file';
 import { readDataTable } from '../files/data-table-file';
 import { onnxRuntimeWeb } from '../runtime/onnx-runtime';
+import { askHostAboutExplanations } from './explanation-question';
 import type { AuditProgress } from '../core/audit/audit';
 import type { AuditRequest, WorkerMessage } from '../protocol/worker-protocol';
 
@@ -38,7 +39,7 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
     post({ type: 'progress', stage: p.stage, done: p.done, total: p.total });
   };
   const onNotice = (notice: { message: string; expected: string }): void => post({ type: 'notice', message: notice.message, expected: notice.expected });
-  const report = await auditEngine(await engineRequest(request), { onProgress, onNotice, onnx: onnxRuntimeWeb() });
+  const report = await auditEngine(await engineRequest(request), { onProgress, onNotice, confirmExplanations: askHostAboutExplanations(port!), onnx: onnxRuntimeWeb() });
   return { type: 'done', report };
 }
 

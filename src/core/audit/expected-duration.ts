@@ -62,7 +62,7 @@ export function expectedDuration(size: AuditSize): string {
 }
 
 /** "30 s", "4 min", "1.5 h": two significant figures at most, rounded up to a readable step. */
-function durationText(seconds: number): string {
+export function durationText(seconds: number): string {
   if (seconds < 60) return `${Math.max(5, Math.ceil(seconds / 5) * 5)} s`;
   if (seconds < 3600) return `${Math.ceil(seconds / 60)} min`;
   return `${(Math.ceil(seconds / 360) / 10).toFixed(1)} h`;
