@@ -20,10 +20,10 @@ import { type AuditOptions, DEFAULT_OPTIONS } from './options';
  * (B = 200, 1hot) on synthetic data of 2,000–8,000 rows, 10–300 features and 4–16 groups, on this project's 2-core
  * machine while other CPU-bound jobs ran (wall time was 2–6 times the CPU time then): net 1.0–1.1 µs (1,200 rows
  * × 7 models × 306 inputs in 2.65 s; 1,600 × 17 × 56 in 1.64 s; 2.5 µs on the smallest, 800 × 9 × 28 in 0.51 s);
- * linear 0.27 µs (1,600 × 17 × 56 in 0.29 s, wall); forest 40 ns a node (400 rows × 5 models × 4,800 nodes in
- * 0.38 s).
+ * linear 0.08 µs (1,600 × 17 × 56 in 0.12 s); forest 40–47 ns a node (400 rows × 5 models × 4,800 nodes in
+ * 0.38 s; 1,600 × 9 × 9,600 in 6.5 s).
  */
-export const SECONDS_PER_LINEAR_INPUT = 3e-7;
+export const SECONDS_PER_LINEAR_INPUT = 1e-7;
 export const SECONDS_PER_NET_INPUT = 1.1e-6;
 export const SECONDS_PER_TREE_NODE = 4e-8;
 
