@@ -67,6 +67,29 @@ describe('startWorkerAudit', () => {
     expect(few).toEqual([]);
   });
 
+  it('asks before explanations that dwarf the rest: skipping audits without them, no answer cancels, small audits never ask', async () => {
+    // 60 groups, 150 numeric features, half the 2,000 rows held out: a net's Integrated Gradients on 1,000 rows ×
+    // 61 models × 210 inputs (about 14 s) against a bootstrap of B = 20 (about 2 s).
+    const rows = [['y', 'g', ...Array.from({ length: 150 }, (_, j) => `x${j}`)].join(',')];
+    for (let i = 0; i < 2000; i++) rows.push([i % 2, `g${i % 60}`, ...Array.from({ length: 150 }, (_, j) => ((i * 31 + j * 17) % 97) / 97)].join(','));
+    const csvPath = join(work, 'wide.csv');
+    writeFileSync(csvPath, rows.join('\n'));
+    const spec: SpecRun = { load: { label: 'y', groups: ['g'] }, buckets: [], options: { bootstrap: 20, modelClass: 'nn', testSize: 0.5 } };
+    const request = { type: 'run' as const, csvPath, displayPath: 'wide.csv', run: spec };
+    const asked: string[] = [];
+    const skipped = await startWorkerAudit(workerFile, request, () => {}, { confirmExplanations: (estimate) => (asked.push(estimate), Promise.resolve(false)) }).result;
+    expect(asked).toEqual([expect.stringMatching(/^explanations will take about \d+ s \(Integrated Gradients on 1,000 test rows × 61 models; the rest of the audit about \d+ s\)$/)]);
+    expect(skipped.explanations).toBeUndefined();
+    expect(skipped.metrics.sufficiency).toBeUndefined();
+    // Dismissing the question (undefined) cancels the audit before its long work.
+    const dismissed = startWorkerAudit(workerFile, request, () => {}, { confirmExplanations: () => Promise.resolve(undefined) });
+    await expect(dismissed.result).rejects.toBeInstanceOf(AuditCancelled);
+    // The heart audit's explanations are cheap: no question.
+    const small: string[] = [];
+    await startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'heart.csv', run: run(5) }, () => {}, { confirmExplanations: (e) => (small.push(e), Promise.resolve(true)) }).result;
+    expect(small).toEqual([]);
+  }, 60_000);
+
   it('rejects bad input with the engine\'s code and message', async () => {
     const audit = startWorkerAudit(workerFile, { type: 'run', csvPath: heart, displayPath: 'heart.csv', run: { ...run(10), load: { label: 'Nope', groups: ['Sex'] } } }, () => {});
     const error = await audit.result.catch((e: unknown) => e);
