@@ -4,14 +4,20 @@
  * header cell of the group column, or the spec's "groups" line) and which version the tool is.
  */
 import { sha256 } from '../data/sha256';
-import type { MetricId } from '../audit/metrics';
+import { METRICS, type MetricId } from '../audit/metrics';
 import { formatGain, formatP, formatValue, metricNoun } from './render/format';
 import type { AuditReport, EnvyRow, RationalityRow } from './report';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** The kinds of finding, as SARIF rule ids. Stable: code-scanning tools key alerts on them. */
-export type FindingKind = 'rationality-violation' | 'envy-violation' | 'explanation-violation' | 'inconclusive-group' | 'data-warning';
+export type FindingKind =
+  | 'rationality-violation'
+  | 'envy-violation'
+  | 'explanation-rationality-violation'
+  | 'explanation-envy-violation'
+  | 'inconclusive-group'
+  | 'data-warning';
 
 /** Where every result of the log points: a region of a file, its path relative to the working directory. */
 export interface SarifAnchor {
@@ -59,13 +65,24 @@ const RULES: Readonly<Record<FindingKind, RuleText>> = {
       'the group, or serve it with a model that does not use the attribute.',
     level: 'error',
   },
-  'explanation-violation': {
-    name: 'ExplanationViolation',
+  // The explanation metrics (SPEC §9) have their own rules, as their own codes in the Problems panel
+  // (extension/findings.ts), so a code-scanning tool can triage them apart from accuracy.
+  'explanation-rationality-violation': {
+    name: 'ExplanationRationalityViolation',
     short: 'Personalization makes the model\'s explanations significantly worse for a group.',
     help:
-      'The explanations of the personalized model (sufficiency or comprehensiveness of its top inputs) are significantly ' +
-      'worse for this group than those of the generic model: the group hands over its data and gets a less clear ' +
-      'explanation in return.',
+      'The explanations of the personalized model (sufficiency or comprehensiveness of its top inputs, SPEC §9) are ' +
+      'significantly worse on this group\'s held-out rows than those of the generic model h0: the group hands over its ' +
+      'group attributes and gets a less clear explanation in return, whatever its accuracy gain.',
+    level: 'error',
+  },
+  'explanation-envy-violation': {
+    name: 'ExplanationEnvyViolation',
+    short: 'A group would get a clearer explanation by reporting another group\'s attributes.',
+    help:
+      'The personalized model\'s explanations (sufficiency or comprehensiveness of its top inputs, SPEC §9) are ' +
+      'significantly better for this group\'s rows when it is told the group is another one: its own attributes make ' +
+      'its explanations worse.',
     level: 'error',
   },
   'inconclusive-group': {
@@ -133,13 +150,16 @@ export function toSarif(report: AuditReport, options: SarifOptions): SarifLog {
   for (const metric of metrics) {
     const section = report.metrics[metric]!;
     const level = metric === decisive ? 'error' : 'warning';
+    const explanation = METRICS[metric].explanation === true;
     for (const row of section.rationality) {
       if (row.verdict !== 'violation') continue;
-      add('rationality-violation', level, rationalityText(metric, row, confidence), [metric, row.group], gainProperties(metric, row, { generic: row.generic, personalized: row.personalized }));
+      const kind = explanation ? 'explanation-rationality-violation' : 'rationality-violation';
+      add(kind, level, rationalityText(metric, row, confidence), [metric, row.group], gainProperties(metric, row, { generic: row.generic, personalized: row.personalized }));
     }
     for (const row of section.envy) {
       if (row.verdict !== 'violation') continue;
-      add('envy-violation', level, envyText(metric, row, confidence), [metric, row.group, row.reportedAs], gainProperties(metric, row, { reportedAs: row.reportedAs, truthful: row.truthful, misreported: row.misreported }));
+      const kind = explanation ? 'explanation-envy-violation' : 'envy-violation';
+      add(kind, level, envyText(metric, row, confidence), [metric, row.group, row.reportedAs], gainProperties(metric, row, { reportedAs: row.reportedAs, truthful: row.truthful, misreported: row.misreported }));
     }
   }
   const groupSizes = new Map(report.groups.map((g) => [g.id, g.nTest]));
@@ -201,11 +221,11 @@ function gainProperties(metric: MetricId, row: RationalityRow | EnvyRow, extra: 
  * (90% interval -5.0% to -0.1%), p=0.030."
  */
 function rationalityText(metric: MetricId, row: RationalityRow, confidence: number): string {
-  return `Rationality violation for ${plain(row.group)} (${metricNoun(metric)}): ${formatValue(metric, row.personalized)} personalized vs ${formatValue(metric, row.generic)} generic, ${evidence(metric, row, confidence)}.`;
+  return `${METRICS[metric].explanation ? 'Explanation rationality' : 'Rationality'} violation for ${plain(row.group)} (${metricNoun(metric)}): ${formatValue(metric, row.personalized)} personalized vs ${formatValue(metric, row.generic)} generic, ${evidence(metric, row, confidence)}.`;
 }
 
 function envyText(metric: MetricId, row: EnvyRow, confidence: number): string {
-  return `Envy violation for ${plain(row.group)} (${metricNoun(metric)}): ${formatValue(metric, row.truthful)} with its own group vs ${formatValue(metric, row.misreported)} if reported as ${plain(row.reportedAs)}, ${evidence(metric, row, confidence)}.`;
+  return `${METRICS[metric].explanation ? 'Explanation envy' : 'Envy'} violation for ${plain(row.group)} (${metricNoun(metric)}): ${formatValue(metric, row.truthful)} with its own group vs ${formatValue(metric, row.misreported)} if reported as ${plain(row.reportedAs)}, ${evidence(metric, row, confidence)}.`;
 }
 
 function evidence(metric: MetricId, row: RationalityRow | EnvyRow, confidence: number): string {

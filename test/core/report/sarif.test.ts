@@ -18,7 +18,14 @@ describe('toSarif', () => {
 
   it('has one rule per finding kind, each with help in plain words', () => {
     const rules = run.tool.driver.rules as Array<{ id: string; help: { text: string } }>;
-    expect(rules.map((r) => r.id)).toEqual(['rationality-violation', 'envy-violation', 'explanation-violation', 'inconclusive-group', 'data-warning']);
+    expect(rules.map((r) => r.id)).toEqual([
+      'rationality-violation',
+      'envy-violation',
+      'explanation-rationality-violation',
+      'explanation-envy-violation',
+      'inconclusive-group',
+      'data-warning',
+    ]);
     for (const rule of rules) expect(rule.help.text.length).toBeGreaterThan(60);
   });
 
@@ -31,7 +38,7 @@ describe('toSarif', () => {
       // The "has 4 test rows … not tested" warning is the inconclusive-group result already.
       ['data-warning', 'note', '', ''],
     ]);
-    expect(run.results.map((r) => r.ruleIndex)).toEqual([0, 1, 0, 3, 4]);
+    expect(run.results.map((r) => r.ruleIndex)).toEqual([0, 1, 0, 4, 5]);
   });
 
   it('names the group in the message and carries the gain and its interval in properties', () => {
@@ -55,6 +62,34 @@ describe('toSarif', () => {
     const brier = run.results.find((r) => r.properties.metric === 'brier')!;
     const errorOfMaleYoung = toSarif(fixtureReport({ metrics: { error: section([rationality(MALE_YOUNG, 0.1, 0.2, 'violation')], []) } }), { version: '0', anchor }).runs[0].results[0];
     expect(errorOfMaleYoung.partialFingerprints).not.toEqual(brier.partialFingerprints);
+  });
+
+  it('files explanation-metric violations under their own rules, as the Problems panel codes them, at the level of their metric', () => {
+    const base = fixtureReport();
+    const withExplanations = fixtureReport({
+      metrics: {
+        ...base.metrics,
+        // Sufficiency is a cost: h's 0.30 against h0's 0.20 is a gain of −0.10 for Male/Old.
+        sufficiency: section([rationality(MALE_OLD, 0.2, 0.3, 'violation')], [envy(MALE_OLD, FEMALE_OLD, 0.3, 0.1, 'violation')]),
+        comprehensiveness: section([rationality(FEMALE_OLD, 0.4, 0.4, 'none')], []),
+      },
+    });
+    const results = toSarif(withExplanations, { version: '0', anchor }).runs[0].results;
+    const explanation = results.filter((r) => r.ruleId.startsWith('explanation-'));
+    expect(explanation.map((r) => [r.ruleId, r.ruleIndex, r.level, r.properties.metric, r.properties.group])).toEqual([
+      ['explanation-rationality-violation', 2, 'warning', 'sufficiency', MALE_OLD],
+      ['explanation-envy-violation', 3, 'warning', 'sufficiency', MALE_OLD],
+    ]);
+    expect(explanation[0].message.text).toMatch(/^Explanation rationality violation for Sex=Male, Age=Old \(sufficiency\): /);
+    expect(explanation[1].message.text).toMatch(/^Explanation envy violation for Sex=Male, Age=Old \(sufficiency\): .* if reported as Sex=Female, Age=Old, /);
+    // The accuracy findings keep their rules; an explanation metric that decides gives errors.
+    expect(results.filter((r) => r.ruleId === 'rationality-violation').map((r) => r.properties.metric)).toEqual(['error', 'brier']);
+    const deciding = toSarif({ ...withExplanations, settings: { ...withExplanations.settings, metric: 'sufficiency' } }, { version: '0', anchor }).runs[0].results;
+    expect(deciding.slice(0, 2).map((r) => [r.ruleId, r.level])).toEqual([
+      ['explanation-rationality-violation', 'error'],
+      ['explanation-envy-violation', 'error'],
+    ]);
+    expect(sarifSchemaErrors(toSarif(withExplanations, { version: '0', anchor }))).toEqual([]);
   });
 
   it('has no results when nothing is found', () => {
