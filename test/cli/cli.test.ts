@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -275,6 +275,28 @@ describe('long work: the many-groups notice and --progress (issue 14, item 10)',
     expect(fairuse('audit', groupsCsv('g64.csv', 8, 8), '--label', 'y', '--groups', 'ga,gb', '--bootstrap', '10', '--exit-zero').stderr).toBe('');
     expect(fairuse('audit', groupsCsv('g66q.csv', 11, 6), '--label', 'y', '--groups', 'ga,gb', '--bootstrap', '10', '--exit-zero', '--quiet').stderr).toBe('');
   });
+
+  it('explanations far longer than the rest: one line on stderr before the work, with the estimate and the way to skip them', async () => {
+    // 60 groups, 150 features, half of 2,000 rows held out: the net's explanations (about 14 s) dwarf B = 20.
+    const rows = [['y', 'g', ...Array.from({ length: 150 }, (_, j) => `x${j}`)].join(',')];
+    for (let i = 0; i < 2000; i++) rows.push([i % 2, `g${i % 60}`, ...Array.from({ length: 150 }, (_, j) => ((i * 31 + j * 17) % 97) / 97)].join(','));
+    const path = csv('wide.csv', rows.join('\n'));
+    const args = [join(root, 'bin/fairuse.js'), 'audit', path, '--label', 'y', '--groups', 'g', '--model', 'nn', '--test-size', '0.5', '--bootstrap', '20'];
+    // The line comes before the long work: read it, then stop the audit.
+    const child = spawn(process.execPath, args, { cwd: root });
+    const firstLine = await new Promise<string>((done) => {
+      let text = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (text.includes('\n')) done(text);
+      });
+      child.on('exit', () => done(text));
+    });
+    child.kill();
+    expect(firstLine).toMatch(/^fairuse: explanations will take about \d+ s \(Integrated Gradients on 1,000 test rows × 61 models; the rest of the audit about \d+ s\); --no-explanations skips them\n$/);
+    // --quiet says nothing, and --no-explanations has nothing to say.
+    expect(fairuse(...args.slice(1), '--quiet', '--no-explanations', '--exit-zero').stderr).toBe('');
+  }, 60_000);
 
   it('--progress writes whole lines on stderr when it is no terminal (here a pipe); without it nothing', () => {
     const path = groupsCsv('g4.csv', 2, 2);
