@@ -83,6 +83,7 @@ describe('explanationNotice', () => {
     expect(notice).toEqual({
       estimate: 'explanations will take about 3 min (Integrated Gradients on 4,000 test rows × 51 models; the rest of the audit about 10 s)',
       message: 'explanations will take about 3 min (Integrated Gradients on 4,000 test rows × 51 models; the rest of the audit about 10 s); --no-explanations skips them',
+      expected: '3 min',
       canSkip: true,
     });
   });
