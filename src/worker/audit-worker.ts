@@ -39,7 +39,8 @@ async function audit(request: AuditRequest): Promise<WorkerMessage> {
     post({ type: 'progress', stage: p.stage, done: p.done, total: p.total });
   };
   const onNotice = (notice: { message: string; expected: string }): void => post({ type: 'notice', message: notice.message, expected: notice.expected });
-  const report = await auditEngine(await engineRequest(request), { onProgress, onNotice, confirmExplanations: askHostAboutExplanations(port!), onnx: onnxRuntimeWeb() });
+  const confirmExplanations = askHostAboutExplanations(port!);
+  const report = await auditEngine(await engineRequest(request), { onProgress, onNotice, confirmExplanations, onnx: onnxRuntimeWeb() });
   return { type: 'done', report };
 }
 

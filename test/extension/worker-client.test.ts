@@ -77,7 +77,8 @@ describe('startWorkerAudit', () => {
     const spec: SpecRun = { load: { label: 'y', groups: ['g'] }, buckets: [], options: { bootstrap: 20, modelClass: 'nn', testSize: 0.5 } };
     const request = { type: 'run' as const, csvPath, displayPath: 'wide.csv', run: spec };
     const asked: string[] = [];
-    const skipped = await startWorkerAudit(workerFile, request, () => {}, { confirmExplanations: (estimate) => (asked.push(estimate), Promise.resolve(false)) }).result;
+    const skip = (estimate: string) => (asked.push(estimate), Promise.resolve(false));
+    const skipped = await startWorkerAudit(workerFile, request, () => {}, { confirmExplanations: skip }).result;
     expect(asked).toEqual([expect.stringMatching(/^explanations will take about \d+ s \(Integrated Gradients on 1,000 test rows × 61 models; the rest of the audit about \d+ s\)$/)]);
     expect(skipped.explanations).toBeUndefined();
     expect(skipped.metrics.sufficiency).toBeUndefined();

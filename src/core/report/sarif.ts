@@ -154,12 +154,14 @@ export function toSarif(report: AuditReport, options: SarifOptions): SarifLog {
     for (const row of section.rationality) {
       if (row.verdict !== 'violation') continue;
       const kind = explanation ? 'explanation-rationality-violation' : 'rationality-violation';
-      add(kind, level, rationalityText(metric, row, confidence), [metric, row.group], gainProperties(metric, row, { generic: row.generic, personalized: row.personalized }));
+      const properties = gainProperties(metric, row, { generic: row.generic, personalized: row.personalized });
+      add(kind, level, rationalityText(metric, row, confidence), [metric, row.group], properties);
     }
     for (const row of section.envy) {
       if (row.verdict !== 'violation') continue;
       const kind = explanation ? 'explanation-envy-violation' : 'envy-violation';
-      add(kind, level, envyText(metric, row, confidence), [metric, row.group, row.reportedAs], gainProperties(metric, row, { reportedAs: row.reportedAs, truthful: row.truthful, misreported: row.misreported }));
+      const properties = gainProperties(metric, row, { reportedAs: row.reportedAs, truthful: row.truthful, misreported: row.misreported });
+      add(kind, level, envyText(metric, row, confidence), [metric, row.group, row.reportedAs], properties);
     }
   }
   const groupSizes = new Map(report.groups.map((g) => [g.id, g.nTest]));
